@@ -1,0 +1,75 @@
+"""The bot's Flask application: `create_app()` wires config, storage, gateway and the webhook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import Flask
+
+from bot.config import Config, load_config
+from bot.gateway import LineGateway
+from bot.inbox_worker import InboxProcessor, InboxWorker
+from bot.sender import DeliverySender
+from handlers import HANDLER_MODULES
+from handlers.registry import build_registry
+from handlers.router import Router
+from storage.db import Database
+
+
+@dataclass
+class Bot:
+    """Everything one process needs to serve members, built once per app."""
+
+    config: Config
+    db: Database
+    gateway: LineGateway
+    sender: DeliverySender
+    processor: InboxProcessor
+    worker: InboxWorker
+    started: bool = field(default=False)
+
+    def notify_inbox(self) -> None:
+        """Tell the inbox worker new events wait (starting it if this process has not yet)."""
+        if self.config.start_inbox_worker:
+            self.start()
+            self.worker.notify()
+
+    def start(self) -> None:
+        """Start handling events in the background (the web process only; never the CLI)."""
+        if not self.started:
+            self.started = True
+            self.worker.start()
+
+    def close(self) -> None:
+        self.worker.stop(wait=False)
+        self.gateway.close()
+        self.db.dispose()
+
+
+def build_bot(config: Config) -> Bot:
+    """Assemble the bot's parts from a config; refuses duplicate commands at start-up."""
+    registry = build_registry(HANDLER_MODULES)
+    db = Database(config.database_url)
+    gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
+    sender = DeliverySender(db, gateway)
+    processor = InboxProcessor(
+        db, Router(registry), sender, config.zone, lease_seconds=config.inbox_lease_seconds
+    )
+    worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
+    return Bot(config, db, gateway, sender, processor, worker)
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """Create the Flask app; the environment is read here, never at import."""
+    config = config or load_config()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
+    bot = build_bot(config)
+    app.extensions["bot"] = bot
+
+    from bot import cli, health, webhook
+
+    app.register_blueprint(webhook.blueprint)
+    app.register_blueprint(health.blueprint)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,69 @@
+"""Flask CLI commands: migrations, the inbox, deliveries and the clock."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from storage import inbox
+from storage.migrate import upgrade
+
+
+def _bot():
+    return current_app.extensions["bot"]
+
+
+@click.group("db")
+def db_group() -> None:
+    """Manage the database schema."""
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every migration not yet applied."""
+    upgrade(_bot().config.database_url)
+    click.echo("database is up to date")
+
+
+@click.group("inbox")
+def inbox_group() -> None:
+    """Look at and handle stored webhook events."""
+
+
+@inbox_group.command("status")
+def inbox_status() -> None:
+    """Count stored events by status."""
+    with _bot().db.unit_of_work() as session:
+        counts = inbox.count_by_status(session)
+    for status in ("pending", "done", "failed"):
+        click.echo(f"{status}: {counts.get(status, 0)}")
+
+
+@inbox_group.command("drain")
+def inbox_drain() -> None:
+    """Handle every event that was stored but never handled (e.g. its process was killed)."""
+    handled = _bot().processor.drain()
+    click.echo(f"handled {handled} event(s)")
+
+
+@click.command("send-due")
+def send_due() -> None:
+    """Send every delivery whose next attempt is due."""
+    count = _bot().sender.send_due(limit=10_000)
+    click.echo(f"attempted {count} deliver(y/ies)")
+
+
+@click.command("clock")
+def clock_command() -> None:
+    """Run the one scheduler process (Procfile `clock:`)."""
+    from bot.clock import run_clock
+
+    run_clock(_bot())
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands on the app."""
+    app.cli.add_command(db_group)
+    app.cli.add_command(inbox_group)
+    app.cli.add_command(send_due)
+    app.cli.add_command(clock_command)

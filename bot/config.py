@@ -1,0 +1,114 @@
+"""Read and check the bot's settings from the environment, once, at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_API_BASE_URL = "https://api.line.me"
+# Local mode: no LINE channel, the emulator on this port stands in for LINE's servers.
+LOCAL_EMULATOR_PORT = 8001
+LOCAL_CHANNEL_SECRET = "local-channel-secret"
+LOCAL_ACCESS_TOKEN = "local-access-token"
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    channel_secret: str
+    access_token: str
+    api_base_url: str = DEFAULT_API_BASE_URL
+    database_url: str = f"sqlite:///{ROOT / 'instance' / 'bot.sqlite3'}"
+    port: int = 8000
+    timezone: str = "Asia/Bangkok"
+    local_mode: bool = False
+    emulator_port: int = LOCAL_EMULATOR_PORT
+    media_dir: Path = ROOT / "instance" / "media"
+    request_timeout: float = 10.0
+    inbox_threads: int = 4
+    inbox_lease_seconds: float = 60.0
+    inbox_poll_seconds: float = 2.0
+    start_inbox_worker: bool = True
+    max_body_bytes: int = 1024 * 1024
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def with_changes(self, **changes) -> Config:
+        """Return a copy with some settings changed (tests and the local runner use this)."""
+        return replace(self, **changes)
+
+
+def _number(env: Mapping[str, str], name: str, default, kind=float):
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, got {raw!r}")
+    return value
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Build the config from environment variables, refusing anything malformed."""
+    env = os.environ if env is None else env
+    secret = env.get("LINE_CHANNEL_SECRET", "").strip()
+    token = env.get("LINE_CHANNEL_ACCESS_TOKEN", "").strip()
+    if bool(secret) != bool(token):
+        missing = "LINE_CHANNEL_ACCESS_TOKEN" if secret else "LINE_CHANNEL_SECRET"
+        raise ConfigError(
+            f"{missing} is not set: set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN "
+            "for a real LINE channel, or neither for local mode with the emulator"
+        )
+    local = not secret
+    emulator_port = _number(env, "EMULATOR_PORT", LOCAL_EMULATOR_PORT, int)
+    default_api = f"http://127.0.0.1:{emulator_port}" if local else DEFAULT_API_BASE_URL
+    api_base_url = env.get("LINE_API_BASE_URL", "").strip().rstrip("/") or default_api
+    if not api_base_url.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"LINE_API_BASE_URL must start with http:// or https://, got {api_base_url!r}"
+        )
+    timezone = env.get("BOT_TIMEZONE", "").strip() or "Asia/Bangkok"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"BOT_TIMEZONE is not a known time zone: {timezone!r}") from None
+    defaults = Config(channel_secret="", access_token="")
+    return Config(
+        channel_secret=secret or LOCAL_CHANNEL_SECRET,
+        access_token=token or LOCAL_ACCESS_TOKEN,
+        api_base_url=api_base_url,
+        database_url=env.get("DATABASE_URL", "").strip() or defaults.database_url,
+        port=_number(env, "PORT", 8000, int),
+        timezone=timezone,
+        local_mode=local,
+        emulator_port=emulator_port,
+        media_dir=Path(env.get("MEDIA_DIR", "").strip() or defaults.media_dir),
+        request_timeout=_number(env, "LINE_REQUEST_TIMEOUT", defaults.request_timeout),
+        inbox_threads=_number(env, "INBOX_THREADS", defaults.inbox_threads, int),
+        inbox_lease_seconds=_number(env, "INBOX_LEASE_SECONDS", defaults.inbox_lease_seconds),
+        inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
+        start_inbox_worker=_flag(env, "INBOX_WORKER", True),
+    )

@@ -1,0 +1,162 @@
+"""The only code that talks to LINE: one attempt per call, its outcome classified for the sender."""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import urllib3
+from linebot.v3.messaging import (
+    ApiClient,
+    ApiException,
+    Configuration,
+    MessagingApi,
+    MessagingApiBlob,
+    MulticastRequest,
+    PushMessageRequest,
+    ReplyMessageRequest,
+)
+
+log = logging.getLogger(__name__)
+MULTICAST_LIMIT = 500
+
+
+class Outcome(enum.Enum):
+    SENT = "sent"
+    RETRY = "retry"  # 5xx, timeout, connection lost: try again with the same retry key
+    RATE_LIMITED = "rate_limited"  # 429: back off before trying again
+    BAD_REPLY_TOKEN = "bad_reply_token"  # used or expired: push instead
+    FAILED = "failed"  # any other 4xx: retrying cannot help
+
+
+@dataclass(frozen=True)
+class SendResult:
+    outcome: Outcome
+    status: int | None = None
+    detail: str = ""
+    request_id: str | None = None
+
+
+def _header(headers: Any, name: str) -> str | None:
+    if not headers:
+        return None
+    for key, value in dict(headers).items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _error_message(body: Any) -> str:
+    try:
+        data = json.loads(body) if body else {}
+    except (TypeError, ValueError):
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    message = str(data.get("message", ""))
+    details = data.get("details") or []
+    if details and isinstance(details[0], dict):
+        first = details[0]
+        message += f" ({first.get('property', '')}: {first.get('message', '')})"
+    return message
+
+
+def classify_error(exc: ApiException, *, with_retry_key: bool) -> SendResult:
+    """Turn an API error into what the sender should do next."""
+    status = exc.status or 0
+    message = _error_message(exc.body)
+    if status == 409 and with_retry_key:
+        return SendResult(
+            Outcome.SENT,
+            409,
+            "already accepted",
+            _header(exc.headers, "x-line-accepted-request-id"),
+        )
+    if status == 429:
+        return SendResult(Outcome.RATE_LIMITED, 429, message or "rate limited")
+    if status == 0 or status >= 500:
+        return SendResult(Outcome.RETRY, status or None, message or (exc.reason or "no response"))
+    if status == 400 and "reply token" in message.lower():
+        return SendResult(Outcome.BAD_REPLY_TOKEN, 400, message)
+    return SendResult(Outcome.FAILED, status, message or f"HTTP {status}")
+
+
+class LineGateway:
+    """Send and fetch through line-bot-sdk v3, with a timeout on every call."""
+
+    def __init__(self, api_base_url: str, access_token: str, timeout: float = 10.0) -> None:
+        configuration = Configuration(host=api_base_url, access_token=access_token)
+        # The sender owns retries (with the same retry key); urllib3 must not retry on its own.
+        configuration.retries = False
+        self.timeout = timeout
+        self._client = ApiClient(configuration)
+        self._api = MessagingApi(self._client)
+        self._blob = MessagingApiBlob(self._client)
+
+    def _call(self, send, *, with_retry_key: bool) -> SendResult:
+        try:
+            response = send()
+        except ApiException as exc:
+            return classify_error(exc, with_retry_key=with_retry_key)
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            return SendResult(Outcome.RETRY, None, type(exc).__name__)
+        return SendResult(
+            Outcome.SENT, response.status_code, "", _header(response.headers, "x-line-request-id")
+        )
+
+    def reply(self, reply_token: str, messages: list[dict]) -> SendResult:
+        """Answer an event with its reply token (free, once, within about a minute)."""
+        request = ReplyMessageRequest.from_dict({"replyToken": reply_token, "messages": messages})
+        return self._call(
+            lambda: self._api.reply_message_with_http_info(request, _request_timeout=self.timeout),
+            with_retry_key=False,
+        )
+
+    def push(self, to: str, messages: list[dict], retry_key: str) -> SendResult:
+        """Push messages to one user, group or room, idempotent by the retry key."""
+        request = PushMessageRequest.from_dict({"to": to, "messages": messages})
+        return self._call(
+            lambda: self._api.push_message_with_http_info(
+                request, x_line_retry_key=retry_key, _request_timeout=self.timeout
+            ),
+            with_retry_key=True,
+        )
+
+    def multicast(self, to: list[str], messages: list[dict], retry_key: str) -> SendResult:
+        """Send to at most 500 users in one request, idempotent by the retry key."""
+        if not 1 <= len(to) <= MULTICAST_LIMIT:
+            raise ValueError(f"multicast takes 1 to {MULTICAST_LIMIT} recipients, got {len(to)}")
+        request = MulticastRequest.from_dict({"to": to, "messages": messages})
+        return self._call(
+            lambda: self._api.multicast_with_http_info(
+                request, x_line_retry_key=retry_key, _request_timeout=self.timeout
+            ),
+            with_retry_key=True,
+        )
+
+    def get_profile(self, user_id: str) -> dict[str, Any] | None:
+        """Return the user's LINE profile, or None when LINE does not know them."""
+        try:
+            profile = self._api.get_profile(user_id, _request_timeout=self.timeout)
+        except ApiException as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return profile.to_dict()
+
+    def get_content(self, message_id: str) -> bytes:
+        """Download what a user sent (an image) from the data host."""
+        data = self._blob.get_message_content(message_id, _request_timeout=self.timeout)
+        return bytes(data)
+
+    def quota(self) -> tuple[int | None, int]:
+        """Return this month's message limit (None when unlimited) and how much is used."""
+        limit = self._api.get_message_quota(_request_timeout=self.timeout)
+        used = self._api.get_message_quota_consumption(_request_timeout=self.timeout)
+        return (limit.value if limit.type == "limited" else None), used.total_usage
+
+    def close(self) -> None:
+        self._client.close()

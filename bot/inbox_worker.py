@@ -1,0 +1,226 @@
+"""Handle stored webhook events off the request path: one lane per source, in LINE's order."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import traceback
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+from bot.sender import DeliverySender
+from handlers.context import Context
+from handlers.router import Router, parse_event
+from messages.builders import say
+from storage import deliveries, inbox, lanes, members
+from storage.db import Database
+from storage.types import utcnow
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 3
+
+
+class InboxProcessor:
+    """Take a lane, handle its waiting events one at a time, store and send each reply."""
+
+    def __init__(
+        self,
+        db: Database,
+        router: Router,
+        sender: DeliverySender,
+        zone,
+        lease_seconds: float = 60.0,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.router = router
+        self.sender = sender
+        self.zone = zone
+        self.lease = timedelta(seconds=lease_seconds)
+        self.clock = clock
+        self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+    def process_lane(self, key: str) -> int:
+        """Handle every waiting event of one lane if we can take it; return how many."""
+        with self.db.unit_of_work() as session:
+            if not lanes.try_claim(session, key, self.holder, self.clock(), self.lease):
+                return 0
+        handled = 0
+        try:
+            while True:
+                step = self._handle_next(key)
+                if step is None:
+                    break
+                handled += 1
+                if step:
+                    self.sender.send(step)
+        finally:
+            with self.db.unit_of_work() as session:
+                lanes.release(session, key, self.holder)
+        return handled
+
+    def drain(self) -> int:
+        """Handle every waiting event in every free lane, then send what is due; return the count."""
+        total = 0
+        with self.db.unit_of_work() as session:
+            keys = inbox.pending_lanes(session, limit=10_000)
+        for key in keys:
+            total += self.process_lane(key)
+        self.sender.send_due()
+        return total
+
+    def _handle_next(self, key: str) -> int | None:
+        """Handle the lane's next event; return a delivery id, 0 for no reply, None when done."""
+        now = self.clock()
+        with self.db.unit_of_work() as session:
+            if not lanes.renew(session, key, self.holder, now, self.lease):
+                return None  # the lease ran out and another process took the lane
+            row = inbox.next_pending(session, key)
+            if row is None:
+                return None
+            payload = json.loads(row.payload or "{}")
+            try:
+                with session.begin_nested():
+                    delivery_id = self._handle(session, payload, row.id, now)
+                return delivery_id
+            except Exception as exc:  # noqa: BLE001 - one bad event must not stop the lane
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                # The type and place only: an exception's text may quote what the member wrote.
+                log.error(
+                    "event %s failed: %s at %s:%s",
+                    row.webhook_event_id,
+                    type(exc).__name__,
+                    where.filename,
+                    where.lineno,
+                )
+                status = inbox.record_failure(
+                    session, row.id, type(exc).__name__, MAX_ATTEMPTS, now
+                )
+                if status != inbox.FAILED:
+                    return None  # leave it waiting; the next sweep tries again, in order
+                return self._apologise(session, payload, now)
+
+    def _handle(self, session, payload: dict, row_id: int, now: datetime) -> int:
+        event = parse_event(payload)
+        source = payload.get("source") or {}
+        user_id = source.get("userId")
+        member = members.find(session, user_id) if user_id else None
+        ctx = Context(
+            session=session,
+            member=member,
+            language=member.language if member else "th",
+            clock=self.clock,
+            zone=self.zone,
+            user_id=user_id,
+            in_group=source.get("type") in ("group", "room"),
+        )
+        if event is None:
+            messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"
+        elif payload.get("mode") == "standby":
+            messages, outcome = [], "ignored:standby"
+        else:
+            messages, outcome = self.router.handle(event, ctx)
+        delivery_id = 0
+        if messages:
+            delivery_id = self._enqueue(session, payload, messages[:5], now)
+        if not inbox.finish(session, row_id, outcome, now):
+            raise RuntimeError("event finished twice")
+        return delivery_id
+
+    def _apologise(self, session, payload: dict, now: datetime) -> int:
+        if payload.get("mode") == "standby":
+            return 0
+        return self._enqueue(session, payload, [say("error.sorry", "th")], now)
+
+    @staticmethod
+    def _enqueue(session, payload: dict, messages: list[dict], now: datetime) -> int:
+        source = payload.get("source") or {}
+        to = source.get("groupId") or source.get("roomId") or source.get("userId")
+        token = payload.get("replyToken")
+        if not to and not token:
+            return 0
+        delivery = deliveries.enqueue_reply(session, token, to or "", messages, now)
+        return delivery.id
+
+
+class InboxWorker:
+    """Run the processor on a small thread pool, woken by the webhook and by a periodic sweep."""
+
+    def __init__(
+        self, processor: InboxProcessor, threads: int = 4, poll_seconds: float = 2.0
+    ) -> None:
+        self.processor = processor
+        self.poll_seconds = poll_seconds
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="inbox")
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._active: set[str] = set()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._sending_due = False
+
+    def start(self) -> None:
+        """Start the sweep thread (once); it first handles whatever was left by a previous run."""
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="inbox-sweep", daemon=True)
+                self._thread.start()
+
+    def notify(self) -> None:
+        """Wake the sweep: new events were stored."""
+        self._wake.set()
+
+    def stop(self, wait: bool = True) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None and wait:
+            self._thread.join(timeout=10)
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self._sweep()
+            except Exception as exc:  # noqa: BLE001 - the sweep must survive a database hiccup
+                log.error("inbox sweep failed: %s", type(exc).__name__)
+            self._wake.wait(self.poll_seconds)
+
+    def _sweep(self) -> None:
+        with self.processor.db.unit_of_work() as session:
+            keys = inbox.pending_lanes(session)
+        for key in keys:
+            with self._lock:
+                if key in self._active:
+                    continue
+                self._active.add(key)
+            self._pool.submit(self._run_lane, key)
+        with self._lock:
+            if self._sending_due:
+                return
+            self._sending_due = True
+        self._pool.submit(self._send_due)
+
+    def _run_lane(self, key: str) -> None:
+        try:
+            self.processor.process_lane(key)
+        except Exception as exc:  # noqa: BLE001
+            log.error("lane failed: %s", type(exc).__name__)
+        finally:
+            with self._lock:
+                self._active.discard(key)
+            self._wake.set()  # an event may have arrived while this lane was finishing
+
+    def _send_due(self) -> None:
+        try:
+            self.processor.sender.send_due()
+        except Exception as exc:  # noqa: BLE001
+            log.error("sending due deliveries failed: %s", type(exc).__name__)
+        finally:
+            with self._lock:
+                self._sending_due = False

@@ -1,0 +1,27 @@
+"""What every handler receives besides the event: session, member, language and clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from storage.models import Member
+
+
+@dataclass
+class Context:
+    session: Session
+    member: Member | None
+    language: str
+    clock: Callable[[], datetime]
+    zone: ZoneInfo
+    user_id: str | None = None
+    in_group: bool = False
+
+    def now(self) -> datetime:
+        """Return the current time in the bot's time zone."""
+        return self.clock().astimezone(self.zone)

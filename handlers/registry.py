@@ -1,0 +1,72 @@
+"""Commands declared where they live (a decorator) and collected once at start-up, no duplicates."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from handlers.keywords import normalize
+
+Handler = Callable[[Any, Any], list[dict]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: Handler
+    keywords: tuple[str, ...]
+    in_groups: bool = False
+
+
+class DuplicateCommand(RuntimeError):
+    """Two commands claim the same name or keyword: refuse to start rather than shadow one."""
+
+
+def command(name: str, keywords: Iterable[str], *, in_groups: bool = False):
+    """Mark a `handle(event, ctx)` function as the command `name`, answering to `keywords`."""
+
+    def mark(handler: Handler) -> Handler:
+        commands = getattr(handler, "_commands", ())
+        handler._commands = (*commands, Command(name, handler, tuple(keywords), in_groups))  # type: ignore[attr-defined]
+        return handler
+
+    return mark
+
+
+@dataclass
+class Registry:
+    by_name: dict[str, Command] = field(default_factory=dict)
+    by_keyword: dict[str, Command] = field(default_factory=dict)
+
+    def add(self, cmd: Command) -> None:
+        """Add a command, refusing a name or keyword that is already taken."""
+        if cmd.name in self.by_name:
+            raise DuplicateCommand(f"command {cmd.name!r} is declared twice")
+        self.by_name[cmd.name] = cmd
+        for keyword in cmd.keywords:
+            key = normalize(keyword)
+            other = self.by_keyword.get(key)
+            if other is not None:
+                raise DuplicateCommand(
+                    f"keyword {keyword!r} belongs to both {other.name!r} and {cmd.name!r}"
+                )
+            self.by_keyword[key] = cmd
+
+    def match(self, text: str) -> Command | None:
+        """Find the command whose keyword is exactly what the member typed (spaces ignored)."""
+        return self.by_keyword.get(normalize(text))
+
+
+def build_registry(module_names: Iterable[str]) -> Registry:
+    """Import the handler modules and collect their commands."""
+    registry = Registry()
+    for module_name in module_names:
+        module = importlib.import_module(module_name)
+        for value in vars(module).values():
+            if getattr(value, "__module__", None) != module.__name__:
+                continue  # imported from elsewhere: its own module registers it
+            for cmd in getattr(value, "_commands", ()):
+                registry.add(cmd)
+    return registry

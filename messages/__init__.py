@@ -1,0 +1,1 @@
+"""Every user-visible word (Thai and English side by side) and the builders of LINE messages."""

@@ -1,0 +1,135 @@
+"""Repository of the outbox: deliveries created exactly once, each with its stored retry key."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import Delivery
+from storage.upsert import insert_ignore
+
+MULTICAST_LIMIT = 500
+PENDING, SENT, FAILED = "pending", "sent", "failed"
+
+
+def _row(kind: str, recipients: list[str], messages: list[dict], **extra: Any) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "retry_key": str(uuid.uuid4()),
+        "recipients": json.dumps(recipients),
+        "messages": json.dumps(messages, ensure_ascii=False),
+        "status": PENDING,
+        **extra,
+    }
+
+
+def enqueue_reply(
+    session: Session, reply_token: str | None, to: str, messages: list[dict], now: datetime
+) -> Delivery:
+    """Store a reply (with `to` for the push fallback) and return it."""
+    delivery = Delivery(
+        **_row(
+            "reply", [to], messages, reply_token=reply_token, created_at=now, next_attempt_at=now
+        )
+    )
+    session.add(delivery)
+    session.flush()
+    return delivery
+
+
+def enqueue_push(
+    session: Session, to: str, messages: list[dict], now: datetime, dedupe_key: str | None = None
+) -> list[int]:
+    """Store a push unless one with this dedupe key exists; return the new delivery ids."""
+    row = _row("push", [to], messages, dedupe_key=dedupe_key, created_at=now, next_attempt_at=now)
+    insert_ignore(session, Delivery, [row])
+    return _ids_for_keys(session, [row["retry_key"]])
+
+
+def enqueue_multicast(
+    session: Session,
+    to: list[str],
+    messages: list[dict],
+    now: datetime,
+    dedupe_key: str | None = None,
+) -> list[int]:
+    """Split recipients into chunks of at most 500 and store one delivery per chunk, once."""
+    rows = []
+    for index, start in enumerate(range(0, len(to), MULTICAST_LIMIT)):
+        chunk = to[start : start + MULTICAST_LIMIT]
+        key = f"{dedupe_key}#{index}" if dedupe_key else None
+        rows.append(
+            _row("multicast", chunk, messages, dedupe_key=key, created_at=now, next_attempt_at=now)
+        )
+    insert_ignore(session, Delivery, rows)
+    return _ids_for_keys(session, [row["retry_key"] for row in rows])
+
+
+def _ids_for_keys(session: Session, retry_keys: list[str]) -> list[int]:
+    stmt = select(Delivery.id).where(Delivery.retry_key.in_(retry_keys)).order_by(Delivery.id)
+    return list(session.scalars(stmt))
+
+
+def claim(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> Delivery | None:
+    """Take a pending delivery for sending unless another sender holds it; return it if taken."""
+    result = session.execute(
+        update(Delivery)
+        .where(
+            Delivery.id == delivery_id,
+            Delivery.status == PENDING,
+            or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
+        )
+        .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
+    )
+    if result.rowcount != 1:
+        return None
+    return session.get(Delivery, delivery_id, populate_existing=True)
+
+
+def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
+    """List pending deliveries whose next attempt is due and that nobody holds."""
+    stmt = (
+        select(Delivery.id)
+        .where(
+            Delivery.status == PENDING,
+            Delivery.next_attempt_at <= now,
+            or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
+        )
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def mark_sent(
+    session: Session, delivery_id: int, now: datetime, via: str, request_id: str | None
+) -> None:
+    """Record that LINE accepted the delivery (or had accepted it already: 409)."""
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(status=SENT, sent_at=now, sent_via=via, request_id=request_id, claimed_until=None)
+    )
+
+
+def mark_retry(session: Session, delivery_id: int, at: datetime, error: str) -> None:
+    """Leave the delivery pending for another attempt at `at`."""
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(next_attempt_at=at, last_error=error[:300], claimed_until=None)
+    )
+
+
+def mark_failed(session: Session, delivery_id: int, error: str) -> None:
+    """Give up on the delivery, keeping the reason."""
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(status=FAILED, last_error=error[:300], claimed_until=None)
+    )

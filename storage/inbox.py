@@ -1,0 +1,113 @@
+"""Repository of webhook events: store once, list what waits, record the outcome."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import InboxEvent
+from storage.upsert import insert_ignore
+
+PENDING = "pending"
+DONE = "done"
+FAILED = "failed"
+
+
+def lane_key_of(event: dict[str, Any]) -> str:
+    """Name the lane of an event: its group or room, else its user, else a lane of its own."""
+    source = event.get("source")
+    if isinstance(source, dict):
+        for field, prefix in (("groupId", "g"), ("roomId", "r"), ("userId", "u")):
+            value = source.get(field)
+            if isinstance(value, str) and value:
+                return f"{prefix}:{value}"[:80]
+    return f"e:{event_id_of(event)}"[:80]
+
+
+def event_id_of(event: dict[str, Any]) -> str:
+    """Return the event's webhookEventId, or a stable digest when LINE sent none."""
+    value = event.get("webhookEventId")
+    if isinstance(value, str) and value:
+        return value[:64]
+    digest = hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()
+    return f"sha256:{digest[:56]}"
+
+
+def store_events(session: Session, events: list[dict[str, Any]]) -> int:
+    """Store each event unless its webhookEventId is already known; return how many are new."""
+    rows = []
+    for event in events:
+        delivery = event.get("deliveryContext")
+        timestamp = event.get("timestamp")
+        rows.append(
+            {
+                "webhook_event_id": event_id_of(event),
+                "event_type": str(event.get("type") or "unknown")[:64],
+                "event_timestamp": timestamp if isinstance(timestamp, int) else 0,
+                "is_redelivery": bool(isinstance(delivery, dict) and delivery.get("isRedelivery")),
+                "lane_key": lane_key_of(event),
+                "payload": json.dumps(event, ensure_ascii=False),
+                "status": PENDING,
+            }
+        )
+    return insert_ignore(session, InboxEvent, rows)
+
+
+def pending_lanes(session: Session, limit: int = 100) -> list[str]:
+    """List lanes that have events waiting, oldest event first."""
+    stmt = (
+        select(InboxEvent.lane_key)
+        .where(InboxEvent.status == PENDING)
+        .group_by(InboxEvent.lane_key)
+        .order_by(func.min(InboxEvent.id))
+        .limit(limit)
+    )
+    return [key for key in session.scalars(stmt) if key]
+
+
+def next_pending(session: Session, lane_key: str) -> InboxEvent | None:
+    """Return the lane's earliest waiting event by LINE's timestamp."""
+    stmt = (
+        select(InboxEvent)
+        .where(InboxEvent.lane_key == lane_key, InboxEvent.status == PENDING)
+        .order_by(InboxEvent.event_timestamp, InboxEvent.id)
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def finish(session: Session, event_id: int, outcome: str, now: datetime) -> bool:
+    """Mark a waiting event handled and drop its content; False if someone else finished it."""
+    result = session.execute(
+        update(InboxEvent)
+        .where(InboxEvent.id == event_id, InboxEvent.status == PENDING)
+        .values(status=DONE, outcome=outcome[:120], handled_at=now, payload=None, lane_key=None)
+    )
+    return result.rowcount == 1
+
+
+def record_failure(
+    session: Session, event_id: int, error: str, max_attempts: int, now: datetime
+) -> str:
+    """Count a failed attempt; give up (status failed, content kept for repair) after max_attempts."""
+    row = session.get(InboxEvent, event_id)
+    if row is None or row.status != PENDING:
+        return "gone"
+    row.attempts += 1
+    row.outcome = f"error:{error}"[:120]
+    if row.attempts >= max_attempts:
+        row.status = FAILED
+        row.handled_at = now
+        row.lane_key = None
+    return row.status
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """Count events by status, for health checks and the CLI."""
+    stmt = select(InboxEvent.status, func.count()).group_by(InboxEvent.status)
+    return {status: count for status, count in session.execute(stmt)}
