@@ -13,7 +13,8 @@ STRIP = re.compile(r"[\s\u200b\u200c\u200d\ufeff!?.。,'\"“”‘’()\[\]]+")
 
 def normalize(text: str) -> str:
     """Return text folded for matching: NFC, lower case, Thai digits as 0-9, no spaces or marks."""
-    folded = unicodedata.normalize("NFC", text).lower().translate(THAI_DIGITS)
+    # Spaces go first, so a mark typed after a space still composes with its letter.
+    folded = unicodedata.normalize("NFC", STRIP.sub("", text)).lower().translate(THAI_DIGITS)
     folded = STRIP.sub("", folded)
     stripped = TRAILING_POLITE.sub("", folded)
     return stripped or folded

@@ -1,0 +1,109 @@
+"""`make run`: migrate, then serve; without LINE credentials, start the emulator beside the bot."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from bot.config import ConfigError, load_config
+from storage.migrate import upgrade
+
+BANNER_TH = """
+น้องคุณธรรมพร้อมแล้ว (โหมดทดลองในเครื่อง: ใช้ LINE จำลอง ไม่ต้องมีบัญชี LINE)
+  บอท:        http://127.0.0.1:{port}/callback
+  LINE จำลอง: http://127.0.0.1:{emulator_port}
+เปิดอีกหน้าต่างหนึ่งแล้วพิมพ์  make chat  เพื่อคุยกับบอท แล้วลองพิมพ์ สวัสดี
+"""
+BANNER_EN = """The bot runs in local mode (a LINE emulator stands in for LINE).
+Open another terminal and type  make chat  to talk to it; try typing สวัสดี.
+Set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to serve a real LINE channel instead.
+"""
+
+
+def gunicorn_command(port: int) -> list[str]:
+    """Return the web process's command, the same as the Procfile's `web:`."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"0.0.0.0:{port}",
+        "--workers",
+        os.environ.get("WEB_CONCURRENCY", "2"),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "4",
+        "bot.wsgi:make_app()",
+    ]
+
+
+def wait_for(url: str, seconds: float = 20.0) -> bool:
+    """Poll a URL until it answers, for at most `seconds`."""
+    import requests
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=1)
+            return True
+        except requests.RequestException:
+            time.sleep(0.2)
+    return False
+
+
+def main() -> int:
+    """Run the bot (and in local mode the emulator) until interrupted."""
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    upgrade(config.database_url)
+    children: list[subprocess.Popen] = []
+    env = dict(os.environ)
+    if config.local_mode:
+        emulator = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "emulator",
+                "--port",
+                str(config.emulator_port),
+                "--webhook-url",
+                f"http://127.0.0.1:{config.port}/callback",
+                "--channel-secret",
+                config.channel_secret,
+                "--access-token",
+                config.access_token,
+            ]
+        )
+        children.append(emulator)
+        if not wait_for(f"http://127.0.0.1:{config.emulator_port}/_emulator/requests"):
+            print("the LINE emulator did not start", file=sys.stderr)
+            emulator.terminate()
+            return 1
+        print(BANNER_TH.format(port=config.port, emulator_port=config.emulator_port))
+        print(BANNER_EN)
+    web = subprocess.Popen(gunicorn_command(config.port), env=env)
+    children.append(web)
+    try:
+        return web.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in reversed(children):
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
