@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 
 from storage import inbox
 from storage.migrate import upgrade
@@ -13,7 +14,7 @@ def _bot():
     return current_app.extensions["bot"]
 
 
-@click.group("db")
+@click.group("db", cls=AppGroup)
 def db_group() -> None:
     """Manage the database schema."""
 
@@ -25,7 +26,7 @@ def db_upgrade() -> None:
     click.echo("database is up to date")
 
 
-@click.group("inbox")
+@click.group("inbox", cls=AppGroup)
 def inbox_group() -> None:
     """Look at and handle stored webhook events."""
 
@@ -47,6 +48,7 @@ def inbox_drain() -> None:
 
 
 @click.command("send-due")
+@with_appcontext
 def send_due() -> None:
     """Send every delivery whose next attempt is due."""
     count = _bot().sender.send_due(limit=10_000)
@@ -54,6 +56,7 @@ def send_due() -> None:
 
 
 @click.command("clock")
+@with_appcontext
 def clock_command() -> None:
     """Run the one scheduler process (Procfile `clock:`)."""
     from bot.clock import run_clock

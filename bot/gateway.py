@@ -145,7 +145,12 @@ class LineGateway:
             if exc.status == 404:
                 return None
             raise
-        return profile.to_dict()
+        return {
+            "user_id": profile.user_id,
+            "display_name": profile.display_name,
+            "picture_url": profile.picture_url,
+            "language": profile.language,
+        }
 
     def get_content(self, message_id: str) -> bytes:
         """Download what a user sent (an image) from the data host."""

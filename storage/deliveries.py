@@ -14,6 +14,9 @@ from storage.models import Delivery
 from storage.upsert import insert_ignore
 
 MULTICAST_LIMIT = 500
+# The handler that stores a reply sends it at once; sweepers step in only if it has not by then,
+# so a member's replies are not sent by two threads at once and out of order.
+REPLY_HANDOFF = timedelta(seconds=20)
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
 

@@ -34,7 +34,10 @@ def sign(body: bytes | str, secret: str = SECRET) -> str:
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """The database under test: TEST_DATABASE_URL (e.g. PostgreSQL) or a fresh SQLite file."""
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db')}/bot.sqlite3"
+    url = (
+        os.environ.get("TEST_DATABASE_URL")
+        or f"sqlite:///{tmp_path_factory.mktemp('db')}/bot.sqlite3"
+    )
     url = normalize_url(url)
     if url.startswith("postgresql"):
         database = Database(url)
@@ -99,3 +102,41 @@ def app(config):
     application = create_app(config)
     yield application
     application.extensions["bot"].close()
+
+
+@pytest.fixture
+def emulator():
+    """A local LINE platform on 127.0.0.1, knowing our channel secret and access token."""
+    from emulator.server import EmulatorServer
+    from emulator.state import EmulatorState
+
+    state = EmulatorState(channel_secret=SECRET, access_token=TOKEN, webhook_url=None)
+    with EmulatorServer(state) as server:
+        yield server
+
+
+@pytest.fixture
+def line(emulator):
+    """The emulator's control client: simulated members, recorded requests, faults."""
+    from emulator.client import EmulatorClient
+
+    return EmulatorClient(emulator.url)
+
+
+@pytest.fixture
+def live_config(config, emulator) -> Config:
+    """Settings for a bot whose LINE is the emulator and whose inbox worker runs."""
+    return config.with_changes(api_base_url=emulator.url, start_inbox_worker=True)
+
+
+@pytest.fixture
+def bot_server(live_config, emulator):
+    """The bot serving over real HTTP, with the emulator sending it webhooks."""
+    application = create_app(live_config)
+    bot = application.extensions["bot"]
+    bot.start()
+    served = ServedApp(application)
+    emulator.state.webhook_url = served.url + "/callback"
+    yield served
+    served.stop()
+    bot.close()

@@ -34,4 +34,6 @@ def text_event(text: str, user_id: str = "U" + "a" * 32, **overrides: Any) -> di
 
 def body(*events: dict[str, Any]) -> bytes:
     """Return a webhook request body carrying the events."""
-    return json.dumps({"destination": "U" + "0" * 32, "events": list(events)}, ensure_ascii=False).encode()
+    return json.dumps(
+        {"destination": "U" + "0" * 32, "events": list(events)}, ensure_ascii=False
+    ).encode()
