@@ -1,0 +1,91 @@
+"""Start the bot's real processes (gunicorn, the local runner, the console) for tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.waiting import wait_until
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """Return a TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def answers(url: str) -> bool:
+    """Return True when the URL answers at all."""
+    import requests
+
+    try:
+        requests.get(url, timeout=0.5)
+    except requests.RequestException:
+        return False
+    return True
+
+
+class Process:
+    """A child process in its own process group, stopped (or killed) with everything it started."""
+
+    def __init__(self, args: list[str], env: dict[str, str], log_path: Path) -> None:
+        self.log_path = log_path
+        self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
+        self.popen = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.popen.poll() is None:
+            os.killpg(self.popen.pid, sig)
+            try:
+                self.popen.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait(timeout=5)
+        self._log.close()
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    """Return this environment without LINE settings, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LINE_", "DATABASE_URL"))}
+    env.update(extra)
+    return env
+
+
+def gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 2) -> Process:
+    """Start the web process exactly as the Procfile does."""
+    procfile = (ROOT / "Procfile").read_text()
+    assert "'bot.wsgi:make_app()'" in procfile
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "4",
+        "bot.wsgi:make_app()",
+    ]
+    process = Process(args, env, log_path)
+    wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=30)
+    return process

@@ -1,0 +1,104 @@
+"""The real processes: gunicorn as the Procfile starts it, and `make run`'s local mode with the console."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import requests
+
+from tests.conftest import SECRET, TOKEN, sign
+from tests.events import body
+from tests.processes import ROOT, Process, answers, base_env, free_port, gunicorn
+from tests.waiting import sent_requests, wait_until
+
+pytestmark = pytest.mark.slow
+
+
+def test_simultaneous_copies_on_two_gunicorn_workers_are_answered_once(
+    emulator, line, database_url, db, tmp_path
+):
+    port = free_port()
+    env = base_env(
+        LINE_CHANNEL_SECRET=SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
+        LINE_API_BASE_URL=emulator.url,
+        DATABASE_URL=database_url,
+        PORT=str(port),
+        INBOX_POLL_SECONDS="0.3",
+    )
+    web = gunicorn(port, env, tmp_path / "web.log", workers=2)
+    try:
+        member = line.add_user("สมศรี")["userId"]
+        event = line.send_text(member, "สวัสดี")["event"]  # not delivered: no webhook URL yet
+        raw = body(dict(event, webhookEventId="01SIMULTANEOUS0000000000000"))
+        barrier = threading.Barrier(6)
+        statuses: list[int] = []
+
+        def post() -> None:
+            session = requests.Session()  # one connection each, spread over both workers
+            barrier.wait()
+            response = session.post(
+                f"http://127.0.0.1:{port}/callback",
+                data=raw,
+                headers={"X-Line-Signature": sign(raw), "Content-Type": "application/json"},
+                timeout=10,
+            )
+            statuses.append(response.status_code)
+
+        threads = [threading.Thread(target=post) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert statuses == [200] * 6
+        wait_until(lambda: sent_requests(line), timeout=15)
+        time.sleep(1.0)  # proving that no second reply comes takes waiting for one
+        assert len(sent_requests(line)) == 1
+        assert len(line.messages(member, since=0)["messages"]) == 1
+    finally:
+        web.stop()
+
+
+def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
+    port, emulator_port = free_port(), free_port()
+    env = base_env(
+        PORT=str(port),
+        EMULATOR_PORT=str(emulator_port),
+        DATABASE_URL=f"sqlite:///{tmp_path}/local.sqlite3",
+        WEB_CONCURRENCY="1",
+    )
+    runner = Process([sys.executable, "-m", "bot.local"], env, tmp_path / "run.log")
+    try:
+        wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=40)
+        assert "make chat" in runner.output()
+        script = tmp_path / "chat.txt"
+        script.write_text("สวัสดี\n", encoding="utf-8")
+        chat = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "emulator.console",
+                "--emulator-url",
+                f"http://127.0.0.1:{emulator_port}",
+                "--name",
+                "สมศรี",
+                "--script",
+                str(script),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert chat.returncode == 0, chat.stderr
+        assert "> สวัสดี" in chat.stdout
+        assert "บันทึกกิจกรรม" in chat.stdout and "ถอดบทเรียน" in chat.stdout
+        health = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()
+        assert health == {"status": "ok", "mode": "local"}
+    finally:
+        runner.stop()
