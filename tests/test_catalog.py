@@ -7,7 +7,9 @@ import string
 import pytest
 
 from messages.builders import main_menu, message_action, text_message
-from messages.catalog import CATALOG, LANGUAGES, MissingText, text
+from messages.catalog import LANGUAGES, MissingText, catalog, text
+
+CATALOG = catalog()
 
 
 def placeholders(template: str) -> set[str]:

@@ -1,25 +1,14 @@
-"""Typed ORM models: the webhook inbox, per-source lanes, the delivery outbox and members."""
+"""The webhook inbox, per-source lanes and the delivery outbox."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
+from storage.models.base import Base
 from storage.types import UTCDateTime, utcnow
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
 
 
 class InboxEvent(Base):
@@ -79,16 +68,3 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(String(300))
 
     __table_args__ = (Index("ix_deliveries_due", "status", "next_attempt_at"),)
-
-
-class Member(Base):
-    """A person who chats with the bot, known by their LINE user id."""
-
-    __tablename__ = "members"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    line_user_id: Mapped[str] = mapped_column(String(64), unique=True)
-    language: Mapped[str] = mapped_column(String(8), default="th")
-    following: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,13 +1,6 @@
-"""The catalog: each key holds the Thai and the English text, with the same {placeholders}."""
+"""Core texts: the main actions, help, language, errors."""
 
-from __future__ import annotations
-
-from collections.abc import Mapping
-
-LANGUAGES = ("th", "en")
-DEFAULT_LANGUAGE = "th"
-
-CATALOG: Mapping[str, Mapping[str, str]] = {
+ENTRIES = {
     # The main actions, as members see them on quick replies and the rich menu.
     "action.log_activity": {"th": "บันทึกกิจกรรม", "en": "Log activity"},
     "action.reflect": {"th": "ถอดบทเรียน", "en": "Reflect"},
@@ -57,22 +50,3 @@ CATALOG: Mapping[str, Mapping[str, str]] = {
         "en": "Hello 🙏 For your privacy, please chat with me one-to-one to record anything.",
     },
 }
-
-
-class MissingText(KeyError):
-    """A catalog key that does not exist: a bug, caught by the catalog test."""
-
-
-def text(key: str, language: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """Return the text for `key` in `language` (Thai when unknown), with placeholders filled."""
-    try:
-        entry = CATALOG[key]
-    except KeyError:
-        raise MissingText(key) from None
-    template = entry.get(language) or entry[DEFAULT_LANGUAGE]
-    return template.format(**params) if params else template
-
-
-def variants(key: str) -> list[str]:
-    """Return the text of `key` in every language (for matching what members type)."""
-    return [CATALOG[key][language] for language in LANGUAGES]
