@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from handlers.flow import Flow
 from handlers.keywords import normalize
 
 Handler = Callable[[Any, Any], list[dict]]
@@ -15,9 +16,10 @@ Handler = Callable[[Any, Any], list[dict]]
 @dataclass(frozen=True)
 class Command:
     name: str
-    handler: Handler
+    handler: Handler | None
     keywords: tuple[str, ...]
     in_groups: bool = False
+    flow: Flow | None = None  # a conversation: started by the engine instead of a handler
 
 
 class DuplicateCommand(RuntimeError):
@@ -39,6 +41,10 @@ def command(name: str, keywords: Iterable[str], *, in_groups: bool = False):
 class Registry:
     by_name: dict[str, Command] = field(default_factory=dict)
     by_keyword: dict[str, Command] = field(default_factory=dict)
+
+    @property
+    def flows(self) -> dict[str, Flow]:
+        return {name: cmd.flow for name, cmd in self.by_name.items() if cmd.flow is not None}
 
     def add(self, cmd: Command) -> None:
         """Add a command, refusing a name or keyword that is already taken."""
@@ -65,6 +71,9 @@ def build_registry(module_names: Iterable[str]) -> Registry:
     for module_name in module_names:
         module = importlib.import_module(module_name)
         for value in vars(module).values():
+            if isinstance(value, Flow):
+                registry.add(Command(value.name, None, value.keywords, flow=value))
+                continue
             if getattr(value, "__module__", None) != module.__name__:
                 continue  # imported from elsewhere: its own module registers it
             for cmd in getattr(value, "_commands", ()):

@@ -8,18 +8,22 @@ from urllib.parse import parse_qs
 from linebot.v3.webhooks import (
     Event,
     FollowEvent,
+    ImageMessageContent,
     JoinEvent,
     MessageEvent,
     PostbackEvent,
+    StickerMessageContent,
     TextMessageContent,
     UnfollowEvent,
 )
 
 from handlers import help as help_handler
 from handlers.context import Context
-from handlers.registry import Registry
+from handlers.engine import FlowEngine
+from handlers.flow import Answer
+from handlers.registry import Command, Registry
 from messages.builders import say
-from storage import members
+from storage import conversations, members
 
 
 def parse_event(payload: dict[str, Any]) -> Event | None:
@@ -30,11 +34,29 @@ def parse_event(payload: dict[str, Any]) -> Event | None:
         return None
 
 
+def answer_of(event: Event) -> Answer:
+    """Turn a message or postback into the answer a flow step reads."""
+    if isinstance(event, PostbackEvent):
+        fields = {k: v[0] for k, v in parse_qs(event.postback.data or "").items()}
+        params = {k: v for k, v in (event.postback.params or {}).items() if isinstance(v, str)}
+        kind = "datetime" if params else "choice"
+        return Answer(kind, value=fields.get("v"), params=params, step=fields.get("s"))
+    message = event.message
+    if isinstance(message, TextMessageContent):
+        return Answer("text", text=message.text)
+    if isinstance(message, ImageMessageContent):
+        return Answer("image", message_id=message.id)
+    if isinstance(message, StickerMessageContent):
+        return Answer("sticker")
+    return Answer("other")
+
+
 class Router:
     """Decide what to say to one event; the caller stores the reply and marks the event done."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
+        self.engine = FlowEngine(registry.flows)
 
     def handle(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         """Return the messages to reply with and a short outcome for the inbox receipt."""
@@ -44,34 +66,47 @@ class Router:
             return self._unfollow(ctx), "unfollow"
         if isinstance(event, JoinEvent):
             return [say("group.invite_private", ctx.language)], "join"
-        if isinstance(event, PostbackEvent):
-            return self._postback(event, ctx)
-        if isinstance(event, MessageEvent):
-            return self._message(event, ctx)
+        if isinstance(event, PostbackEvent | MessageEvent):
+            if ctx.in_group:
+                return self._in_group(event, ctx)
+            return self._private(event, ctx)
         return [], f"ignored:{getattr(event, 'type', 'unknown')}"
 
-    def _message(self, event: MessageEvent, ctx: Context) -> tuple[list[dict], str]:
-        if not isinstance(event.message, TextMessageContent):
-            if ctx.in_group:
-                return [], "ignored:group-media"
-            return help_handler.not_understood(event, ctx), "not-text"
-        cmd = self.registry.match(event.message.text)
-        if ctx.in_group and (cmd is None or not cmd.in_groups):
-            # In groups the bot speaks only when addressed, so it never talks over members.
-            return [], "ignored:group-chatter"
-        if cmd is None:
-            return help_handler.not_understood(event, ctx), "not-understood"
-        return cmd.handler(event, ctx), f"command:{cmd.name}"
+    def run(self, cmd: Command, event: Event, ctx: Context) -> list[dict]:
+        """Run a command, or start its conversation."""
+        if cmd.flow is not None:
+            return self.engine.start(cmd.flow, ctx)
+        return cmd.handler(event, ctx)
 
-    def _postback(self, event: PostbackEvent, ctx: Context) -> tuple[list[dict], str]:
-        fields = parse_qs(event.postback.data or "")
-        name = (fields.get("cmd") or [""])[0]
-        cmd = self.registry.by_name.get(name)
-        if cmd is None or (ctx.in_group and not cmd.in_groups):
-            return (
-                [] if ctx.in_group else help_handler.not_understood(event, ctx)
-            ), "postback:unknown"
-        return cmd.handler(event, ctx), f"postback:{cmd.name}"
+    def _private(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
+        if isinstance(event, PostbackEvent):
+            # A menu button (cmd=...) always works, even in the middle of a conversation.
+            name = (parse_qs(event.postback.data or "").get("cmd") or [""])[0]
+            cmd = self.registry.by_name.get(name)
+            if cmd is not None:
+                return self.run(cmd, event, ctx), f"postback:{cmd.name}"
+        conversation = conversations.current(ctx.session, ctx.user_id) if ctx.user_id else None
+        if conversation is not None:
+            answer = answer_of(event)
+            cmd = self.registry.match(answer.text) if answer.text else None
+            if cmd is not None and cmd.name == conversation.flow:
+                # Typing the flow's own name again means "take me back to it": ask continue/restart.
+                return self.engine.start(cmd.flow, ctx), f"flow:{conversation.flow}:again"
+            return self.engine.feed(conversation, answer, ctx), f"flow:{conversation.flow}"
+        if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+            cmd = self.registry.match(event.message.text)
+            if cmd is not None:
+                return self.run(cmd, event, ctx), f"command:{cmd.name}"
+            return help_handler.not_understood(event, ctx), "not-understood"
+        return help_handler.not_understood(event, ctx), f"not-understood:{event.type}"
+
+    def _in_group(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
+        # In groups the bot speaks only when addressed, and never runs a conversation there.
+        if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+            cmd = self.registry.match(event.message.text)
+            if cmd is not None and cmd.in_groups and cmd.flow is None:
+                return cmd.handler(event, ctx), f"command:{cmd.name}"
+        return [], "ignored:group"
 
     def _follow(self, ctx: Context) -> list[dict]:
         if ctx.user_id and ctx.member is not None and not ctx.member.following:

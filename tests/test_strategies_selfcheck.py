@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, Phase, find, given, settings
 from linebot.v3 import WebhookParser
 from linebot.v3.models.events import UnknownEvent
@@ -169,11 +170,14 @@ def test_sdk_parses_every_body_into_the_mapped_classes(body: dict[str, Any]) -> 
 @FAST
 @given(unknown_events())
 def test_unknown_events_fit_the_spec_leniently_and_the_sdk_accepts_them(event: dict) -> None:
-    """Check that unknown events fit Event leniently and unknown types parse as UnknownEvent."""
+    """Check that unknown events fit Event leniently and the SDK parses them as it should."""
     validator_for("Event", strict=False).validate(event)
     (parsed,) = parse({"destination": "U" + "0" * 32, "events": [event]})
     if event["type"] not in event_types():
         assert isinstance(parsed, UnknownEvent)
+    elif validator_for("Event").is_valid(event):
+        target = discriminator_mapping(component_schemas(), "Event")[event["type"]]
+        assert type(parsed).__name__ == target, event
 
 
 @FAST
@@ -199,6 +203,24 @@ def test_event_types_come_from_the_mapping() -> None:
     types = event_types()
     assert {"message", "follow", "unfollow", "postback", "join", "leave"} <= set(types)
     assert len(types) == len(set(types))
+
+
+def test_a_type_added_to_the_spec_is_generated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Check that the strategies follow the spec file rather than a hand-written list."""
+    spec = yaml.safe_load(webhook_spec_path().read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    schemas["Event"]["discriminator"]["mapping"]["sparkle"] = "#/components/schemas/SparkleEvent"
+    extra = {"type": "object", "required": ["sparkle"], "properties": {"sparkle": {"enum": [7]}}}
+    schemas["SparkleEvent"] = {"allOf": [{"$ref": "#/components/schemas/Event"}, extra]}
+    (tmp_path / "webhook.yml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    monkeypatch.setenv("LINE_OPENAPI_DIR", str(tmp_path))
+    assert "sparkle" in event_types()
+    quick = settings(FAST, max_examples=3000, phases=[Phase.generate])
+    found = find(callback_bodies(), lambda b: "Event:sparkle" in labels(b), settings=quick)
+    validator_for("CallbackRequest").validate(found)
+    assert all(e["sparkle"] == 7 for e in found["events"] if e["type"] == "sparkle")
 
 
 def test_importing_the_strategies_reads_nothing() -> None:

@@ -11,7 +11,7 @@ from functools import cache
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
-PARTS = ("messages.catalog.core",)
+PARTS = ("messages.catalog.core", "messages.catalog.flow")
 
 
 class MissingText(KeyError):

@@ -1,0 +1,184 @@
+"""Run flows: start or resume, read each answer, handle cancel/back/skip/help, finish."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from handlers.context import Context
+from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
+from handlers.keywords import normalize
+from messages.builders import say, text_message, with_quick_replies
+from messages.catalog import text, variants
+from storage import conversations
+from storage.models import Conversation
+
+RESUME_STEP = "__resume__"
+CONTROLS = {
+    "cancel": {normalize(w) for w in (*variants("flow.control.cancel"), "เลิก", "stop")},
+    "back": {normalize(w) for w in (*variants("flow.control.back"), "กลับ", "ก่อนหน้า")},
+    "skip": {normalize(w) for w in (*variants("flow.control.skip"), "ไม่มี", "none")},
+    "help": {normalize(w) for w in (*variants("flow.control.help"), "?")},
+}
+
+
+def control_of(answer: Answer) -> str | None:
+    """Return cancel/back/skip/help when the member typed (or tapped) one of those words."""
+    if answer.kind == "choice" and answer.value and answer.value.startswith("!"):
+        return answer.value[1:]
+    if answer.kind != "text" or not answer.text:
+        return None
+    folded = normalize(answer.text)
+    return next((name for name, words in CONTROLS.items() if folded in words), None)
+
+
+def choice(label: str, step: str, value: str, display: str | None = None) -> dict[str, Any]:
+    """Build a quick-reply item that answers `step` with `value` (a postback: stale taps are caught)."""
+    return {
+        "type": "action",
+        "action": {
+            "type": "postback",
+            "label": label[:20],
+            "data": f"s={step}&v={value}"[:300],
+            "displayText": (display or label)[:300],
+        },
+    }
+
+
+class FlowEngine:
+    """Keep each member's place in a flow in the database, so any worker can continue it."""
+
+    def __init__(self, flows: dict[str, Flow]) -> None:
+        self.flows = flows
+
+    def start(self, flow: Flow, ctx: Context) -> list[dict]:
+        """Begin `flow`, or ask whether to continue the unfinished one."""
+        now = ctx.clock()
+        existing = conversations.find(ctx.session, ctx.user_id, flow.name)
+        unfinished = existing is not None and not conversations.is_expired(existing, now)
+        if unfinished and (existing.step == RESUME_STEP or json.loads(existing.history)):
+            conversations.resume(ctx.session, existing, now)
+            if existing.step != RESUME_STEP:
+                data = json.loads(existing.data)
+                data["_paused_step"] = existing.step
+                existing.data = json.dumps(data, ensure_ascii=False)
+                existing.step = RESUME_STEP
+            return [self._resume_question(flow, ctx.language)]
+        return self._begin(flow, ctx)
+
+    def feed(self, conversation: Conversation, answer: Answer, ctx: Context) -> list[dict]:
+        """Take one answer for the member's current conversation and say what comes next."""
+        flow = self.flows.get(conversation.flow)
+        now = ctx.clock()
+        if flow is None:
+            conversations.end(ctx.session, conversation.line_user_id, conversation.flow)
+            return [say("help.not_understood", ctx.language, menu=True)]
+        title = text(flow.title_key, ctx.language)
+        if conversations.is_expired(conversation, now):
+            conversations.end(ctx.session, conversation.line_user_id, flow.name)
+            return [say("flow.expired", ctx.language, menu=True, flow=title)]
+        state = FlowState(ctx, json.loads(conversation.data))
+        history: list[str] = json.loads(conversation.history)
+        conversation.updated_at = now
+        if conversation.step == RESUME_STEP:
+            return self._resume_answer(flow, conversation, answer, state)
+        step = flow.step(conversation.step)
+        control = control_of(answer)
+        if control == "cancel":
+            conversations.end(ctx.session, conversation.line_user_id, flow.name)
+            return [say("flow.cancelled", ctx.language, menu=True, flow=title)]
+        if control == "help":
+            return [say("flow.step_help", ctx.language, flow=title), *self._ask(flow, step, state)]
+        if control == "back":
+            if not history:
+                return [say("flow.at_first_step", ctx.language), *self._ask(flow, step, state)]
+            previous = flow.step(history.pop())
+            return self._move(conversation, flow, previous, state, history)
+        if answer.kind == "choice" and answer.step and answer.step != step.name:
+            return [say("flow.stale_button", ctx.language), *self._ask(flow, step, state)]
+        try:
+            if control == "skip":
+                if not step.optional:
+                    raise Invalid("flow.cannot_skip")
+                value = None
+            else:
+                value = step.read(answer, state)
+        except Invalid as problem:
+            hint = text_message(text(problem.key, ctx.language, **problem.params))
+            return [hint, *self._ask(flow, step, state)]
+        except GoTo as jump:
+            if jump.come_back:
+                state.data["_return_to"] = step.name
+            history.append(step.name)
+            return self._move(conversation, flow, flow.step(jump.step), state, history)
+        if step.stores:
+            state.data[step.name] = value
+        following = state.data.pop("_return_to", None) or flow.after(step, state)
+        if following is None:
+            conversations.end(ctx.session, conversation.line_user_id, flow.name)
+            return flow.finish(state)
+        history.append(step.name)
+        return self._move(conversation, flow, flow.step(following), state, history)
+
+    def _begin(self, flow: Flow, ctx: Context) -> list[dict]:
+        state = FlowState(ctx, {})
+        if flow.begin is not None:
+            flow.begin(state)
+        first = flow.steps[0]
+        conversations.start(
+            ctx.session, ctx.user_id, flow.name, first.name, state.data, ctx.clock()
+        )
+        return self._ask(flow, first, state)
+
+    def _move(self, conversation, flow: Flow, step: Step, state: FlowState, history) -> list[dict]:
+        conversation.step = step.name
+        conversation.history = json.dumps(history)
+        conversation.data = json.dumps(state.data, ensure_ascii=False)
+        return self._ask(flow, step, state)
+
+    def _ask(self, flow: Flow, step: Step, state: FlowState) -> list[dict]:
+        messages = step.ask(state)
+        language = state.language
+        controls = [choice(text("flow.control.back", language), step.name, "!back")]
+        if step.optional:
+            controls.append(choice(text("flow.control.skip", language), step.name, "!skip"))
+        controls.append(choice(text("flow.control.cancel", language), step.name, "!cancel"))
+        return with_quick_replies(messages, controls)
+
+    def _resume_question(self, flow: Flow, language: str) -> dict:
+        items = [
+            choice(text("flow.resume_continue", language), RESUME_STEP, "continue"),
+            choice(text("flow.resume_restart", language), RESUME_STEP, "restart"),
+        ]
+        title = text(flow.title_key, language)
+        return text_message(text("flow.resume_question", language, flow=title), items)
+
+    def _resume_answer(self, flow, conversation, answer: Answer, state: FlowState) -> list[dict]:
+        decision = answer.value if answer.kind == "choice" else None
+        if decision is None and answer.kind == "text" and answer.text:
+            folded = normalize(answer.text)
+            if folded in {normalize(w) for w in variants("flow.resume_continue")}:
+                decision = "continue"
+            elif folded in {normalize(w) for w in variants("flow.resume_restart")}:
+                decision = "restart"
+        if decision == "restart":
+            return self._begin(flow, state.ctx)
+        if decision == "continue":
+            step = flow.step(state.data.pop("_paused_step"))
+            conversation.step = step.name
+            conversation.data = json.dumps(state.data, ensure_ascii=False)
+            return self._ask(flow, step, state)
+        if control_of(answer) == "cancel":
+            conversations.end(state.ctx.session, conversation.line_user_id, flow.name)
+            return [
+                say(
+                    "flow.cancelled",
+                    state.language,
+                    menu=True,
+                    flow=text(flow.title_key, state.language),
+                )
+            ]
+        return [
+            say("flow.want_choice", state.language),
+            self._resume_question(flow, state.language),
+        ]

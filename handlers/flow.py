@@ -1,0 +1,99 @@
+"""A conversation written as data: a flow is a table of steps, each a question and a reader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from handlers.context import Context
+
+
+class Invalid(Exception):
+    """The answer does not fit the step: say the catalog hint `key` and ask again."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class GoTo(Exception):
+    """Leave the normal order: continue at another step (e.g. "edit the date" from the review)."""
+
+    def __init__(self, step: str, *, come_back: bool = False) -> None:
+        super().__init__(step)
+        self.step = step
+        self.come_back = come_back
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the member sent at a step, whatever its kind."""
+
+    kind: str  # text, choice, datetime, image, sticker, other
+    text: str | None = None
+    value: str | None = None  # a choice's value (from a postback)
+    params: dict[str, str] = field(default_factory=dict)  # date/time picker
+    message_id: str | None = None  # an image's id, to download its content
+    step: str | None = None  # the step a tapped button belonged to (to catch stale taps)
+
+
+@dataclass
+class FlowState:
+    """What a step may read and change: the answers so far and the handler context."""
+
+    ctx: Context
+    data: dict[str, Any]
+
+    @property
+    def language(self) -> str:
+        return self.ctx.language
+
+
+Ask = Callable[[FlowState], list[dict]]
+Read = Callable[[Answer, FlowState], Any]
+Next = Callable[[FlowState], str | None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of a flow: how to ask it, how to read the answer, where to go next."""
+
+    name: str
+    ask: Ask
+    read: Read
+    optional: bool = False
+    # Where to go after this step; None means the next step in the table (or finish after the last).
+    then: str | Next | None = None
+    # Steps that are not simply "store the answer under my name" (e.g. collecting photos) do it in read.
+    stores: bool = True
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A whole conversation: its name, how members start it, its steps and what finishing does."""
+
+    name: str
+    title_key: str  # catalog key naming the flow ("บันทึกกิจกรรม")
+    keywords: tuple[str, ...]
+    steps: tuple[Step, ...]
+    finish: Callable[[FlowState], list[dict]]
+    begin: Callable[[FlowState], None] | None = None  # fill defaults before the first step
+    requires_role: str | None = None
+
+    def step(self, name: str) -> Step:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise KeyError(f"flow {self.name!r} has no step {name!r}")
+
+    def after(self, step: Step, state: FlowState) -> str | None:
+        """Name the step that follows `step`, or None when the flow is complete."""
+        if callable(step.then):
+            return step.then(state)
+        if step.then:
+            return step.then
+        names = [s.name for s in self.steps]
+        index = names.index(step.name)
+        return names[index + 1] if index + 1 < len(names) else None
