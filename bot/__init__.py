@@ -10,7 +10,7 @@ from bot.config import Config, load_config
 from bot.gateway import LineGateway
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.sender import DeliverySender
-from handlers import HANDLER_MODULES
+from handlers import handler_modules
 from handlers.registry import build_registry
 from handlers.router import Router
 from storage.db import Database
@@ -48,7 +48,7 @@ class Bot:
 
 def build_bot(config: Config) -> Bot:
     """Assemble the bot's parts from a config; refuses duplicate commands at start-up."""
-    registry = build_registry(HANDLER_MODULES)
+    registry = build_registry(handler_modules())
     db = Database(config.database_url)
     gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
     sender = DeliverySender(db, gateway)

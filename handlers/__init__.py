@@ -1,8 +1,12 @@
-"""Handlers: a router and one module per command or conversation, all `handle(event, ctx)`."""
+"""Handlers: a router, the conversation engine, and `handlers.commands` (one module per feature)."""
 
-# The modules whose commands make up the bot; build_registry() refuses duplicates among them.
-HANDLER_MODULES = (
-    "handlers.help",
-    "handlers.language",
-    "handlers.coming_soon",
-)
+from __future__ import annotations
+
+import pkgutil
+
+
+def handler_modules() -> list[str]:
+    """Name every module of handlers.commands, so adding a feature touches no shared list."""
+    from handlers import commands
+
+    return sorted(f"{commands.__name__}.{m.name}" for m in pkgutil.iter_modules(commands.__path__))

@@ -66,10 +66,12 @@ class Registry:
 
 
 def build_registry(module_names: Iterable[str]) -> Registry:
-    """Import the handler modules and collect their commands."""
+    """Import the handler modules and collect their commands; placeholders fill what is left."""
     registry = Registry()
+    placeholders: list[Command] = []
     for module_name in module_names:
         module = importlib.import_module(module_name)
+        placeholders.extend(getattr(module, "PLACEHOLDERS", ()))
         for value in vars(module).values():
             if isinstance(value, Flow):
                 registry.add(Command(value.name, None, value.keywords, flow=value))
@@ -78,4 +80,7 @@ def build_registry(module_names: Iterable[str]) -> Registry:
                 continue  # imported from elsewhere: its own module registers it
             for cmd in getattr(value, "_commands", ()):
                 registry.add(cmd)
+    for placeholder in placeholders:
+        if placeholder.name not in registry.by_name:
+            registry.add(placeholder)
     return registry

@@ -17,7 +17,7 @@ from linebot.v3.webhooks import (
     UnfollowEvent,
 )
 
-from handlers import help as help_handler
+from handlers.commands import help as help_handler
 from handlers.context import Context
 from handlers.engine import FlowEngine
 from handlers.flow import Answer

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from linebot.v3.webhooks import Event
 
-from handlers import HANDLER_MODULES
+from handlers import handler_modules
 from handlers.context import Context
 from handlers.registry import build_registry
 from handlers.router import Router
@@ -20,7 +20,7 @@ USER = "U" + "d" * 32
 
 @pytest.fixture(scope="module")
 def router():
-    return Router(build_registry([*HANDLER_MODULES, "tests.flows_for_tests"]))
+    return Router(build_registry([*handler_modules(), "tests.flows_for_tests"]))
 
 
 class Chat:

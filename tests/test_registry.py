@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers import HANDLER_MODULES
+from handlers import handler_modules
 from handlers.keywords import normalize
 from handlers.registry import DuplicateCommand, build_registry, command
 
 
 @pytest.fixture(scope="module")
 def registry():
-    return build_registry(HANDLER_MODULES)
+    return build_registry(handler_modules())
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_duplicate_keyword_is_refused_at_start_up():
         "def handle(event, ctx):\n    return []\n",
     )
     with pytest.raises(DuplicateCommand, match="ช่วย เหลือ"):
-        build_registry([*HANDLER_MODULES, clash])
+        build_registry([*handler_modules(), clash])
 
 
 def test_duplicate_name_is_refused_at_start_up():
@@ -72,7 +72,7 @@ def test_duplicate_name_is_refused_at_start_up():
     sys.modules[clash].again = again
     again.__module__ = clash
     with pytest.raises(DuplicateCommand, match="help"):
-        build_registry([*HANDLER_MODULES, clash])
+        build_registry([*handler_modules(), clash])
 
 
 # What members type: the Thai block, ASCII letters and digits, spaces.
@@ -90,3 +90,15 @@ def test_spaces_anywhere_do_not_change_what_a_member_typed(text):
 @given(st.text(alphabet="๐๑๒๓๔๕๖๗๘๙0123456789", min_size=1, max_size=10))
 def test_thai_digits_read_as_arabic_digits(digits):
     assert normalize(digits) == digits.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+
+
+def test_a_feature_module_replaces_its_coming_soon_placeholder():
+    feature = _module(
+        "tests_reflect_feature",
+        "from handlers.registry import command\n"
+        "@command('reflect', ['ถอดบทเรียน', 'Reflect'])\n"
+        "def handle(event, ctx):\n    return ['real']\n",
+    )
+    registry = build_registry([*handler_modules(), feature])
+    assert registry.match("ถอดบทเรียน").handler(None, None) == ["real"]
+    assert registry.match("สรุปของฉัน").name == "my_summary"  # other placeholders stay

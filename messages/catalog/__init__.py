@@ -1,17 +1,18 @@
 """The catalog: each key holds the Thai and the English text, with the same {placeholders}.
 
-Entries live in one module per feature (listed in PARTS); a key defined twice stops start-up.
+Entries live in one module per feature (every module of this package, found at start-up, each
+with an ENTRIES dict); a key defined twice stops start-up.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Mapping
 from functools import cache
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
-PARTS = ("messages.catalog.core", "messages.catalog.flow")
 
 
 class MissingText(KeyError):
@@ -26,7 +27,8 @@ class DuplicateText(RuntimeError):
 def catalog() -> Mapping[str, Mapping[str, str]]:
     """Merge the entries of every part, refusing a key defined twice."""
     merged: dict[str, Mapping[str, str]] = {}
-    for name in PARTS:
+    parts = sorted(f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__))
+    for name in parts:
         for key, entry in importlib.import_module(name).ENTRIES.items():
             if key in merged:
                 raise DuplicateText(f"catalog key {key!r} is defined twice (again in {name})")
