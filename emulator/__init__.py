@@ -1,0 +1,1 @@
+"""A local stand-in for LINE's Messaging API platform (the emulator)."""

@@ -1,0 +1,106 @@
+"""Serve the sending endpoints: reply, push, multicast, broadcast, narrowcast, validate."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from emulator.calls import Answer, Call, LineError, Route, invalid_property, visible_to
+from emulator.state import EmulatorState
+
+USER_ID = re.compile(r"^U[0-9a-f]{32}$")
+CHAT_ID = re.compile(r"^[UCR][0-9a-f]{32}$")
+QUOTE_TARGETS = {"text", "textV2", "sticker", "image", "video"}
+
+
+def _sent(state: EmulatorState, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sent = []
+    for message in messages:
+        entry = {"id": state.new_message_id()}
+        if message.get("type") in QUOTE_TARGETS:
+            entry["quoteToken"] = state.new_quote_token()
+        sent.append(entry)
+    return sent
+
+
+def _deliver(
+    state: EmulatorState, chat_id: str, via: str, messages: list, sent: list | None = None
+) -> None:
+    for index, message in enumerate(messages):
+        extra = {"id": sent[index]["id"]} if sent else {}
+        state.deliver(chat_id, via, message, **extra)
+
+
+def _charge(state: EmulatorState, count: int) -> None:
+    if not state.consume_quota(count):
+        raise LineError(429, "You have reached your monthly limit.")
+
+
+def reply(call: Call) -> Answer:
+    """Answer a reply: spend the token and show the messages to the event's user."""
+    token = call.state.use_reply_token(call.body.get("replyToken"))
+    if token is None:
+        raise LineError(400, "Invalid reply token")
+    messages = call.body["messages"]
+    sent = _sent(call.state, messages)
+    if token.user_id:
+        _deliver(call.state, token.user_id, "reply", messages, sent)
+    if token.chat_id and token.chat_id != token.user_id:
+        _deliver(call.state, token.chat_id, "reply", messages, sent)
+    return Answer(body={"sentMessages": sent})
+
+
+def push(call: Call) -> Answer:
+    """Answer a push: one message count, shown in the chat `to`."""
+    to = call.body["to"]
+    if not isinstance(to, str) or not CHAT_ID.match(to):
+        raise invalid_property("to")
+    _charge(call.state, 1)
+    messages = call.body["messages"]
+    sent = _sent(call.state, messages)
+    if visible_to(call.state, to):
+        _deliver(call.state, to, "push", messages, sent)
+    return Answer(body={"sentMessages": sent})
+
+
+def multicast(call: Call) -> Answer:
+    """Answer a multicast: one count per recipient (user ids only)."""
+    recipients = call.body["to"]
+    for index, to in enumerate(recipients):
+        if not isinstance(to, str) or not USER_ID.match(to):
+            raise invalid_property(f"to[{index}]")
+    unique = list(dict.fromkeys(recipients))
+    _charge(call.state, len(unique))
+    for to in unique:
+        if visible_to(call.state, to):
+            _deliver(call.state, to, "multicast", call.body["messages"])
+    return Answer(body={})
+
+
+def broadcast(call: Call) -> Answer:
+    """Answer a broadcast (or narrowcast): every following user gets it, one count each."""
+    via = "narrowcast" if call.path.endswith("narrowcast") else "broadcast"
+    followers = call.state.followers()
+    _charge(call.state, len(followers))
+    for user_id in followers:
+        _deliver(call.state, user_id, via, call.body["messages"])
+    return Answer(status=202 if via == "narrowcast" else 200, body={})
+
+
+def validate_only(call: Call) -> Answer:
+    """Answer a validate endpoint (the body was checked before this runs)."""
+    return Answer(body={})
+
+
+ROUTES: list[Route] = [
+    ("POST", "/v2/bot/message/reply", reply, "reply", False),
+    ("POST", "/v2/bot/message/push", push, "push", True),
+    ("POST", "/v2/bot/message/multicast", multicast, "multicast", True),
+    ("POST", "/v2/bot/message/broadcast", broadcast, "broadcast", True),
+    ("POST", "/v2/bot/message/narrowcast", broadcast, "narrowcast", True),
+    ("POST", "/v2/bot/message/validate/reply", validate_only, "validate", False),
+    ("POST", "/v2/bot/message/validate/push", validate_only, "validate", False),
+    ("POST", "/v2/bot/message/validate/multicast", validate_only, "validate", False),
+    ("POST", "/v2/bot/message/validate/narrowcast", validate_only, "validate", False),
+    ("POST", "/v2/bot/message/validate/broadcast", validate_only, "validate", False),
+]
