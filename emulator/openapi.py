@@ -30,11 +30,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def default_spec_dir() -> Path:
-    """Return the directory of LINE's OpenAPI files (LINE_OPENAPI_DIR or ../shared/line-openapi)."""
+    """Return the directory of LINE's OpenAPI files (LINE_OPENAPI_DIR, else the vendored copy)."""
     env = os.environ.get("LINE_OPENAPI_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "shared" / "line-openapi"
+    return Path(__file__).resolve().parent / "line-openapi"
 
 
 def _discriminator(validator: Any, disc: dict, instance: Any, schema: dict) -> Iterable:

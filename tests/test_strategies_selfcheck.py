@@ -191,9 +191,9 @@ def test_unknown_events_really_are_unknown(event: dict[str, Any]) -> None:
 
 
 def test_spec_path_defaults_to_shared_and_honours_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Check the default spec path under /work/shared and the LINE_OPENAPI_DIR override."""
+    """Check the default spec path (the vendored copy) and the LINE_OPENAPI_DIR override."""
     monkeypatch.delenv("LINE_OPENAPI_DIR", raising=False)
-    assert webhook_spec_path() == ROOT.parent / "shared" / "line-openapi" / "webhook.yml"
+    assert webhook_spec_path() == ROOT / "emulator" / "line-openapi" / "webhook.yml"
     monkeypatch.setenv("LINE_OPENAPI_DIR", "/elsewhere")
     assert webhook_spec_path() == Path("/elsewhere") / "webhook.yml"
 

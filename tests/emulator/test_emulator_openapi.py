@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from emulator import details, openapi
 
 
@@ -95,3 +97,14 @@ def test_the_discriminator_keyword_is_not_registered_globally():
 
     found = validators.validator_for({"$schema": "https://json-schema.org/draft/2020-12/schema"})
     assert found is Draft202012Validator
+
+
+def test_vendored_specs_match_the_reference_copy_when_present():
+    import pytest
+
+    reference = Path(__file__).resolve().parents[3] / "shared" / "line-openapi"
+    if not reference.is_dir():
+        pytest.skip("no reference copy of LINE's specs beside the repo")
+    vendored = Path(openapi.__file__).resolve().parent / "line-openapi"
+    for name in ("messaging-api.yml", "webhook.yml"):
+        assert (vendored / name).read_bytes() == (reference / name).read_bytes(), name

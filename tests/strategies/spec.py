@@ -18,7 +18,7 @@ def webhook_spec_path() -> Path:
     override = os.environ.get("LINE_OPENAPI_DIR")
     if override:
         return Path(override) / "webhook.yml"
-    return Path(__file__).resolve().parents[3] / "shared" / "line-openapi" / "webhook.yml"
+    return Path(__file__).resolve().parents[2] / "emulator" / "line-openapi" / "webhook.yml"
 
 
 @functools.cache
