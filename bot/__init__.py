@@ -36,7 +36,7 @@ class Bot:
 
     def start(self) -> None:
         """Start handling events in the background (the web process only; never the CLI)."""
-        if not self.started:
+        if self.config.start_inbox_worker and not self.started:
             self.started = True
             self.worker.start()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import threading
@@ -102,3 +103,32 @@ def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
         assert health == {"status": "ok", "mode": "local"}
     finally:
         runner.stop()
+
+
+def test_an_event_stored_by_a_process_killed_with_sigkill_is_answered_after_restart(
+    emulator, line, database_url, db, tmp_path
+):
+    port = free_port()
+    env = base_env(
+        LINE_CHANNEL_SECRET=SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
+        LINE_API_BASE_URL=emulator.url,
+        DATABASE_URL=database_url,
+        PORT=str(port),
+        INBOX_LEASE_SECONDS="2",
+    )
+    # The first web process stores events but dies (SIGKILL) before its worker handles them.
+    doomed = gunicorn(port, {**env, "INBOX_WORKER": "false"}, tmp_path / "doomed.log", workers=1)
+    emulator.state.webhook_url = f"http://127.0.0.1:{port}/callback"
+    member = line.add_user("สมศรี")["userId"]
+    assert line.send_text(member, "สวัสดี")["status"] == 200
+    doomed.stop(signal.SIGKILL)
+    assert line.messages(member, since=0)["messages"] == []
+
+    revived = gunicorn(port, env, tmp_path / "revived.log", workers=1)
+    try:
+        [answer] = line.wait_for_messages(member, since=0, count=1, timeout=20)
+        assert "บันทึกกิจกรรม" in answer["message"]["text"]
+        assert answer["via"] == "reply"  # still within the token's minute: the free reply is used
+    finally:
+        revived.stop()
