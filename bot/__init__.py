@@ -9,6 +9,7 @@ from flask import Flask
 from bot.config import Config, load_config
 from bot.gateway import LineGateway
 from bot.inbox_worker import InboxProcessor, InboxWorker
+from bot.networks import load_networks
 from bot.sender import DeliverySender
 from handlers import handler_modules
 from handlers.registry import build_registry
@@ -53,7 +54,12 @@ def build_bot(config: Config) -> Bot:
     gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
     sender = DeliverySender(db, gateway)
     processor = InboxProcessor(
-        db, Router(registry), sender, config.zone, lease_seconds=config.inbox_lease_seconds
+        db,
+        Router(registry),
+        sender,
+        config.zone,
+        lease_seconds=config.inbox_lease_seconds,
+        networks=load_networks(config.networks_file),
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

@@ -37,6 +37,7 @@ class Config:
     inbox_poll_seconds: float = 2.0
     start_inbox_worker: bool = True
     max_body_bytes: int = 1024 * 1024
+    networks_file: Path | None = None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -111,4 +112,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         inbox_lease_seconds=_number(env, "INBOX_LEASE_SECONDS", defaults.inbox_lease_seconds),
         inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
         start_inbox_worker=_flag(env, "INBOX_WORKER", True),
+        networks_file=Path(env["NETWORKS_FILE"]) if env.get("NETWORKS_FILE", "").strip() else None,
     )

@@ -36,6 +36,7 @@ class InboxProcessor:
         zone,
         lease_seconds: float = 60.0,
         clock: Callable[[], datetime] = utcnow,
+        networks: tuple = (),
     ) -> None:
         self.db = db
         self.router = router
@@ -43,6 +44,7 @@ class InboxProcessor:
         self.zone = zone
         self.lease = timedelta(seconds=lease_seconds)
         self.clock = clock
+        self.networks = networks
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -118,6 +120,8 @@ class InboxProcessor:
             zone=self.zone,
             user_id=user_id,
             in_group=source.get("type") in ("group", "room"),
+            gateway=self.sender.gateway,
+            networks=self.networks,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,9 @@ class Context:
     zone: ZoneInfo
     user_id: str | None = None
     in_group: bool = False
+    # The LINE gateway (profiles, content downloads) and the configured networks.
+    gateway: Any = None
+    networks: tuple = field(default_factory=tuple)
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""

@@ -80,7 +80,7 @@ class Flow:
     steps: tuple[Step, ...]
     finish: Callable[[FlowState], list[dict]]
     begin: Callable[[FlowState], None] | None = None  # fill defaults before the first step
-    requires_role: str | None = None
+    access: str = "member"  # see handlers.registry.Command.access
 
     def step(self, name: str) -> Step:
         for step in self.steps:

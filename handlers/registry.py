@@ -20,18 +20,20 @@ class Command:
     keywords: tuple[str, ...]
     in_groups: bool = False
     flow: Flow | None = None  # a conversation: started by the engine instead of a handler
+    # Who may use it: "anyone", "consented", "member" (registered), "coordinator" or "staff".
+    access: str = "member"
 
 
 class DuplicateCommand(RuntimeError):
     """Two commands claim the same name or keyword: refuse to start rather than shadow one."""
 
 
-def command(name: str, keywords: Iterable[str], *, in_groups: bool = False):
+def command(name: str, keywords: Iterable[str], *, in_groups: bool = False, access: str = "member"):
     """Mark a `handle(event, ctx)` function as the command `name`, answering to `keywords`."""
 
     def mark(handler: Handler) -> Handler:
-        commands = getattr(handler, "_commands", ())
-        handler._commands = (*commands, Command(name, handler, tuple(keywords), in_groups))  # type: ignore[attr-defined]
+        cmd = Command(name, handler, tuple(keywords), in_groups, access=access)
+        handler._commands = (*getattr(handler, "_commands", ()), cmd)  # type: ignore[attr-defined]
         return handler
 
     return mark
@@ -74,7 +76,9 @@ def build_registry(module_names: Iterable[str]) -> Registry:
         placeholders.extend(getattr(module, "PLACEHOLDERS", ()))
         for value in vars(module).values():
             if isinstance(value, Flow):
-                registry.add(Command(value.name, None, value.keywords, flow=value))
+                registry.add(
+                    Command(value.name, None, value.keywords, flow=value, access=value.access)
+                )
                 continue
             if getattr(value, "__module__", None) != module.__name__:
                 continue  # imported from elsewhere: its own module registers it

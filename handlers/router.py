@@ -18,11 +18,13 @@ from linebot.v3.webhooks import (
 )
 
 from handlers.commands import help as help_handler
+from handlers.consent import before_consent
 from handlers.context import Context
 from handlers.engine import FlowEngine
 from handlers.flow import Answer
 from handlers.registry import Command, Registry
 from messages.builders import say
+from messages.catalog import text
 from storage import conversations, members
 
 
@@ -51,6 +53,9 @@ def answer_of(event: Event) -> Answer:
     return Answer("other")
 
 
+REGISTRATION = "register"
+
+
 class Router:
     """Decide what to say to one event; the caller stores the reply and marks the event done."""
 
@@ -61,7 +66,7 @@ class Router:
     def handle(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         """Return the messages to reply with and a short outcome for the inbox receipt."""
         if isinstance(event, FollowEvent):
-            return self._follow(ctx), "follow"
+            return self._follow(event, ctx), "follow"
         if isinstance(event, UnfollowEvent):
             return self._unfollow(ctx), "unfollow"
         if isinstance(event, JoinEvent):
@@ -73,12 +78,27 @@ class Router:
         return [], f"ignored:{getattr(event, 'type', 'unknown')}"
 
     def run(self, cmd: Command, event: Event, ctx: Context) -> list[dict]:
-        """Run a command, or start its conversation."""
+        """Run a command, or start its conversation, if the member may use it."""
+        member = ctx.member
+        if cmd.access == "member" and (member is None or not member.registered):
+            # Not registered yet: registering comes first, then they can try again.
+            return self.engine.start(self.registry.flows[REGISTRATION], ctx)
+        if cmd.access in ("coordinator", "staff") and (
+            member is None or not member.has_role(cmd.access)
+        ):
+            feature = text(cmd.flow.title_key, ctx.language) if cmd.flow else cmd.keywords[0]
+            role = text(f"role.{cmd.access}", ctx.language)
+            return [say("access.refused", ctx.language, menu=True, feature=feature, role=role)]
         if cmd.flow is not None:
             return self.engine.start(cmd.flow, ctx)
         return cmd.handler(event, ctx)
 
     def _private(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
+        if ctx.member is None or not ctx.member.consented:
+            messages, outcome, agreed = before_consent(event, ctx)
+            if agreed:
+                messages += self.engine.start(self.registry.flows[REGISTRATION], ctx)
+            return messages, outcome
         if isinstance(event, PostbackEvent):
             # A menu button (cmd=...) always works, even in the middle of a conversation.
             name = (parse_qs(event.postback.data or "").get("cmd") or [""])[0]
@@ -108,10 +128,11 @@ class Router:
                 return cmd.handler(event, ctx), f"command:{cmd.name}"
         return [], "ignored:group"
 
-    def _follow(self, ctx: Context) -> list[dict]:
-        if ctx.user_id and ctx.member is not None and not ctx.member.following:
-            ctx.member.following = True
-        return [say("help.menu", ctx.language, menu=True)]
+    def _follow(self, event: FollowEvent, ctx: Context) -> list[dict]:
+        if ctx.member is None or not ctx.member.consented:
+            return before_consent(event, ctx)[0]
+        ctx.member.following = True  # following again: welcome back, no need to register again
+        return [say("consent.welcome_back", ctx.language, menu=True)]
 
     def _unfollow(self, ctx: Context) -> list[dict]:
         if ctx.user_id:

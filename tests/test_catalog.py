@@ -60,3 +60,8 @@ def test_builders_refuse_what_line_would_refuse():
         message_action("ป้ายชื่อที่ยาวเกินยี่สิบตัวอักษรแน่นอน")
     with pytest.raises(ValueError):
         text_message("hi", [message_action(str(i)) for i in range(14)])
+
+
+def test_no_placeholder_shadows_the_text_functions_own_parameters():
+    for key, entry in CATALOG.items():
+        assert not placeholders(entry["th"]) & {"key", "language"}, key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from tests.members import join
 from tests.waiting import sent_requests, wait_until
 
 
@@ -11,8 +12,8 @@ def labels(message: dict) -> list[str]:
     return [item["action"]["label"] for item in message.get("quickReply", {}).get("items", [])]
 
 
-def test_hello_gets_the_thai_help_menu_with_the_main_actions(bot_server, line):
-    member = line.add_user("สมศรี")["userId"]
+def test_hello_gets_the_thai_help_menu_with_the_main_actions(bot_server, line, db):
+    member = join(line, db, "สมศรี")
     answer = line.send_text(member, "สวัสดี")
     assert answer["status"] == 200
     [reply] = line.wait_for_messages(member, since=0, count=1)
@@ -28,37 +29,39 @@ def test_hello_gets_the_thai_help_menu_with_the_main_actions(bot_server, line):
     ]
 
 
-def test_follow_is_welcomed_with_the_menu(bot_server, line):
-    member = line.add_user("ครูแดง")["userId"]
+def test_a_member_who_follows_again_is_welcomed_back_without_registering(bot_server, line, db):
+    member = join(line, db, "ครูแดง")
+    line.send(member, {"type": "unfollow"})
     line.send(member, {"type": "follow"})
     [welcome] = line.wait_for_messages(member, since=0, count=1)
-    assert "ถอดบทเรียน" in welcome["message"]["text"]
+    assert "ยินดีต้อนรับกลับมา" in welcome["message"]["text"]
+    assert "บันทึกกิจกรรม" in labels(welcome["message"])
 
 
-def test_not_understood_gets_a_polite_thai_hint_and_the_menu(bot_server, line):
-    member = line.add_user("พระอาจารย์")["userId"]
+def test_not_understood_gets_a_polite_thai_hint_and_the_menu(bot_server, line, db):
+    member = join(line, db, "พระอาจารย์")
     line.send_text(member, "ฝนตกหนักมาก")
     [reply] = line.wait_for_messages(member, since=0, count=1)
     assert "ขออภัย" in reply["message"]["text"]
     assert "ช่วยเหลือ" in labels(reply["message"])
 
 
-def test_sticker_gets_a_hint_not_a_crash(bot_server, line):
-    member = line.add_user("น้องฟ้า")["userId"]
+def test_sticker_gets_a_hint_not_a_crash(bot_server, line, db):
+    member = join(line, db, "น้องฟ้า")
     line.send(member, {"type": "sticker"})
     [reply] = line.wait_for_messages(member, since=0, count=1)
     assert "ขออภัย" in reply["message"]["text"]
 
 
-def test_a_feature_still_being_built_answers_politely(bot_server, line):
-    member = line.add_user("สมชาย")["userId"]
+def test_a_feature_still_being_built_answers_politely(bot_server, line, db):
+    member = join(line, db, "สมชาย")
     line.send_text(member, "ถอด บทเรียน")
     [reply] = line.wait_for_messages(member, since=0, count=1)
     assert "ถอดบทเรียน" in reply["message"]["text"] and "เร็ว ๆ นี้" in reply["message"]["text"]
 
 
-def test_english_on_request_and_back_to_thai(bot_server, line):
-    member = line.add_user("Somchai")["userId"]
+def test_english_on_request_and_back_to_thai(bot_server, line, db):
+    member = join(line, db, "Somchai")
     line.send_text(member, "English")
     line.send_text(member, "help")
     first, second = line.wait_for_messages(member, since=0, count=2)
@@ -71,8 +74,8 @@ def test_english_on_request_and_back_to_thai(bot_server, line):
     assert "บันทึกกิจกรรม" in labels(fourth["message"])
 
 
-def test_in_a_group_the_bot_speaks_only_when_addressed(bot_server, line):
-    member = line.add_user("ผู้ประสานงาน")["userId"]
+def test_in_a_group_the_bot_speaks_only_when_addressed(bot_server, line, db):
+    member = join(line, db, "ผู้ประสานงาน")
     group = {"type": "group", "groupId": "C" + "5" * 32, "userId": member}
     line.send(member, {"type": "text", "text": "วันนี้ประชุมกี่โมง", "source": group})
     line.send(member, {"type": "text", "text": "ช่วยเหลือ", "source": group})

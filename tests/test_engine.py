@@ -12,8 +12,9 @@ from handlers import handler_modules
 from handlers.context import Context
 from handlers.registry import build_registry
 from handlers.router import Router
-from storage import conversations
+from storage import conversations, members
 from tests.events import text_event
+from tests.members import registered
 
 USER = "U" + "d" * 32
 
@@ -32,7 +33,8 @@ class Chat:
 
     def _send(self, payload: dict) -> list[dict]:
         with self.db.unit_of_work() as session:
-            ctx = Context(session, None, "th", lambda: self.now, ZoneInfo("Asia/Bangkok"), USER)
+            member = members.find(session, USER)
+            ctx = Context(session, member, "th", lambda: self.now, ZoneInfo("Asia/Bangkok"), USER)
             messages, _ = self.router.handle(Event.from_dict(payload), ctx)
         return messages
 
@@ -68,6 +70,7 @@ def labels(messages: list[dict]) -> list[str]:
 
 @pytest.fixture
 def chat(db, router):
+    registered(db, USER)
     return Chat(db, router)
 
 

@@ -13,6 +13,7 @@ import requests
 
 from tests.conftest import SECRET, TOKEN, sign
 from tests.events import body
+from tests.members import join
 from tests.processes import ROOT, Process, answers, base_env, free_port, gunicorn
 from tests.waiting import sent_requests, wait_until
 
@@ -33,7 +34,7 @@ def test_simultaneous_copies_on_two_gunicorn_workers_are_answered_once(
     )
     web = gunicorn(port, env, tmp_path / "web.log", workers=2)
     try:
-        member = line.add_user("สมศรี")["userId"]
+        member = join(line, db, "สมศรี")
         event = line.send_text(member, "สวัสดี")["event"]  # not delivered: no webhook URL yet
         raw = body(dict(event, webhookEventId="01SIMULTANEOUS0000000000000"))
         barrier = threading.Barrier(6)
@@ -77,7 +78,10 @@ def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=40)
         assert "make chat" in runner.output()
         script = tmp_path / "chat.txt"
-        script.write_text("สวัสดี\n", encoding="utf-8")
+        # Hello, agree to the privacy notice, register (LINE name, network, organisation,
+        # province, Thai, save), then hello again.
+        inputs = ["สวัสดี", "1", "1", "1", "โรงเรียนบ้านดอย", "1", "1", "1", "สวัสดี"]
+        script.write_text("\n".join(inputs) + "\n", encoding="utf-8")
         chat = subprocess.run(
             [
                 sys.executable,
@@ -97,8 +101,11 @@ def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
             timeout=60,
         )
         assert chat.returncode == 0, chat.stderr
-        assert "> สวัสดี" in chat.stdout
-        assert "บันทึกกิจกรรม" in chat.stdout and "ถอดบทเรียน" in chat.stdout
+        transcript = chat.stdout
+        assert "> สวัสดี" in transcript and "ยินยอม" in transcript
+        assert "ลงทะเบียนเรียบร้อย" in transcript
+        after = transcript.rsplit("> สวัสดี", 1)[1]
+        assert "บันทึกกิจกรรม" in after and "ถอดบทเรียน" in after
         health = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()
         assert health == {"status": "ok", "mode": "local"}
     finally:
@@ -120,7 +127,7 @@ def test_an_event_stored_by_a_process_killed_with_sigkill_is_answered_after_rest
     # The first web process stores events but dies (SIGKILL) before its worker handles them.
     doomed = gunicorn(port, {**env, "INBOX_WORKER": "false"}, tmp_path / "doomed.log", workers=1)
     emulator.state.webhook_url = f"http://127.0.0.1:{port}/callback"
-    member = line.add_user("สมศรี")["userId"]
+    member = join(line, db, "สมศรี")
     assert line.send_text(member, "สวัสดี")["status"] == 200
     doomed.stop(signal.SIGKILL)
     assert line.messages(member, since=0)["messages"] == []

@@ -11,12 +11,13 @@ from bot import create_app
 from storage.models import Delivery, InboxEvent
 from tests.conftest import ServedApp, sign
 from tests.events import body, text_event
+from tests.members import join
 from tests.waiting import sent_requests, wait_until
 
 
-def test_webhook_answers_in_under_two_seconds_while_line_takes_ten(bot_server, line):
+def test_webhook_answers_in_under_two_seconds_while_line_takes_ten(bot_server, line, db):
     line.add_fault(path="/v2/bot/message/reply", delay=10.0, times=1)
-    member = line.add_user("สมศรี")["userId"]
+    member = join(line, db, "สมศรี")
     started = time.monotonic()
     answer = line.send_text(member, "สวัสดี")
     assert answer["status"] == 200
@@ -27,7 +28,7 @@ def test_webhook_answers_in_under_two_seconds_while_line_takes_ten(bot_server, l
 
 
 def test_a_redelivered_event_is_answered_once(bot_server, line, db):
-    member = line.add_user("ครูแดง")["userId"]
+    member = join(line, db, "ครูแดง")
     event = line.send_text(member, "ช่วยเหลือ")["event"]
     line.wait_for_messages(member, since=0, count=1)
     assert line.redeliver(event)["status"] == 200
@@ -37,8 +38,8 @@ def test_a_redelivered_event_is_answered_once(bot_server, line, db):
         assert len(list(session.scalars(select(InboxEvent)))) == 1
 
 
-def test_a_members_events_are_handled_in_line_timestamp_order(live_config, line):
-    member = line.add_user("น้องฟ้า")["userId"]
+def test_a_members_events_are_handled_in_line_timestamp_order(live_config, line, db):
+    member = join(line, db, "น้องฟ้า")
     now = int(time.time() * 1000)
     later_help = text_event("ช่วยเหลือ", member, timestamp=now + 50)
     earlier_english = text_event("English", member, timestamp=now)
@@ -62,7 +63,7 @@ def test_an_event_whose_process_died_is_handled_after_restart(live_config, emula
     first = create_app(live_config.with_changes(start_inbox_worker=False))
     served = ServedApp(first)
     emulator.state.webhook_url = served.url + "/callback"
-    member = line.add_user("สมชาย")["userId"]
+    member = join(line, db, "สมชาย")
     assert line.send_text(member, "สวัสดี")["status"] == 200
     served.stop()
     first.extensions["bot"].close()
@@ -87,7 +88,7 @@ def test_inbox_drain_handles_what_was_left(live_config, emulator, line, db):
     app = create_app(live_config.with_changes(start_inbox_worker=False))
     served = ServedApp(app)
     emulator.state.webhook_url = served.url + "/callback"
-    member = line.add_user("พระครู")["userId"]
+    member = join(line, db, "พระครู")
     line.send_text(member, "ช่วยเหลือ")
     served.stop()
     result = app.test_cli_runner().invoke(args=["inbox", "drain"])
@@ -97,7 +98,7 @@ def test_inbox_drain_handles_what_was_left(live_config, emulator, line, db):
 
 
 def test_handled_events_keep_no_message_content(bot_server, line, db):
-    member = line.add_user("สมศรี")["userId"]
+    member = join(line, db, "สมศรี")
     line.send_text(member, "ข้อความลับของสมาชิก")
     line.wait_for_messages(member, since=0, count=1)
 
@@ -112,7 +113,7 @@ def test_handled_events_keep_no_message_content(bot_server, line, db):
 
 def test_logs_carry_neither_message_text_nor_user_id(bot_server, line, caplog, db):
     caplog.set_level(logging.DEBUG)
-    member = line.add_user("สมศรี")["userId"]
+    member = join(line, db, "สมศรี")
     secret_text = "เบอร์โทร 0812345678 ของฉัน"
     line.send_text(member, secret_text)
     line.send_text(member, "สวัสดี")

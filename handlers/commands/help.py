@@ -11,6 +11,7 @@ from messages.catalog import variants
     "help",
     [*variants("action.help"), "สวัสดี", "หวัดดี", "ดีจ้า", "hello", "hi", "เมนู", "menu", "start"],
     in_groups=True,
+    access="anyone",
 )
 def handle(event, ctx) -> list[dict]:
     """Show the help menu."""

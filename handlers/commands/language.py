@@ -16,13 +16,13 @@ def _switch(ctx, language: str) -> list[dict]:
     return [say("language.switched", language, menu=True)]
 
 
-@command("english", ["English", "Eng", "ภาษาอังกฤษ"])
+@command("english", ["English", "Eng", "ภาษาอังกฤษ"], access="consented")
 def to_english(event, ctx) -> list[dict]:
     """Answer in English from now on."""
     return _switch(ctx, "en")
 
 
-@command("thai", ["ภาษาไทย", "ไทย", "Thai"])
+@command("thai", ["ภาษาไทย", "ไทย", "Thai"], access="consented")
 def to_thai(event, ctx) -> list[dict]:
     """Answer in Thai from now on."""
     return _switch(ctx, "th")

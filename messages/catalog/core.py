@@ -49,4 +49,10 @@ ENTRIES = {
         "th": "สวัสดีค่ะ 🙏 เพื่อความเป็นส่วนตัว กรุณาคุยกับน้องคุณธรรมแบบส่วนตัวเพื่อบันทึกข้อมูลนะคะ",
         "en": "Hello 🙏 For your privacy, please chat with me one-to-one to record anything.",
     },
+    "access.refused": {
+        "th": "ขออภัยค่ะ “{feature}” ใช้ได้เฉพาะ{role}ค่ะ",
+        "en": "Sorry, “{feature}” is only for {role}.",
+    },
+    "role.coordinator": {"th": "ผู้ประสานงานเครือข่าย", "en": "network coordinators"},
+    "role.staff": {"th": "เจ้าหน้าที่ศูนย์คุณธรรม", "en": "Moral Center staff"},
 }

@@ -1,0 +1,182 @@
+"""Registration and profile editing: name, network, organisation, province, language, review."""
+
+from __future__ import annotations
+
+from handlers.engine import choice
+from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
+from handlers.provinces import find_province
+from messages.builders import say, text_message
+from messages.catalog import text, variants
+from storage import members
+
+DEFAULT_PROVINCE = "เชียงราย"
+EDITABLE = ("name", "network", "organisation", "province", "language")
+
+
+def _typed(answer: Answer, low: int, high: int, problem: str) -> str:
+    if answer.kind != "text":
+        raise Invalid("flow.want_text")
+    value = " ".join((answer.text or "").split())
+    if not low <= len(value) <= high:
+        raise Invalid(problem)
+    return value
+
+
+def _begin(state: FlowState) -> None:
+    """Fill in what we know: the member's saved details, else their LINE profile name."""
+    member = state.ctx.member
+    if member is not None and member.registered:
+        state.data.update(
+            name=member.display_name, network=member.network, organisation=member.organisation,
+            province=member.province, language=member.language, editing=True,
+        )  # fmt: skip
+        return
+    profile = None
+    if state.ctx.gateway is not None and state.ctx.user_id:
+        try:
+            profile = state.ctx.gateway.get_profile(state.ctx.user_id)
+        except Exception:  # noqa: BLE001 - a missing profile only means we ask for the name
+            profile = None
+    state.data["line_name"] = (profile or {}).get("display_name")
+    state.data["language"] = state.language
+
+
+def _ask_name(state: FlowState) -> list[dict]:
+    suggestion = state.data.get("name") or state.data.get("line_name")
+    if not suggestion:
+        return [text_message(text("register.ask_name_plain", state.language))]
+    lead = (
+        [] if state.data.get("editing") else [text_message(text("register.first", state.language))]
+    )
+    item = choice(suggestion[:20], "name", "suggested", suggestion)
+    return [*lead, text_message(text("register.ask_name", state.language), [item])]
+
+
+def _read_name(answer: Answer, state: FlowState) -> str:
+    if answer.kind == "choice" and answer.value == "suggested":
+        return state.data.get("name") or state.data.get("line_name") or ""
+    return _typed(answer, 1, 100, "register.bad_name")
+
+
+def _ask_network(state: FlowState) -> list[dict]:
+    items = [choice(n.label(state.language), "network", n.key, n.name(state.language))
+             for n in state.ctx.networks]  # fmt: skip
+    return [text_message(text("register.ask_network", state.language), items)]
+
+
+def _read_network(answer: Answer, state: FlowState) -> str:
+    keys = {n.key for n in state.ctx.networks}
+    if answer.kind == "choice" and answer.value in keys:
+        return answer.value
+    for network in state.ctx.networks:  # typed instead of tapped
+        if answer.text and answer.text.strip() in (
+            network.name_th,
+            network.label_th,
+            network.name_en,
+        ):
+            return network.key
+    raise Invalid("flow.want_choice")
+
+
+def _ask_organisation(state: FlowState) -> list[dict]:
+    current = state.data.get("organisation")
+    items = [choice(current[:20], "organisation", "keep", current)] if current else []
+    return [text_message(text("register.ask_organisation", state.language), items)]
+
+
+def _read_organisation(answer: Answer, state: FlowState) -> str:
+    if answer.kind == "choice" and answer.value == "keep":
+        return state.data["organisation"]
+    return _typed(answer, 2, 200, "register.bad_organisation")
+
+
+def _ask_province(state: FlowState) -> list[dict]:
+    current = state.data.get("province") or DEFAULT_PROVINCE
+    return [text_message(text("register.ask_province", state.language),
+                         [choice(current, "province", current)])]  # fmt: skip
+
+
+def _read_province(answer: Answer, state: FlowState) -> str:
+    typed = answer.value if answer.kind == "choice" else _typed(answer, 1, 60, "register.bad_name")
+    province = find_province(typed or "")
+    if province is None:
+        raise Invalid("register.bad_province", typed=(typed or "")[:30])
+    return province
+
+
+def _ask_language(state: FlowState) -> list[dict]:
+    items = [choice("ภาษาไทย", "language", "th"), choice("English", "language", "en")]
+    return [text_message(text("register.ask_language", state.language), items)]
+
+
+def _read_language(answer: Answer, state: FlowState) -> str:
+    if answer.kind == "choice" and answer.value in ("th", "en"):
+        value = answer.value
+    elif answer.kind == "text" and (answer.text or "").strip().lower() in ("english", "eng", "en"):
+        value = "en"
+    elif answer.kind == "text" and (answer.text or "").strip() in ("ภาษาไทย", "ไทย", "thai"):
+        value = "th"
+    else:
+        raise Invalid("flow.want_choice")
+    state.ctx.language = value  # answer the rest in the chosen language
+    return value
+
+
+def _ask_review(state: FlowState) -> list[dict]:
+    language, data = state.language, state.data
+    network = next((n for n in state.ctx.networks if n.key == data.get("network")), None)
+    summary = text(
+        "register.review", language, name=data.get("name"), organisation=data.get("organisation"),
+        network=network.name(language) if network else "-", province=data.get("province"),
+        lang_name=text(f"language.name_{data.get('language', 'th')}", language),
+    )  # fmt: skip
+    items = [choice(text("register.save", language), "review", "save")]
+    items += [
+        choice(text(f"register.edit_{field}", language), "review", field) for field in EDITABLE
+    ]
+    return [text_message(summary, items)]
+
+
+def _read_review(answer: Answer, state: FlowState) -> None:
+    if answer.kind == "choice" and answer.value in EDITABLE:
+        raise GoTo(answer.value, come_back=True)
+    if answer.kind == "choice" and answer.value == "save":
+        return None
+    if answer.kind == "text" and answer.text and answer.text.strip() in variants("register.save"):
+        return None
+    raise Invalid("flow.want_choice")
+
+
+def _finish(state: FlowState) -> list[dict]:
+    ctx, data = state.ctx, state.data
+    member = ctx.member or members.get_or_create(ctx.session, ctx.user_id)
+    member.display_name = data["name"]
+    member.network = data["network"]
+    member.organisation = data["organisation"]
+    member.province = data["province"]
+    member.language = data["language"]
+    first_time = member.registered_at is None
+    if first_time:
+        member.registered_at = ctx.clock()
+    ctx.language = member.language
+    if first_time:
+        return [say("register.done", member.language, menu=True, name=member.display_name)]
+    return [say("register.updated", member.language, menu=True)]
+
+
+registration = Flow(
+    name="register",
+    title_key="register.title",
+    keywords=("ลงทะเบียน", "register", "แก้ไขข้อมูล", "แก้ไขโปรไฟล์", "edit profile"),
+    steps=(
+        Step("name", _ask_name, _read_name),
+        Step("network", _ask_network, _read_network),
+        Step("organisation", _ask_organisation, _read_organisation),
+        Step("province", _ask_province, _read_province),
+        Step("language", _ask_language, _read_language),
+        Step("review", _ask_review, _read_review, stores=False),
+    ),
+    finish=_finish,
+    begin=_begin,
+    access="consented",
+)
