@@ -83,7 +83,11 @@ def _draw_button(draw: ImageDraw.ImageDraw, button: Button, index: int, fonts) -
     badge_cy, radius = (cell.y + 275) * s, 175 * s
     draw.ellipse([cx - radius, badge_cy - radius, cx + radius, badge_cy + radius], fill=tint)
     draw_icon(Pen(draw, cx, badge_cy, 250 * s), button.command, ink, BACKGROUND, icon_font)
-    lines = label_lines(button.label, label_font, (cell.width - 90) * s)
+    room = (cell.width - 90) * s
+    lines = label_lines(button.label, label_font, room)
+    widest = max(label_font.getlength(line) for line in lines)
+    if widest > room:  # a long label with no space to break at: smaller, never cut off
+        label_font = thai_font(int(label_font.size * room / widest))
     step = LABEL_SIZE * LINE_SPACING * s
     # Baselines centred on a fixed line, so one-line labels in a row share their baseline.
     first = (cell.y + 680) * s - step * (len(lines) - 1) / 2
