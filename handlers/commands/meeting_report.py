@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 from linebot.v3.webhooks import PostbackEvent
 
 from handlers.registry import command
-from messages.builders import say, text_message
+from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meetings import report_text
 from storage import meeting_report, meetings
@@ -36,7 +36,7 @@ def report(event, ctx) -> list[dict]:
     ]
     return [
         *[text_message(t) for t in texts[:-1]],
-        say("meeting.report.last", language, menu=True, report=texts[-1]),
+        text_message(texts[-1], main_menu(language)),
     ]
 
 
