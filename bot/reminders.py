@@ -21,8 +21,8 @@ from storage.models.meetings import CANCELLED, Meeting, RecurringPrompt, Reminde
 from storage.reminder_plan import next_monthly
 
 log = logging.getLogger(__name__)
-# Reminders after the announcement go only to those who have not declined.
-WITHOUT_DECLINED = {"day_before", "hour_before", "change"}
+# Reminders go only to those who have not declined; changes and cancellations reach everyone.
+WITHOUT_DECLINED = {"day_before", "hour_before"}
 
 
 class ReminderJob:

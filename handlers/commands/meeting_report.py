@@ -11,7 +11,7 @@ from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meetings import report_text
-from storage import meeting_report, meetings
+from storage import linked_groups, meeting_report, meetings
 
 RECENT = timedelta(days=14)
 SHOWN = 3
@@ -53,6 +53,6 @@ def link_group(event, ctx) -> list[dict]:
     if member is None or not member.has_role("coordinator") or not networks:
         return [text_message(text("meeting.group.refused", language))]
     network = member.network if member.network in networks else networks[0]
-    meetings.link_group(ctx.session, group_id, network, member.id)
+    linked_groups.link_group(ctx.session, group_id, network, member.id)
     name = next(n.name(language) for n in ctx.networks if n.key == network)
     return [text_message(text("meeting.group.linked", language, network=name))]
