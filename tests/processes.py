@@ -99,3 +99,10 @@ def gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 2) -
     process = Process(args, env, log_path)
     wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=30)
     return process
+
+
+def clock(env: dict[str, str], log_path: Path) -> Process:
+    """Start the clock exactly as the Procfile's `clock:` does."""
+    procfile = (ROOT / "Procfile").read_text()
+    assert "clock: flask --app bot clock" in procfile
+    return Process([sys.executable, "-m", "flask", "--app", "bot", "clock"], env, log_path)
