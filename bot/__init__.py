@@ -15,6 +15,7 @@ from handlers import handler_modules
 from handlers.registry import build_registry
 from handlers.router import Router
 from storage.db import Database
+from storage.media import MediaStore
 
 
 @dataclass
@@ -60,6 +61,7 @@ def build_bot(config: Config) -> Bot:
         config.zone,
         lease_seconds=config.inbox_lease_seconds,
         networks=load_networks(config.networks_file),
+        media=MediaStore(config.media_dir),
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

@@ -25,6 +25,8 @@ class Context:
     # The LINE gateway (profiles, content downloads) and the configured networks.
     gateway: Any = None
     networks: tuple = field(default_factory=tuple)
+    # Where members' photos are kept (storage.media.MediaStore); None where no files are needed.
+    media: Any = None
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""
