@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from messages.catalog import text
 from tests.activities.chat import photo, stored
 from tests.members import join
 
@@ -91,17 +92,20 @@ def test_bad_and_future_dates_get_hints_and_the_picker_works(bot_server, line, d
         "3",  # เลือกจากปฏิทิน
         "9/8/2564",  # what the member picks on the calendar
     )  # fmt: skip
-    hints = [line for line in transcript.splitlines() if line.startswith("< ")]
-    assert hints[2].startswith("< ") and "วันที่" in hints[2]  # the date parser's hint
+    answers = [row for row in transcript.splitlines() if row.startswith("< ")]
+    assert answers[2] == "< " + text("date.problem.impossible", "th")  # the date parser's hint
     assert "< วันที่ 25 พ.ย. 2569 ยังมาไม่ถึงค่ะ บันทึกได้เฉพาะกิจกรรมที่จัดไปแล้ว" in transcript
     assert "< ขอเป็นข้อความพิมพ์ค่ะ (สติกเกอร์หรือไฟล์ใช้ตอบข้อนี้ไม่ได้)" in transcript
     assert "> [3] เลือกจากปฏิทิน → 2021-08-09" in transcript
     assert transcript.rstrip().splitlines()[-2].startswith("< จัดที่ไหนคะ?")
 
 
-def test_a_future_date_is_refused_in_english(bot_server, line, db, chat, clock):
+def test_a_bad_or_future_date_is_refused_in_english(bot_server, line, db, chat, clock):
     member = join(line, db, "Ann", language="en")
-    transcript = chat(line, member, "log activity", "Clean-up day", "1/1/2030", "yesterday")
+    transcript = chat(line, member, "log activity", "Clean-up day", "31/2/2021", "1/1/2030",
+                      "yesterday")  # fmt: skip
+    answers = [row for row in transcript.splitlines() if row.startswith("< ")]
+    assert answers[2] == "< " + text("date.problem.impossible", "en")
     assert "< 1 Jan 2030 is still to come. Only activities already held can be logged" in transcript
     assert "< Where was it held? Type the place, or tap Online." in transcript
 
