@@ -38,6 +38,7 @@ class Config:
     start_inbox_worker: bool = True
     max_body_bytes: int = 1024 * 1024
     networks_file: Path | None = None
+    questionnaire_file: Path = ROOT / "data" / "questionnaire.yaml"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -113,4 +114,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
         start_inbox_worker=_flag(env, "INBOX_WORKER", True),
         networks_file=Path(env["NETWORKS_FILE"]) if env.get("NETWORKS_FILE", "").strip() else None,
+        questionnaire_file=Path(
+            env.get("QUESTIONNAIRE_FILE", "").strip() or defaults.questionnaire_file
+        ),
     )

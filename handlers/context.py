@@ -25,6 +25,8 @@ class Context:
     # The LINE gateway (profiles, content downloads) and the configured networks.
     gateway: Any = None
     networks: tuple = field(default_factory=tuple)
+    # The five-criteria questionnaire loaded at start-up (None: the file shipped with the bot).
+    questionnaire: Any = None
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""
