@@ -65,12 +65,13 @@ def in_network(
 
 
 def logged_between(
-    session: Session, start: datetime, end: datetime
+    session: Session, after: datetime, until: datetime
 ) -> list[tuple[int, ActivityRef]]:
-    """Return (member id, activity) for activities logged in [start, end), oldest first."""
+    """Return (member id, activity) for activities logged after `after` up to `until` included,
+    oldest first."""
     stmt = (
         select(Activity)
-        .where(Activity.created_at >= start, Activity.created_at < end)
+        .where(Activity.created_at > after, Activity.created_at <= until)
         .order_by(Activity.created_at, Activity.id)
     )
     return [(activity.member_id, _ref(activity)) for activity in session.scalars(stmt)]

@@ -10,9 +10,9 @@ from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.keywords import THAI_DIGITS, normalize
 from handlers.longtext import clean, trim
-from handlers.periods import short_date
+from handlers.periods import day_and_month, short_date
 from handlers.questionnaire import questionnaire_of
-from messages.builders import command_action, main_menu, text_message
+from messages.builders import LABEL_LIMIT, command_action, main_menu, text_message
 from messages.catalog import text, variants
 from messages.reflection_card import review_card
 from storage import reflections
@@ -81,8 +81,8 @@ def _recent(state: FlowState) -> list[activity_links.ActivityRef]:
 def _ask_activity(state: FlowState) -> list[dict]:
     language = state.language
     items = [
-        choice(f"{short_date(ref.held_on, state.ctx.zone, language)} {ref.title}", "activity",
-               str(ref.id), ref.title)
+        choice(trim(f"{day_and_month(ref.held_on, language)} {ref.title}", LABEL_LIMIT,
+                    at_space=False)[0], "activity", str(ref.id), ref.title)
         for ref in _recent(state)
     ]  # fmt: skip
     items.append(choice(text("reflect.no_activity", language), "activity", "none"))
