@@ -46,6 +46,7 @@ class Config:
     meeting_reminders: str = DEFAULT_PLAN
     # How long a sender holds a delivery it is attempting (None: enough for every inline retry).
     delivery_lease_seconds: float | None = None
+    questionnaire_file: Path = ROOT / "data" / "questionnaire.yaml"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -137,4 +138,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         reminder_grace_hours=_number(env, "REMINDER_GRACE_HOURS", defaults.reminder_grace_hours),
         meeting_reminders=plan,
         delivery_lease_seconds=lease,
+        questionnaire_file=Path(
+            env.get("QUESTIONNAIRE_FILE", "").strip() or defaults.questionnaire_file
+        ),
     )

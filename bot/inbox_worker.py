@@ -38,6 +38,7 @@ class InboxProcessor:
         clock: Callable[[], datetime] = utcnow,
         networks: tuple = (),
         config=None,
+        questionnaire=None,
         media=None,
     ) -> None:
         self.db = db
@@ -48,6 +49,7 @@ class InboxProcessor:
         self.clock = clock
         self.networks = networks
         self.config = config
+        self.questionnaire = questionnaire
         self.media = media
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -127,6 +129,7 @@ class InboxProcessor:
             gateway=self.sender.gateway,
             networks=self.networks,
             config=self.config,
+            questionnaire=self.questionnaire,
             media=self.media,
         )
         if event is None:

@@ -15,6 +15,7 @@ from storage import conversations
 from storage.models import Conversation
 
 RESUME_STEP = "__resume__"
+BEGAN_AT = "_began_at"
 CONTROLS = {
     "cancel": {normalize(w) for w in (*variants("flow.control.cancel"), "เลิก", "stop")},
     "back": {normalize(w) for w in (*variants("flow.control.back"), "กลับ", "ก่อนหน้า")},
@@ -58,7 +59,10 @@ class FlowEngine:
         existing = conversations.find(ctx.session, ctx.user_id, flow.name)
         unfinished = existing is not None and not conversations.is_expired(existing, now)
         # Past its first question (or begun further on: a one-line entry, an edit) is unfinished.
-        started = existing is not None and existing.step != flow.steps[0].name
+        started = existing is not None and existing.step not in (
+            flow.steps[0].name,
+            json.loads(existing.data).get(BEGAN_AT),
+        )
         if unfinished and (started or json.loads(existing.history)):
             conversations.resume(ctx.session, existing, now)
             if existing.step != RESUME_STEP:
@@ -96,6 +100,7 @@ class FlowEngine:
             if not history:
                 return [say("flow.at_first_step", ctx.language), *self._ask(flow, step, state)]
             previous = flow.step(history.pop())
+            state.data.pop("_return_to", None)  # back where an edit started: nothing to return to
             return self._move(conversation, flow, previous, state, history)
         if answer.kind == "choice" and answer.step and answer.step != step.name:
             return [say("flow.stale_button", ctx.language), *self._ask(flow, step, state)]
@@ -112,7 +117,8 @@ class FlowEngine:
         except GoTo as jump:
             if jump.come_back:
                 state.data["_return_to"] = step.name
-            history.append(step.name)
+            if jump.step != step.name:  # staying on a step (e.g. ticking choices) is not a move
+                history.append(step.name)
             return self._move(conversation, flow, flow.step(jump.step), state, history)
         if step.stores:
             state.data[step.name] = value
@@ -139,7 +145,9 @@ class FlowEngine:
         state = FlowState(ctx, {})
         if flow.begin is not None:
             flow.begin(state)
-        first = flow.steps[0]
+        first = flow.first_step(state)
+        if first is not flow.steps[0]:
+            state.data[BEGAN_AT] = first.name  # where a fresh start asks first: not yet begun
         conversations.start(
             ctx.session, ctx.user_id, flow.name, first.name, state.data, ctx.clock()
         )

@@ -20,6 +20,7 @@ from handlers.activities.readers import (
     typed,
     words,
 )
+from handlers.commands.reflect_start import reflect_button
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.parsing.thai_datetime import format_date, from_picker
@@ -173,12 +174,14 @@ def _finish(state: FlowState) -> list[dict]:
         activities.update(ctx.session, activity, details, now)
         key = "activity.updated"
     else:
-        activities.add(ctx.session, member, details, now)
+        activity = activities.add(ctx.session, member, details, now)
         key = "activity.saved"
     tidy(ctx, keep_flow=False)  # photos taken off the list during an edit are not kept
     mine = command_action(text("activity.my", language), "my_activities")
     done = text_message(text(key, language, title=details.title))
-    return with_quick_replies([done], [*main_menu(language), mine])
+    # Right after saving is the best moment to write down the lessons: offer it first.
+    offer = [] if data.get("activity_id") else [reflect_button(activity.id, language)]
+    return with_quick_replies([done], [*offer, *main_menu(language), mine])
 
 
 log_activity = Flow(

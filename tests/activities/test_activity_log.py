@@ -46,7 +46,7 @@ def test_a_member_logs_an_activity_step_by_step_in_thai(
     ):
         assert line_shown in card
     assert "< บันทึกกิจกรรม “ปลูกป่าชุมชน” เรียบร้อยแล้วค่ะ 🙏" in transcript
-    assert "[8] กิจกรรมของฉัน" in transcript
+    assert "[1] ถอดบทเรียนเลย" in transcript and "[9] กิจกรรมของฉัน" in transcript
     [activity] = stored(db, member)
     assert (activity.title, activity.held_on, activity.place, activity.online) == (
         "ปลูกป่าชุมชน", date(2026, 11, 24), "โรงเรียนบ้านดอย", False,
