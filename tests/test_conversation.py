@@ -53,11 +53,11 @@ def test_sticker_gets_a_hint_not_a_crash(bot_server, line, db):
     assert "ขออภัย" in reply["message"]["text"]
 
 
-def test_a_feature_still_being_built_answers_politely(bot_server, line, db):
+def test_a_plain_member_asking_for_a_coordinators_feature_is_refused_politely(bot_server, line, db):
     member = join(line, db, "สมชาย")
     line.send_text(member, "นัด ประชุม")
     [reply] = line.wait_for_messages(member, since=0, count=1)
-    assert "นัดประชุม" in reply["message"]["text"] and "เร็ว ๆ นี้" in reply["message"]["text"]
+    assert "ขออภัย" in reply["message"]["text"] and "ผู้ประสานงาน" in reply["message"]["text"]
 
 
 def test_english_on_request_and_back_to_thai(bot_server, line, db):
