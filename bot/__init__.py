@@ -60,6 +60,7 @@ def build_bot(config: Config) -> Bot:
         config.zone,
         lease_seconds=config.inbox_lease_seconds,
         networks=load_networks(config.networks_file),
+        media_dir=config.media_dir,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

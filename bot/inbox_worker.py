@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot.sender import DeliverySender
 from handlers.context import Context
@@ -37,6 +38,7 @@ class InboxProcessor:
         lease_seconds: float = 60.0,
         clock: Callable[[], datetime] = utcnow,
         networks: tuple = (),
+        media_dir: Path | None = None,
     ) -> None:
         self.db = db
         self.router = router
@@ -45,6 +47,7 @@ class InboxProcessor:
         self.lease = timedelta(seconds=lease_seconds)
         self.clock = clock
         self.networks = networks
+        self.media_dir = media_dir
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -122,6 +125,7 @@ class InboxProcessor:
             in_group=source.get("type") in ("group", "room"),
             gateway=self.sender.gateway,
             networks=self.networks,
+            media_dir=self.media_dir,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

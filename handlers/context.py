@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ class Context:
     # The LINE gateway (profiles, content downloads) and the configured networks.
     gateway: Any = None
     networks: tuple = field(default_factory=tuple)
+    media_dir: Path | None = None  # where members' photos are kept (erased with their data)
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""

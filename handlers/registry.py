@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,19 +21,30 @@ class Command:
     keywords: tuple[str, ...]
     in_groups: bool = False
     flow: Flow | None = None  # a conversation: started by the engine instead of a handler
-    # Who may use it: "anyone", "consented", "member" (registered), "coordinator" or "staff".
+    # Who may use it: "anyone", "consented", "member" (registered), "coordinator" or "staff";
+    # "always": the member's own rights, which work with or without consent, even mid-conversation.
     access: str = "member"
+    # Also answers texts that fully match this regex (on the normalised text), e.g. an invite code.
+    pattern: re.Pattern[str] | None = None
 
 
 class DuplicateCommand(RuntimeError):
     """Two commands claim the same name or keyword: refuse to start rather than shadow one."""
 
 
-def command(name: str, keywords: Iterable[str], *, in_groups: bool = False, access: str = "member"):
+def command(
+    name: str,
+    keywords: Iterable[str],
+    *,
+    in_groups: bool = False,
+    access: str = "member",
+    pattern: str | None = None,
+):
     """Mark a `handle(event, ctx)` function as the command `name`, answering to `keywords`."""
 
     def mark(handler: Handler) -> Handler:
-        cmd = Command(name, handler, tuple(keywords), in_groups, access=access)
+        regex = re.compile(pattern) if pattern else None
+        cmd = Command(name, handler, tuple(keywords), in_groups, access=access, pattern=regex)
         handler._commands = (*getattr(handler, "_commands", ()), cmd)  # type: ignore[attr-defined]
         return handler
 
@@ -62,9 +74,16 @@ class Registry:
                 )
             self.by_keyword[key] = cmd
 
-    def match(self, text: str) -> Command | None:
-        """Find the command whose keyword is exactly what the member typed (spaces ignored)."""
-        return self.by_keyword.get(normalize(text))
+    def match(self, text: str, *, patterns: bool = True) -> Command | None:
+        """Find the command whose keyword is exactly what the member typed (spaces ignored),
+        else (unless `patterns` is False) the first whose pattern the whole text matches."""
+        folded = normalize(text)
+        found = self.by_keyword.get(folded)
+        if found is not None or not patterns:
+            return found
+        return next(
+            (c for c in self.by_name.values() if c.pattern and c.pattern.fullmatch(folded)), None
+        )
 
 
 def build_registry(module_names: Iterable[str]) -> Registry:
