@@ -1,4 +1,4 @@
-"""Flask CLI commands: migrations, the inbox, deliveries and the clock."""
+"""Flask CLI commands: migrations, the inbox, deliveries, the clock and members."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from bot.members_cli import members_group
 from storage import inbox
 from storage.migrate import upgrade
 
@@ -70,3 +71,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(inbox_group)
     app.cli.add_command(send_due)
     app.cli.add_command(clock_command)
+    app.cli.add_command(members_group)
