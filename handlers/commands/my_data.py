@@ -86,6 +86,7 @@ def handle(event, ctx: Context) -> list[dict]:
             text("mydata.footer", language),
         ]
     )
-    if len(body) > TEXT_LIMIT:
-        body = body[: TEXT_LIMIT - 1] + "…"
+    units = body.encode("utf-16-le")  # LINE counts UTF-16 code units (an emoji counts two)
+    if len(units) // 2 > TEXT_LIMIT:
+        body = units[: 2 * (TEXT_LIMIT - 1)].decode("utf-16-le", errors="ignore") + "…"
     return [text_message(body)]
