@@ -76,6 +76,7 @@ def build_bot(config: Config) -> Bot:
         config=config,
         questionnaire=questionnaire,
         media=MediaStore(config.media_dir),
+        media_dir=config.media_dir,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

@@ -1,4 +1,4 @@
-"""Flask CLI commands: migrations, the inbox, deliveries, nudges and the clock."""
+"""Flask CLI commands: migrations, the inbox, deliveries, nudges, the clock, members, rich menu."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from bot.members_cli import members_group
 from bot.richmenu.deploy import richmenu_group
 from storage import inbox
 from storage.migrate import upgrade
@@ -101,3 +102,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(nudges_group)
     app.cli.add_command(clock_command)
     app.cli.add_command(richmenu_group)
+    app.cli.add_command(members_group)

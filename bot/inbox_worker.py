@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot.sender import DeliverySender
 from handlers.context import Context
@@ -40,6 +41,7 @@ class InboxProcessor:
         config=None,
         questionnaire=None,
         media=None,
+        media_dir: Path | None = None,
     ) -> None:
         self.db = db
         self.router = router
@@ -51,6 +53,7 @@ class InboxProcessor:
         self.config = config
         self.questionnaire = questionnaire
         self.media = media
+        self.media_dir = media_dir
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -131,6 +134,7 @@ class InboxProcessor:
             config=self.config,
             questionnaire=self.questionnaire,
             media=self.media,
+            media_dir=self.media_dir,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ class Context:
     questionnaire: Any = None
     # Where members' photos are kept (storage.media.MediaStore); None where no files are needed.
     media: Any = None
+    media_dir: Path | None = None  # where members' photos are kept (erased with their data)
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""

@@ -31,6 +31,9 @@ def control_of(answer: Answer) -> str | None:
     if answer.kind != "text" or not answer.text:
         return None
     folded = normalize(answer.text)
+    if not folded:
+        # Only marks or invisible characters: "?" asks for help, anything else is no control.
+        return "help" if "?" in answer.text else None
     return next((name for name, words in CONTROLS.items() if folded in words), None)
 
 
@@ -55,6 +58,9 @@ class FlowEngine:
 
     def start(self, flow: Flow, ctx: Context) -> list[dict]:
         """Begin `flow`, or ask whether to continue the unfinished one."""
+        refusal = flow.guard(ctx) if flow.guard is not None else None
+        if refusal is not None:
+            return refusal
         now = ctx.clock()
         existing = conversations.find(ctx.session, ctx.user_id, flow.name)
         unfinished = existing is not None and not conversations.is_expired(existing, now)

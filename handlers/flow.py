@@ -80,6 +80,8 @@ class Flow:
     steps: tuple[Step, ...]
     finish: Callable[[FlowState], list[dict]]
     begin: Callable[[FlowState], None] | None = None  # fill defaults before the first step
+    # Answer instead of starting when the flow makes no sense now (e.g. nothing to delete).
+    guard: Callable[[Context], list[dict] | None] | None = None
     access: str = "member"  # see handlers.registry.Command.access
     # The step to ask first (a name, or a function of the state after `begin`); None: steps[0].
     first: str | Next | None = None

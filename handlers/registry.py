@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,10 +23,13 @@ class Command:
     keywords: tuple[str, ...]
     in_groups: bool = False
     flow: Flow | None = None  # a conversation: started by the engine instead of a handler
-    # Who may use it: "anyone", "consented", "member" (registered), "coordinator" or "staff".
+    # Who may use it: "anyone", "consented", "member" (registered), "coordinator" or "staff";
+    # "always": the member's own rights, which work with or without consent, even mid-conversation.
     access: str = "member"
     # Words that open a one-line entry ("กิจกรรม: ปลูกป่า 12/9/2564 30 คน"); keywords match first.
     prefixes: tuple[str, ...] = ()
+    # Also answers texts that fully match this regex (on the normalised text), e.g. an invite code.
+    pattern: re.Pattern[str] | None = None
 
 
 class DuplicateCommand(RuntimeError):
@@ -39,12 +43,14 @@ def command(
     in_groups: bool = False,
     access: str = "member",
     prefixes: Iterable[str] = (),
+    pattern: str | None = None,
 ):
     """Mark a `handle(event, ctx)` function as the command `name`, answering to `keywords`."""
 
     def mark(handler: Handler) -> Handler:
+        regex = re.compile(pattern) if pattern else None
         cmd = Command(name, handler, tuple(keywords), in_groups, access=access,
-                      prefixes=tuple(prefixes))  # fmt: skip
+                      prefixes=tuple(prefixes), pattern=regex)  # fmt: skip
         handler._commands = (*getattr(handler, "_commands", ()), cmd)  # type: ignore[attr-defined]
         return handler
 
@@ -84,9 +90,16 @@ class Registry:
             self.by_prefix.append((folded, cmd))
         self.by_prefix.sort(key=lambda pair: -len(pair[0]))
 
-    def match(self, text: str) -> Command | None:
-        """Find the command whose keyword is exactly what the member typed (spaces ignored)."""
-        return self.by_keyword.get(normalize(text))
+    def match(self, text: str, *, patterns: bool = True) -> Command | None:
+        """Find the command whose keyword is exactly what the member typed (spaces ignored),
+        else (unless `patterns` is False) the first whose pattern the whole text matches."""
+        folded = normalize(text)
+        found = self.by_keyword.get(folded)
+        if found is not None or not patterns:
+            return found
+        return next(
+            (c for c in self.by_name.values() if c.pattern and c.pattern.fullmatch(folded)), None
+        )
 
     def match_prefix(self, text: str) -> Command | None:
         """Find the command whose prefix opens `text`, followed by a colon or a space and more."""

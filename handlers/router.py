@@ -17,6 +17,7 @@ from linebot.v3.webhooks import (
     UnfollowEvent,
 )
 
+from handlers import groups
 from handlers.commands import help as help_handler
 from handlers.consent import before_consent
 from handlers.context import Context
@@ -53,7 +54,12 @@ def answer_of(event: Event) -> Answer:
     return Answer("other")
 
 
+def _postback_command(event: PostbackEvent) -> str:
+    return (parse_qs(event.postback.data or "").get("cmd") or [""])[0]
+
+
 REGISTRATION = "register"
+ALWAYS = "always"  # see handlers.registry.Command.access
 
 
 class Router:
@@ -80,6 +86,8 @@ class Router:
     def run(self, cmd: Command, event: Event, ctx: Context) -> list[dict]:
         """Run a command, or start its conversation, if the member may use it."""
         member = ctx.member
+        if cmd.access == ALWAYS:
+            return self.engine.start(cmd.flow, ctx) if cmd.flow else cmd.handler(event, ctx)
         if cmd.access == "member" and (member is None or not member.registered):
             # Not registered yet: registering comes first, then they can try again.
             return self.engine.start(self.registry.flows[REGISTRATION], ctx)
@@ -95,20 +103,19 @@ class Router:
 
     def _private(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         if ctx.member is None or not ctx.member.consented:
-            messages, outcome, agreed = before_consent(event, ctx)
-            if agreed:
-                messages += self.engine.start(self.registry.flows[REGISTRATION], ctx)
-            return messages, outcome
+            return self._unconsented(event, ctx)
         if isinstance(event, PostbackEvent):
             # A menu button (cmd=...) always works, even in the middle of a conversation.
-            name = (parse_qs(event.postback.data or "").get("cmd") or [""])[0]
-            cmd = self.registry.by_name.get(name)
+            cmd = self.registry.by_name.get(_postback_command(event))
             if cmd is not None:
                 return self.run(cmd, event, ctx), f"postback:{cmd.name}"
         conversation = conversations.current(ctx.session, ctx.user_id) if ctx.user_id else None
         if conversation is not None:
             answer = answer_of(event)
-            cmd = self.registry.match(answer.text) if answer.text else None
+            cmd = self.registry.match(answer.text, patterns=False) if answer.text else None
+            if cmd is not None and cmd.access == ALWAYS and cmd.name != conversation.flow:
+                # The member's rights are reserved words: they interrupt any conversation.
+                return self.run(cmd, event, ctx), f"command:{cmd.name}"
             if cmd is not None and cmd.name == conversation.flow:
                 # Typing the flow's own name again means "take me back to it": ask continue/restart.
                 return self.engine.start(cmd.flow, ctx), f"flow:{conversation.flow}:again"
@@ -121,12 +128,53 @@ class Router:
             return help_handler.not_understood(event, ctx), "not-understood"
         return help_handler.not_understood(event, ctx), f"not-understood:{event.type}"
 
+    def _unconsented(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
+        """Before consent (or after withdrawing) only the rights and the consent decision work."""
+        rights = self._rights(event, ctx)
+        if rights is not None:
+            return rights
+        messages, outcome, agreed = before_consent(event, ctx)
+        if agreed and ctx.member is not None and ctx.member.registered_at is not None:
+            # Consenting again after withdrawing: their profile is still here.
+            messages.append(say("consent.welcome_back", ctx.language, menu=True))
+        elif agreed:
+            messages += self.engine.start(self.registry.flows[REGISTRATION], ctx)
+        return messages, outcome
+
+    def _rights(self, event: Event, ctx: Context) -> tuple[list[dict], str] | None:
+        """Answer a rights command, or a rights conversation (ถอน/ลบ confirmation) under way."""
+        if isinstance(event, PostbackEvent):
+            fields = parse_qs(event.postback.data or "")
+            if "consent" in fields:
+                return None  # the notice's own buttons always decide
+            cmd = self.registry.by_name.get(_postback_command(event))
+            if cmd is not None and cmd.access == ALWAYS:
+                return self.run(cmd, event, ctx), f"postback:{cmd.name}"
+        answer = answer_of(event) if isinstance(event, PostbackEvent | MessageEvent) else None
+        cmd = self.registry.match(answer.text, patterns=False) if answer and answer.text else None
+        if cmd is not None and cmd.access == ALWAYS:
+            return self.run(cmd, event, ctx), f"command:{cmd.name}"
+        conversation = conversations.current(ctx.session, ctx.user_id) if ctx.user_id else None
+        if conversation is None or answer is None:
+            return None
+        started = self.registry.by_name.get(conversation.flow)
+        if started is None or started.access != ALWAYS:
+            # Nothing but a rights request may be under way without consent: drop the rest.
+            conversations.end(ctx.session, conversation.line_user_id, conversation.flow)
+            return None
+        return self.engine.feed(conversation, answer, ctx), f"flow:{conversation.flow}"
+
     def _in_group(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
-        # In groups the bot speaks only when addressed, and never runs a conversation there.
-        if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
-            cmd = self.registry.match(event.message.text)
-            if cmd is not None and cmd.in_groups and cmd.flow is None:
-                return cmd.handler(event, ctx), f"command:{cmd.name}"
+        # In groups the bot speaks only when addressed (a keyword or a mention of the bot),
+        # collects nothing and runs no conversation there: it asks for a private chat instead.
+        if not (isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent)):
+            return [], "ignored:group"
+        said, mentioned = groups.read(event.message)
+        cmd = self.registry.match(said, patterns=False) if said else None
+        if cmd is not None and cmd.in_groups and cmd.flow is None:
+            return cmd.handler(event, ctx), f"command:{cmd.name}"
+        if cmd is not None or mentioned:
+            return [say("group.invite_private", ctx.language)], "group:private-chat"
         return [], "ignored:group"
 
     def _follow(self, event: FollowEvent, ctx: Context) -> list[dict]:

@@ -25,6 +25,7 @@ def _row(kind: str, recipients: list[str], messages: list[dict], **extra: Any) -
         "kind": kind,
         "retry_key": str(uuid.uuid4()),
         "recipients": json.dumps(recipients),
+        "recipient_count": len(recipients),
         "messages": json.dumps(messages, ensure_ascii=False),
         "status": PENDING,
         **extra,
@@ -113,10 +114,19 @@ def mark_sent(
     session: Session, delivery_id: int, now: datetime, via: str, request_id: str | None
 ) -> None:
     """Record that LINE accepted the delivery (or had accepted it already: 409)."""
+    # Once sent, who got what is LINE's to keep, not ours: the row keeps only its receipt.
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
-        .values(status=SENT, sent_at=now, sent_via=via, request_id=request_id, claimed_until=None)
+        .values(
+            status=SENT,
+            sent_at=now,
+            sent_via=via,
+            request_id=request_id,
+            claimed_until=None,
+            recipients="[]",
+            messages="[]",
+        )
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.orm import Session
 
 from storage.models import Lane
@@ -35,8 +35,5 @@ def renew(session: Session, key: str, holder: str, now: datetime, lease: timedel
 
 def release(session: Session, key: str, holder: str) -> None:
     """Give the lane back so the next event of that source can be taken by anyone."""
-    session.execute(
-        update(Lane)
-        .where(Lane.key == key, Lane.holder == holder)
-        .values(holder=None, lease_until=None)
-    )
+    # Deleted, not just freed: its key names a user, and nothing is kept about anyone for long.
+    session.execute(delete(Lane).where(Lane.key == key, Lane.holder == holder))

@@ -45,7 +45,7 @@ def gather(session: Session, meeting: Meeting) -> Report:
                             recipients=reminder.recipient_count or 0,
                             left_out=json.loads(reminder.left_out or "{}"))  # fmt: skip
         for delivery in reminders.deliveries_of(session, reminder):
-            count = len(json.loads(delivery.recipients))
+            count = delivery.recipient_count
             if delivery.status == SENT:
                 line.sent += count
             elif delivery.status == FAILED:

@@ -1,12 +1,15 @@
-"""Repository of members: find by LINE user id, create on first need, set preferences."""
+"""Repository of members: find by LINE user id, create on first need, roles, who may get pushes."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Member
+from storage.models import Member, MemberRole
+from storage.models.members import CONSENT_GIVEN
 from storage.upsert import insert_ignore
+
+ROLES = ("coordinator", "staff")
 
 
 def find(session: Session, line_user_id: str) -> Member | None:
@@ -20,3 +23,50 @@ def get_or_create(session: Session, line_user_id: str) -> Member:
     member = find(session, line_user_id)
     assert member is not None
     return member
+
+
+def reachable_user_ids(session: Session, network: str | None = None) -> list[str]:
+    """LINE user ids that may receive pushes: consent given and still following (of `network`).
+
+    Every feature that pushes or multicasts selects its recipients here, so a member who
+    withdrew consent or blocked the bot is never messaged again.
+    """
+    stmt = select(Member.line_user_id).where(
+        Member.consent_status == CONSENT_GIVEN, Member.following.is_(True)
+    )
+    if network is not None:
+        stmt = stmt.where(Member.network == network)
+    return list(session.scalars(stmt.order_by(Member.id)))
+
+
+def everyone(session: Session, network: str | None = None) -> list[Member]:
+    """Every member row (consented or not), oldest first; only `network`'s when given."""
+    stmt = select(Member).order_by(Member.id)
+    if network is not None:
+        stmt = stmt.where(Member.network == network)
+    return list(session.scalars(stmt))
+
+
+def holds(member: Member, role: str, network: str | None) -> bool:
+    """True if the member holds exactly this role (for exactly this network)."""
+    return any(r.role == role and r.network == network for r in member.roles)
+
+
+def grant(session: Session, member: Member, role: str, network: str | None) -> bool:
+    """Give the member a role; False if they already held it."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    if holds(member, role, network):
+        return False
+    member.roles.append(MemberRole(role=role, network=network))
+    session.flush()
+    return True
+
+
+def revoke(session: Session, member: Member, role: str, network: str | None) -> bool:
+    """Take a role away; False if the member did not hold it."""
+    held = [r for r in member.roles if r.role == role and r.network == network]
+    for row in held:
+        member.roles.remove(row)
+    session.flush()
+    return bool(held)

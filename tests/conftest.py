@@ -146,3 +146,17 @@ def bot_server(live_config, emulator):
     yield served
     served.stop()
     bot.close()
+
+
+@pytest.fixture
+def play(bot_server, line, monkeypatch):
+    """Return play(user_id, inputs) -> transcript: the console's scripted mode, over real HTTP."""
+    from emulator import console
+
+    # One event gets one reply, so its messages arrive together: a short quiet spell suffices.
+    monkeypatch.setattr(console, "QUIET", 0.3)
+
+    def run(user_id: str, inputs: list[str]) -> str:
+        return console.run_script(line, user_id, inputs, wait=4.0)
+
+    return run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -76,13 +77,26 @@ def test_500_then_409_ends_as_sent(db, sender, line):
     line.add_fault(path="/v2/bot/message/push", status=500, times=1)
     delivery_id = push(db)
     assert sender.send(delivery_id) == "sent"
-    # The same delivery sent again (e.g. a second clock): LINE says 409, which counts as sent.
+    # The same delivery sent again (e.g. a second clock that read it before it was marked sent):
+    # LINE says 409, which counts as sent. A sent row keeps no content, so put it back first.
     with db.unit_of_work() as session:
-        session.get(Delivery, delivery_id).status = "pending"
+        again = session.get(Delivery, delivery_id)
+        again.status = "pending"
+        again.recipients, again.messages = json.dumps(["U" + "1" * 32]), json.dumps(HELLO)
     assert sender.send(delivery_id) == "sent"
     statuses = [r["status"] for r in pushes(line)]
     assert statuses == [500, 200, 409]
     assert row(db, delivery_id).request_id
+
+
+def test_a_sent_delivery_keeps_no_recipients_or_messages(db, sender, line):
+    delivery_id = push(db, to="U" + "7" * 32)
+    assert sender.send(delivery_id) == "sent"
+    sent = row(db, delivery_id)
+    assert (sent.recipients, sent.messages) == ("[]", "[]")
+    assert sent.status == "sent" and sent.request_id and sent.retry_key
+    [request] = pushes(line)
+    assert request["body"]["to"] == "U" + "7" * 32  # LINE got it all before the row was emptied
 
 
 def test_429_backs_off_without_retrying_at_once(db, sender, line):

@@ -13,11 +13,15 @@ DEFAULT_PROVINCE = "เชียงราย"
 EDITABLE = ("name", "network", "organisation", "province", "language")
 
 
+# Characters that look like nothing (zero-width, Hangul and Braille blanks): a "blank" name.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u3164\u2800\uffa0"))
+
+
 def _typed(answer: Answer, low: int, high: int, problem: str) -> str:
     if answer.kind != "text":
         raise Invalid("flow.want_text")
-    value = " ".join((answer.text or "").split())
-    if not low <= len(value) <= high:
+    value = " ".join((answer.text or "").translate(INVISIBLE).split())
+    if not low <= len(value) <= high or not any(ch.isalnum() for ch in value):
         raise Invalid(problem)
     return value
 
@@ -97,10 +101,15 @@ def _ask_province(state: FlowState) -> list[dict]:
 
 
 def _read_province(answer: Answer, state: FlowState) -> str:
-    typed = answer.value if answer.kind == "choice" else _typed(answer, 1, 60, "register.bad_name")
-    province = find_province(typed or "")
+    if answer.kind == "choice":
+        typed = answer.value or ""
+    elif answer.kind == "text":
+        typed = " ".join((answer.text or "").translate(INVISIBLE).split())
+    else:
+        raise Invalid("flow.want_text")
+    province = find_province(typed)
     if province is None:
-        raise Invalid("register.bad_province", typed=(typed or "")[:30])
+        raise Invalid("register.bad_province", typed=typed[:30])
     return province
 
 

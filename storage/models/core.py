@@ -56,6 +56,8 @@ class Delivery(Base):
     retry_key: Mapped[str] = mapped_column(String(36), unique=True)
     reply_token: Mapped[str | None] = mapped_column(String(255))
     recipients: Mapped[str] = mapped_column(Text)
+    # How many it goes to: kept after sending, when the recipients themselves are cleared.
+    recipient_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     messages: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,92 @@
+"""ข้อมูลของฉัน / My data: send the member everything the bot keeps about them."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.registry import command
+from messages.builders import text_message
+from messages.catalog import text
+from storage.erasure import Subject, describe_member
+from storage.models import Member
+
+TEXT_LIMIT = 5000  # LINE's limit for one text message
+
+
+def _when(ctx: Context, moment) -> str:
+    """A date and time in Bangkok; Thai readers get the Buddhist-era year they expect."""
+    if moment is None:
+        return "-"
+    local = moment.astimezone(ctx.zone)
+    year = local.year + 543 if ctx.language == "th" else local.year
+    return f"{local.day}/{local.month}/{year} {local:%H:%M}"
+
+
+def _roles(ctx: Context, member: Member) -> str:
+    names = {n.key: n.name(ctx.language) for n in ctx.networks}
+    held = [text("mydata.role.member", ctx.language)] if member.registered else []
+    for role in sorted(member.roles, key=lambda r: (r.role, r.network or "")):
+        if role.role == "staff":
+            held.append(text("role.staff_one", ctx.language))
+        else:
+            network = names.get(role.network or "", role.network or "-")
+            held.append(text("role.coordinator_of", ctx.language, network=network))
+    return ", ".join(held) or "-"
+
+
+def _profile(ctx: Context, member: Member) -> list[str]:
+    language = ctx.language
+    missing = text("mydata.not_given", language)
+    network = next((n.name(language) for n in ctx.networks if n.key == member.network), None)
+    lines = [text("mydata.line_id", language, user_id=member.line_user_id)]
+    if member.registered_at is not None:
+        lines.append(
+            text(
+                "mydata.profile",
+                language,
+                name=member.display_name or missing,
+                network=network or member.network or missing,
+                organisation=member.organisation or missing,
+                province=member.province or missing,
+                lang_name=text(f"language.name_{member.language}", language),
+                registered=_when(ctx, member.registered_at),
+            )
+        )
+    if member.consent_status:
+        lines.append(
+            text(
+                "mydata.consent",
+                language,
+                status=text(f"mydata.consent.{member.consent_status}", language),
+                version=member.consent_version or "-",
+                date=_when(ctx, member.consent_decided_at),
+            )
+        )
+    state = text(f"mydata.following.{'yes' if member.following else 'no'}", language)
+    lines.append(text("mydata.following", language, state=state))
+    lines.append(text("mydata.roles", language, roles=_roles(ctx, member)))
+    return lines
+
+
+@command("my_data", ["ข้อมูลของฉัน", "ดูข้อมูลของฉัน", "my data", "show my data"], access="always")
+def handle(event, ctx: Context) -> list[dict]:
+    """Show the member's profile, consent, roles and what each feature keeps about them."""
+    member = ctx.member
+    if member is None:
+        return [text_message(text("rights.nothing_stored", ctx.language))]
+    language = ctx.language
+    subject = Subject(member.line_user_id, member.id, ctx.media_dir)
+    facts = [text(f.key, language, **dict(f.params)) for f in describe_member(ctx.session, subject)]
+    records = [text("mydata.records", language), *facts] if facts else []
+    body = "\n".join(
+        [
+            text("mydata.header", language),
+            *_profile(ctx, member),
+            *(records or [text("mydata.no_records", language)]),
+            "",
+            text("mydata.footer", language),
+        ]
+    )
+    units = body.encode("utf-16-le")  # LINE counts UTF-16 code units (an emoji counts two)
+    if len(units) // 2 > TEXT_LIMIT:
+        body = units[: 2 * (TEXT_LIMIT - 1)].decode("utf-16-le", errors="ignore") + "…"
+    return [text_message(body)]
