@@ -2,6 +2,8 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# Most tests wait on HTTP, subprocesses and the database, so a few workers per core pay off.
+TEST_WORKERS ?= 4
 
 .PHONY: install run chat test lint format bench clean
 
@@ -20,7 +22,7 @@ chat: $(STAMP)
 	$(PY) -m emulator.console --emulator-url http://127.0.0.1:$${EMULATOR_PORT:-8001}
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
