@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -12,17 +11,19 @@ from pathlib import Path
 from benchmarks.procs import Child, base_env
 
 
-def _rss_mb() -> float:
-    """Return the memory the process uses now (resident set), from /proc."""
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * resource.getpagesize() / 2**20
+def _memory_mb(field: str) -> float:
+    """Return VmRSS (in use now) or VmHWM (peak) of this process from /proc, in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"/proc/self/status has no {field}")
 
 
 class Probe:
     """Measure the block it wraps: wall and CPU seconds, and the process's peak memory."""
 
     def __enter__(self) -> Probe:
-        self._rss = _rss_mb()
+        self._rss = _memory_mb("VmRSS")
         self._cpu = time.process_time()
         self._wall = time.perf_counter()
         return self
@@ -30,9 +31,9 @@ class Probe:
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self._wall
         self.cpu = time.process_time() - self._cpu
-        # ru_maxrss (KiB on Linux) is the high-water mark of the whole process, imports included;
-        # the rise is measured from the memory in use when the block began.
-        self.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and
+        # exec, so a big runner would show as this child's peak. VmHWM includes the imports.
+        self.peak_mb = _memory_mb("VmHWM")
         self.rise_mb = max(0.0, self.peak_mb - self._rss)
 
     def result(self) -> dict:
