@@ -24,7 +24,8 @@ written after the generated part.
 
 
 def _stop(signum: int, _frame) -> None:
-    # SIGTERM/SIGHUP end the run like Ctrl-C does: the finally blocks stop every child.
+    # SIGTERM/SIGHUP end the run like Ctrl-C does: the finally blocks stop every child. SIGINT
+    # is set too, since a shell starting the run in the background has it ignored.
     raise KeyboardInterrupt(f"signal {signum}")
 
 
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pg_admin_url:
         settings = replace(settings, pg_admin_url=args.pg_admin_url)
     only = {name.strip() for name in args.only.split(",")} if args.only else None
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop)
     header = machine.describe(machine.postgres_version(settings))
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import re
 import shlex
@@ -17,6 +18,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 BOT_APP = "bot.wsgi:make_app()"
+PR_SET_PDEATHSIG = 1
 _VARIABLE = re.compile(r"\$\{(\w+)(?::-([^}]*))?\}")
 _running: list[Child] = []
 
@@ -26,6 +28,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _die_with_parent():
+    """Return a pre-exec hook asking Linux to SIGTERM the child if the runner is killed outright."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before fork, called after
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class Child:
@@ -41,7 +52,7 @@ class Child:
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.popen = subprocess.Popen(
             args, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent(),
         )  # fmt: skip
         _running.append(self)
 
