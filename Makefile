@@ -24,6 +24,10 @@ chat: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS)
 
+# Benchmarks (issue 7): about 8 minutes on 127.0.0.1; prints a table and rewrites benchmarks/RESULTS.md.
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,0 +1,1 @@
+"""Benchmarks of the webhook, broadcasts, exports and conversations, each beside a baseline."""
