@@ -14,6 +14,9 @@ DEFAULT_API_BASE_URL = "https://api.line.me"
 LOCAL_EMULATOR_PORT = 8001
 LOCAL_CHANNEL_SECRET = "local-channel-secret"
 LOCAL_ACCESS_TOKEN = "local-access-token"
+# Local mode only: fixed so sessions survive restarts and pseudonyms stay stable on a laptop.
+LOCAL_STAFF_SECRET_KEY = "local-staff-secret-key"
+LOCAL_PSEUDONYM_SECRET = "local-pseudonym-secret"
 
 
 class ConfigError(ValueError):
@@ -38,6 +41,8 @@ class Config:
     start_inbox_worker: bool = True
     max_body_bytes: int = 1024 * 1024
     networks_file: Path | None = None
+    staff_secret_key: str = LOCAL_STAFF_SECRET_KEY
+    pseudonym_secret: str | None = LOCAL_PSEUDONYM_SECRET
 
     @property
     def zone(self) -> ZoneInfo:
@@ -97,6 +102,14 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"BOT_TIMEZONE is not a known time zone: {timezone!r}") from None
     defaults = Config(channel_secret="", access_token="")
+    staff_secret_key = env.get("STAFF_SECRET_KEY", "").strip()
+    if not local and len(staff_secret_key) < 32:
+        raise ConfigError(
+            "STAFF_SECRET_KEY must be set to a random string of at least 32 characters "
+            "(it signs staff sign-in sessions), e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'"
+        )
+    pseudonym_secret = env.get("EXPORT_PSEUDONYM_SECRET", "").strip()
     return Config(
         channel_secret=secret or LOCAL_CHANNEL_SECRET,
         access_token=token or LOCAL_ACCESS_TOKEN,
@@ -113,4 +126,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
         start_inbox_worker=_flag(env, "INBOX_WORKER", True),
         networks_file=Path(env["NETWORKS_FILE"]) if env.get("NETWORKS_FILE", "").strip() else None,
+        staff_secret_key=staff_secret_key or LOCAL_STAFF_SECRET_KEY,
+        # Without it outside local mode, anonymized exports are refused (pseudonyms must be stable).
+        pseudonym_secret=pseudonym_secret or (LOCAL_PSEUDONYM_SECRET if local else None),
     )

@@ -1,0 +1,5 @@
+"""Reflections export: pending until its model lands."""
+
+from __future__ import annotations
+
+PENDING = "waits for storage/models/reflections.py (branch `assess`)"

@@ -1,0 +1,25 @@
+"""Export texts: sheet names, column headers (Thai by default, English with --lang en)."""
+
+ENTRIES = {
+    "export.kind.reflections": {"th": "ถอดบทเรียน", "en": "Reflections"},
+    "export.kind.activities": {"th": "กิจกรรม", "en": "Activities"},
+    "export.kind.assessments": {"th": "ประเมิน 5 หลัก", "en": "Five-criteria assessments"},
+    "export.kind.members": {"th": "สมาชิก", "en": "Members"},
+    "export.kind.meetings": {"th": "การประชุม", "en": "Meetings"},
+    "export.col.member_id": {"th": "รหัสสมาชิก", "en": "Member id"},
+    "export.col.line_user_id": {"th": "รหัสผู้ใช้ LINE", "en": "LINE user id"},
+    "export.col.name": {"th": "ชื่อ", "en": "Name"},
+    "export.col.pseudonym": {"th": "รหัสแทนตัว", "en": "Pseudonym"},
+    "export.col.network": {"th": "เครือข่าย", "en": "Network"},
+    "export.col.organisation": {"th": "องค์กร", "en": "Organisation"},
+    "export.col.province": {"th": "จังหวัด", "en": "Province"},
+    "export.col.language": {"th": "ภาษา", "en": "Language"},
+    "export.col.roles": {"th": "บทบาท", "en": "Roles"},
+    "export.col.consent_version": {"th": "ฉบับความยินยอม", "en": "Consent version"},
+    "export.col.consent_at": {"th": "วันที่ให้ความยินยอม", "en": "Consented at"},
+    "export.col.registered_at": {"th": "วันที่ลงทะเบียน", "en": "Registered at"},
+    "export.role.coordinator": {"th": "ผู้ประสานงาน", "en": "Coordinator"},
+    "export.role.staff": {"th": "เจ้าหน้าที่", "en": "Staff"},
+    "export.language.th": {"th": "ไทย", "en": "Thai"},
+    "export.language.en": {"th": "อังกฤษ", "en": "English"},
+}
