@@ -6,6 +6,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from demo.cli import demo_group
 from exports.cli import export_command
 from storage import inbox
 from storage.migrate import upgrade
@@ -72,3 +73,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(send_due)
     app.cli.add_command(clock_command)
     app.cli.add_command(export_command)
+    app.cli.add_command(demo_group)

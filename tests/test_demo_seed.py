@@ -1,0 +1,31 @@
+"""`flask demo seed`: realistic Thai data, fast, and never mixed into a database of real members."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from storage.models import Member
+from tests.members import registered
+
+
+def test_seeds_consented_thai_members_and_refuses_beside_real_ones(app, db):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["demo", "seed", "--members", "300", "--activities", "0",
+                                 "--reflections", "0", "--meetings", "0", "--assessments", "0"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        members = session.scalars(select(Member)).all()
+        coordinators = session.scalar(
+            select(func.count()).select_from(Member).where(Member.roles.any())
+        )
+    assert len(members) == 300 and coordinators >= 10
+    assert all(m.consented and m.registered for m in members)
+    assert {m.network for m in members} >= {"civil", "youth"}
+    assert any("\u0e00" <= ch <= "\u0e7f" for ch in members[0].display_name)
+    assert all(m.province == "เชียงราย" and m.organisation for m in members)
+    registered(db, "U" + "f" * 32)
+    refused = runner.invoke(args=["demo", "seed", "--members", "5"])
+    assert refused.exit_code != 0 and "real member" in refused.output
+    forced = runner.invoke(args=["demo", "seed", "--members", "5", "--force", "--activities", "0",
+                                 "--reflections", "0", "--meetings", "0"])  # fmt: skip
+    assert forced.exit_code == 0, forced.output
