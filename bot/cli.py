@@ -6,6 +6,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from bot.richmenu.deploy import richmenu_group
 from demo.cli import demo_group
 from exports.cli import export_command
 from storage import inbox
@@ -72,5 +73,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(inbox_group)
     app.cli.add_command(send_due)
     app.cli.add_command(clock_command)
+    app.cli.add_command(richmenu_group)
     app.cli.add_command(export_command)
     app.cli.add_command(demo_group)

@@ -18,10 +18,19 @@ from linebot.v3.messaging import (
     MulticastRequest,
     PushMessageRequest,
     ReplyMessageRequest,
+    RichMenuRequest,
 )
 
 log = logging.getLogger(__name__)
 MULTICAST_LIMIT = 500
+LINE_API_HOST = "https://api.line.me"
+# LINE serves content and rich-menu images only from its data host (api.line.me answers 404).
+LINE_DATA_HOST = "https://api-data.line.me"
+
+
+def data_host(api_base_url: str) -> str:
+    """The host for content and images: LINE's data host, or the one stand-in (the emulator)."""
+    return LINE_DATA_HOST if api_base_url.rstrip("/") == LINE_API_HOST else api_base_url
 
 
 class Outcome(enum.Enum):
@@ -84,17 +93,22 @@ def classify_error(exc: ApiException, *, with_retry_key: bool) -> SendResult:
     return SendResult(Outcome.FAILED, status, message or f"HTTP {status}")
 
 
+def _configuration(host: str, access_token: str) -> Configuration:
+    configuration = Configuration(host=host, access_token=access_token)
+    # The sender owns retries (with the same retry key); urllib3 must not retry on its own.
+    configuration.retries = False
+    return configuration
+
+
 class LineGateway:
     """Send and fetch through line-bot-sdk v3, with a timeout on every call."""
 
     def __init__(self, api_base_url: str, access_token: str, timeout: float = 10.0) -> None:
-        configuration = Configuration(host=api_base_url, access_token=access_token)
-        # The sender owns retries (with the same retry key); urllib3 must not retry on its own.
-        configuration.retries = False
         self.timeout = timeout
-        self._client = ApiClient(configuration)
+        self._client = ApiClient(_configuration(api_base_url, access_token))
+        self._data_client = ApiClient(_configuration(data_host(api_base_url), access_token))
         self._api = MessagingApi(self._client)
-        self._blob = MessagingApiBlob(self._client)
+        self._blob = MessagingApiBlob(self._data_client)
 
     def _call(self, send, *, with_retry_key: bool) -> SendResult:
         try:
@@ -163,5 +177,47 @@ class LineGateway:
         used = self._api.get_message_quota_consumption(_request_timeout=self.timeout)
         return (limit.value if limit.type == "limited" else None), used.total_usage
 
+    # Rich menus (`flask richmenu`): errors raise ApiException for the command to report.
+    def create_rich_menu(self, menu: dict[str, Any]) -> str:
+        """Create a rich menu from its JSON object and return its id."""
+        request = RichMenuRequest.from_dict(menu)
+        response = self._api.create_rich_menu(request, _request_timeout=self.timeout)
+        return response.rich_menu_id
+
+    def upload_rich_menu_image(
+        self, rich_menu_id: str, image: bytes, content_type: str = "image/png"
+    ) -> None:
+        """Attach the image (PNG or JPEG, at most 1 MB) to a rich menu, through the data host."""
+        self._blob.set_rich_menu_image(
+            rich_menu_id,
+            body=image,
+            _headers={"Content-Type": content_type},
+            _request_timeout=self.timeout,
+        )
+
+    def set_default_rich_menu(self, rich_menu_id: str) -> None:
+        """Show this rich menu to every user who has no menu of their own."""
+        self._api.set_default_rich_menu(rich_menu_id, _request_timeout=self.timeout)
+
+    def get_default_rich_menu_id(self) -> str | None:
+        """Return the default rich menu's id, or None when there is none."""
+        try:
+            response = self._api.get_default_rich_menu_id(_request_timeout=self.timeout)
+        except ApiException as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return response.rich_menu_id
+
+    def list_rich_menus(self) -> list[dict[str, Any]]:
+        """Return every rich menu of the channel as the API's JSON objects."""
+        response = self._api.get_rich_menu_list(_request_timeout=self.timeout)
+        return [menu.to_dict() for menu in response.richmenus]
+
+    def delete_rich_menu(self, rich_menu_id: str) -> None:
+        """Delete a rich menu (LINE unlinks it wherever it was shown)."""
+        self._api.delete_rich_menu(rich_menu_id, _request_timeout=self.timeout)
+
     def close(self) -> None:
         self._client.close()
+        self._data_client.close()

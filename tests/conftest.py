@@ -7,11 +7,13 @@ import hashlib
 import hmac
 import os
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 from bot import create_app
@@ -32,22 +34,26 @@ def sign(body: bytes | str, secret: str = SECRET) -> str:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
-    """The database under test: TEST_DATABASE_URL (e.g. PostgreSQL) or a fresh SQLite file."""
-    url = (
-        os.environ.get("TEST_DATABASE_URL")
-        or f"sqlite:///{tmp_path_factory.mktemp('db')}/bot.sqlite3"
-    )
-    url = normalize_url(url)
-    if url.startswith("postgresql"):
-        database = Database(url)
-        with database.engine.begin() as connection:
-            for table in reversed(Base.metadata.sorted_tables):
-                connection.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        database.dispose()
+def database_url(tmp_path_factory) -> Iterator[str]:
+    """The database under test: a fresh SQLite file, or a fresh PostgreSQL database made on the
+    server named by TEST_DATABASE_URL (so concurrent test runs never share tables)."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db')}/bot.sqlite3"
+        upgrade(url)
+        yield url
+        return
+    server = make_url(normalize_url(base))
+    name = f"test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = server.set(database=name).render_as_string(hide_password=False)
     upgrade(url)
-    return url
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture
