@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from flask import Flask
 
@@ -52,7 +53,8 @@ def build_bot(config: Config) -> Bot:
     registry = build_registry(handler_modules())
     db = Database(config.database_url)
     gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
-    sender = DeliverySender(db, gateway)
+    lease = config.delivery_lease_seconds
+    sender = DeliverySender(db, gateway, claim_lease=timedelta(seconds=lease) if lease else None)
     processor = InboxProcessor(
         db,
         Router(registry),
@@ -60,6 +62,7 @@ def build_bot(config: Config) -> Bot:
         config.zone,
         lease_seconds=config.inbox_lease_seconds,
         networks=load_networks(config.networks_file),
+        config=config,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
@@ -61,14 +63,26 @@ def send_due() -> None:
 @click.command("clock")
 @with_appcontext
 def clock_command() -> None:
-    """Run the one scheduler process (Procfile `clock:`)."""
-    from bot.clock import run_clock
+    """Run the one scheduler process (Procfile `clock:`).
 
-    run_clock(_bot())
+    CLOCK_FAKE_NOW (tests only) starts the clock's time at that instant, e.g.
+    2026-12-01T08:59:58+07:00, so a 09:00 reminder can be checked without waiting.
+    """
+    from bot.clock import fake_clock, run_clock
+
+    try:
+        now = fake_clock(os.environ.get("CLOCK_FAKE_NOW", "").strip())
+    except ValueError as exc:
+        raise click.UsageError(f"CLOCK_FAKE_NOW: {exc}") from None
+    run_clock(_bot(), now)
 
 
 def init_app(app: Flask) -> None:
     """Register the commands on the app."""
+    from bot.meetings_cli import meetings_group, prompts_group
+
+    app.cli.add_command(meetings_group)
+    app.cli.add_command(prompts_group)
     app.cli.add_command(db_group)
     app.cli.add_command(inbox_group)
     app.cli.add_command(send_due)

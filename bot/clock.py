@@ -3,20 +3,51 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+
+from bot.reminders import ReminderJob
+from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 SEND_DUE_SECONDS = 15
 
 
-def build_scheduler(bot) -> BlockingScheduler:
-    """Make the scheduler, in the bot's time zone, with the outbox sweep as its first job."""
-    scheduler = BlockingScheduler(timezone=bot.config.zone)
+def fake_clock(start: str | None) -> Callable[[], datetime]:
+    """Return the clock's time source: real time, or (tests only) time starting at `start`.
+
+    `start` is an ISO 8601 instant with its offset (CLOCK_FAKE_NOW, read by the clock's entry
+    point only); from there time runs on at normal speed, so tests need not wait for 09:00.
+    """
+    if not start:
+        return utcnow
+    begin = datetime.fromisoformat(start)
+    if begin.tzinfo is None:
+        raise ValueError("CLOCK_FAKE_NOW needs an offset, e.g. 2026-12-01T08:59:58+07:00")
+    offset = begin - utcnow()
+    return lambda: utcnow() + offset
+
+
+def build_scheduler(bot, job: ReminderJob) -> BlockingScheduler:
+    """Make the scheduler in the bot's time zone: due reminders (at once, then every few
+    seconds) and the outbox sweep."""
+    config = bot.config
+    scheduler = BlockingScheduler(timezone=config.zone)
+    scheduler.add_job(
+        job.tick,
+        "interval",
+        seconds=config.clock_poll_seconds,
+        id="reminders",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(config.zone),  # on start: catch up with what was missed
+    )
     scheduler.add_job(
         bot.sender.send_due,
         "interval",
-        seconds=SEND_DUE_SECONDS,
+        seconds=min(SEND_DUE_SECONDS, config.clock_poll_seconds),
         id="send-due",
         max_instances=1,
         coalesce=True,
@@ -24,11 +55,15 @@ def build_scheduler(bot) -> BlockingScheduler:
     return scheduler
 
 
-def run_clock(bot) -> None:
+def run_clock(bot, now: Callable[[], datetime] = utcnow) -> None:
     """Run until stopped; what to send lives in the database, so a restart loses nothing."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    scheduler = build_scheduler(bot)
-    log.info("clock started (time zone %s)", bot.config.timezone)
+    bot.sender.clock = now  # the outbox must judge "due" by the same time as the reminders
+    grace = timedelta(hours=bot.config.reminder_grace_hours)
+    job = ReminderJob(bot.db, bot.sender, bot.config.zone, now, grace)
+    scheduler = build_scheduler(bot, job)
+    log.info("clock started (time zone %s, every %g s)", bot.config.timezone,
+             bot.config.clock_poll_seconds)  # fmt: skip
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from storage.reminder_plan import DEFAULT_PLAN, PlanError, parse_plan
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_API_BASE_URL = "https://api.line.me"
 # Local mode: no LINE channel, the emulator on this port stands in for LINE's servers.
@@ -41,6 +43,12 @@ class Config:
     start_inbox_worker: bool = True
     max_body_bytes: int = 1024 * 1024
     networks_file: Path | None = None
+    # The clock: how often it looks for due reminders, and how late a missed one may still go.
+    clock_poll_seconds: float = 20.0
+    reminder_grace_hours: float = 6.0
+    meeting_reminders: str = DEFAULT_PLAN
+    # How long a sender holds a delivery it is attempting (None: enough for every inline retry).
+    delivery_lease_seconds: float | None = None
     staff_secret_key: str = LOCAL_STAFF_SECRET_KEY
     pseudonym_secret: str | None = LOCAL_PSEUDONYM_SECRET
 
@@ -102,6 +110,18 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"BOT_TIMEZONE is not a known time zone: {timezone!r}") from None
     defaults = Config(channel_secret="", access_token="")
+    plan = env.get("MEETING_REMINDERS", "").strip() or DEFAULT_PLAN
+    try:
+        parse_plan(plan)
+    except PlanError as exc:
+        raise ConfigError(f"MEETING_REMINDERS: {exc}") from None
+    request_timeout = _number(env, "LINE_REQUEST_TIMEOUT", defaults.request_timeout)
+    lease = _number(env, "DELIVERY_LEASE_SECONDS", None)
+    if lease is not None and lease < 3 * request_timeout:
+        raise ConfigError(
+            f"DELIVERY_LEASE_SECONDS must cover three attempts of LINE_REQUEST_TIMEOUT "
+            f"({3 * request_timeout:g} s), got {lease:g}"
+        )
     staff_secret_key = env.get("STAFF_SECRET_KEY", "").strip()
     if not local and len(staff_secret_key) < 32:
         raise ConfigError(
@@ -120,12 +140,16 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         local_mode=local,
         emulator_port=emulator_port,
         media_dir=Path(env.get("MEDIA_DIR", "").strip() or defaults.media_dir),
-        request_timeout=_number(env, "LINE_REQUEST_TIMEOUT", defaults.request_timeout),
+        request_timeout=request_timeout,
         inbox_threads=_number(env, "INBOX_THREADS", defaults.inbox_threads, int),
         inbox_lease_seconds=_number(env, "INBOX_LEASE_SECONDS", defaults.inbox_lease_seconds),
         inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
         start_inbox_worker=_flag(env, "INBOX_WORKER", True),
         networks_file=Path(env["NETWORKS_FILE"]) if env.get("NETWORKS_FILE", "").strip() else None,
+        clock_poll_seconds=_number(env, "CLOCK_POLL_SECONDS", defaults.clock_poll_seconds),
+        reminder_grace_hours=_number(env, "REMINDER_GRACE_HOURS", defaults.reminder_grace_hours),
+        meeting_reminders=plan,
+        delivery_lease_seconds=lease,
         staff_secret_key=staff_secret_key or LOCAL_STAFF_SECRET_KEY,
         # Without it outside local mode, anonymized exports are refused (pseudonyms must be stable).
         pseudonym_secret=pseudonym_secret or (LOCAL_PSEUDONYM_SECRET if local else None),

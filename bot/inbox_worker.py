@@ -37,6 +37,7 @@ class InboxProcessor:
         lease_seconds: float = 60.0,
         clock: Callable[[], datetime] = utcnow,
         networks: tuple = (),
+        config=None,
     ) -> None:
         self.db = db
         self.router = router
@@ -45,6 +46,7 @@ class InboxProcessor:
         self.lease = timedelta(seconds=lease_seconds)
         self.clock = clock
         self.networks = networks
+        self.config = config
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -122,6 +124,7 @@ class InboxProcessor:
             in_group=source.get("type") in ("group", "room"),
             gateway=self.sender.gateway,
             networks=self.networks,
+            config=self.config,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

@@ -34,6 +34,7 @@ class DeliverySender:
         clock: Callable[[], datetime] = utcnow,
         sleep: Callable[[float], None] = time.sleep,
         inline_backoff: float = 0.5,
+        claim_lease: timedelta | None = None,
     ) -> None:
         self.db = db
         self.gateway = gateway
@@ -41,7 +42,9 @@ class DeliverySender:
         self.sleep = sleep
         self.inline_backoff = inline_backoff
         # Long enough to cover every inline attempt timing out, so no second sender steps in.
-        self.claim_lease = timedelta(seconds=INLINE_ATTEMPTS * (gateway.timeout + 8) + 30)
+        self.claim_lease = claim_lease or timedelta(
+            seconds=INLINE_ATTEMPTS * (gateway.timeout + 8) + 30
+        )
 
     def send(self, delivery_id: int) -> str | None:
         """Send one delivery if it is pending and free; return its new status."""

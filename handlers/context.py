@@ -25,6 +25,8 @@ class Context:
     # The LINE gateway (profiles, content downloads) and the configured networks.
     gateway: Any = None
     networks: tuple = field(default_factory=tuple)
+    # The bot's settings (bot.config.Config), for features with configurable defaults.
+    config: Any = None
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""

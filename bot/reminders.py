@@ -1,0 +1,159 @@
+"""The clock's job: plan prompts, turn each due reminder into deliveries exactly once, send them."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.sender import DeliverySender
+from messages import meetings as cards
+from messages.builders import main_menu, text_message
+from messages.catalog import text
+from storage import deliveries, meetings, reminders
+from storage.db import Database
+from storage.models import Member
+from storage.models.meetings import CANCELLED, Meeting, RecurringPrompt, Reminder
+from storage.reminder_plan import next_monthly
+
+log = logging.getLogger(__name__)
+# Reminders after the announcement go only to those who have not declined.
+WITHOUT_DECLINED = {"day_before", "hour_before", "change"}
+
+
+class ReminderJob:
+    """Everything the clock does each tick; safe to run in two clocks at once."""
+
+    def __init__(
+        self, db: Database, sender: DeliverySender, zone: ZoneInfo,
+        clock: Callable[[], datetime], grace: timedelta,
+    ) -> None:  # fmt: skip
+        self.db, self.sender, self.zone, self.clock, self.grace = db, sender, zone, clock, grace
+
+    def tick(self) -> int:
+        """Plan, queue what is due, then send it; return how many deliveries were created."""
+        self.plan_prompts()
+        with self.db.unit_of_work() as session:
+            due = reminders.due_ids(session, self.clock(), limit=200)
+        created: list[int] = []
+        for reminder_id in due:
+            created += self.queue(reminder_id)
+        for delivery_id in created:
+            self.sender.send(delivery_id)
+        return len(created)
+
+    def plan_prompts(self) -> None:
+        """Make sure each active prompt has its next occurrence planned."""
+        now = self.clock()
+        with self.db.unit_of_work() as session:
+            for prompt in reminders.active_prompts(session):
+                if reminders.has_pending(session, prompt.id):
+                    continue
+                after = max(reminders.last_planned(session, prompt.id) or prompt.created_at,
+                            now - self.grace)  # fmt: skip
+                due = next_monthly(prompt.day_of_month, prompt.at_time, after, self.zone)
+                reminders.plan_occurrence(session, prompt.id, due, now)
+
+    def queue(self, reminder_id: int) -> list[int]:
+        """Take one due reminder and create its deliveries in the same transaction; return their ids."""
+        now = self.clock()
+        with self.db.unit_of_work() as session:
+            reminder = reminders.take(session, reminder_id, now)
+            if reminder is None:
+                return []  # another clock took it
+            late = now - reminder.due_at
+            if late > self.grace:
+                hours, grace = late.total_seconds() / 3600, self.grace.total_seconds() / 3600
+                reminders.skip(reminder, f"missed:{hours:.1f}:{grace:g}")
+                ids: list[int] = []
+            elif reminder.meeting_id is not None:
+                ids = self._meeting(session, reminder, now)
+            else:
+                ids = self._prompt(session, reminder, now)
+        log.info("reminder %s (%s): %s, %d deliver(y/ies)", reminder.id, reminder.kind,
+                 reminder.status, len(ids))  # fmt: skip
+        return ids
+
+    def _meeting(self, session: Session, reminder: Reminder, now: datetime) -> list[int]:
+        meeting = meetings.get(session, reminder.meeting_id)
+        if meeting is None:
+            reminders.skip(reminder, "deleted")
+            return []
+        if meeting.status == CANCELLED and reminder.kind != "cancel":
+            reminders.skip(reminder, "cancelled")
+            return []
+        if reminder.kind != "cancel" and now >= meeting.starts_at:
+            reminders.skip(reminder, "started")
+            return []
+        if reminder.kind == "rsvp_summary":
+            return self._summary(session, reminder, meeting, now)
+        prefix = reminders.key_prefix(reminder)
+        if meeting.audience == "group":
+            reminders.record(reminder, 1, {})
+            messages = self._messages(reminder, meeting, "th", group=True)
+            return deliveries.enqueue_push(
+                session, meeting.group_id, messages, now, prefix + "group"
+            )
+        recipients, left_out = meetings.invitees(
+            session, meeting, without_declined=reminder.kind in WITHOUT_DECLINED
+        )
+        reminders.record(reminder, len(recipients), left_out)
+        by_language: dict[str, list[str]] = defaultdict(list)
+        for recipient in recipients:
+            by_language[recipient.language].append(recipient.user_id)
+        ids: list[int] = []
+        for language in sorted(by_language):
+            messages = self._messages(reminder, meeting, language)
+            ids += deliveries.enqueue_multicast(
+                session, by_language[language], messages, now, prefix + language
+            )
+        return ids
+
+    def _messages(self, reminder: Reminder, meeting: Meeting, language: str, group: bool = False) -> list[dict]:  # fmt: skip
+        if reminder.kind == "cancel":
+            return [cards.notice(meeting, self.zone, language, "meeting.notice.cancelled")]
+        minutes = round((meeting.starts_at - reminder.due_at).total_seconds() / 60)
+        header = text(f"meeting.header.{reminder.kind}", language, minutes=minutes)
+        note = text("meeting.card.group_note", language) if group else None
+        return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note)]
+
+    def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
+        organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None
+        chosen, _ = meetings.reachable(session, [organiser] if organiser else [])
+        if not chosen:
+            reminders.skip(reminder, "no_organiser")
+            return []
+        counts = meetings.rsvp_counts(session, meeting.id)
+        invited, _ = meetings.invitees(session, meeting, without_declined=False)
+        waiting = max(len(invited) - sum(counts.values()), 0)
+        language = chosen[0].language
+        message = cards.notice(meeting, self.zone, language, "meeting.notice.rsvp_summary",
+                               waiting=waiting, **counts)  # fmt: skip
+        reminders.record(reminder, 1, {})
+        key = reminders.key_prefix(reminder) + "organiser"
+        return deliveries.enqueue_push(session, chosen[0].user_id, [message], now, key)
+
+    def _prompt(self, session: Session, reminder: Reminder, now: datetime) -> list[int]:
+        prompt = session.get(RecurringPrompt, reminder.prompt_id)
+        if prompt is None or not prompt.active:
+            reminders.skip(reminder, "prompt_stopped")
+            return []
+        networks = prompt.networks.split(",") if prompt.networks else None
+        recipients, left_out = meetings.reachable(
+            session, meetings.registered_in(session, networks)
+        )
+        reminders.record(reminder, len(recipients), left_out)
+        by_language: dict[str, list[str]] = defaultdict(list)
+        for recipient in recipients:
+            by_language[recipient.language].append(recipient.user_id)
+        ids: list[int] = []
+        for language in sorted(by_language):
+            body = (prompt.text_en if language == "en" else None) or prompt.text_th
+            messages = [text_message(body, main_menu(language))]
+            key = reminders.key_prefix(reminder) + language
+            ids += deliveries.enqueue_multicast(session, by_language[language], messages, now, key)
+        return ids

@@ -1,0 +1,95 @@
+"""นัดประชุม: a coordinator schedules a meeting; a preview with its cost, then confirm."""
+
+from __future__ import annotations
+
+from handlers import meeting_preview as preview
+from handlers import meeting_steps as steps
+from handlers.engine import choice
+from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
+from messages.builders import command_action, main_menu, text_message
+from messages.catalog import text, variants
+from messages.meetings import card
+from storage import meetings
+from storage.models.meetings import Meeting
+
+EDITABLE = ("title", "when", "where", "agenda", "audience")
+
+
+def draft(state: FlowState) -> Meeting:
+    """The meeting as it would be stored, not yet added to the database."""
+    where = state.data.get("where") or {}
+    fields = steps.audience_fields(state)
+    return Meeting(
+        id=0, title=state.data["title"], starts_at=steps.starts_at(state), link=where.get("link"),
+        place=where.get("place"), agenda=state.data.get("agenda"), audience=fields["audience"],
+        networks=",".join(fields["networks"] or []) or None, group_id=fields["group_id"],
+        organiser_id=state.ctx.member.id, plan=preview.plan_of(state),
+    )  # fmt: skip
+
+
+def _estimate(state: FlowState) -> tuple[Meeting, list, preview.Cost]:
+    meeting = draft(state)
+    sends = preview.planned(meeting.plan, meeting, state.ctx.clock(), state.ctx.zone)
+    return meeting, sends, preview.cost(state, meeting, sends)
+
+
+def _ask_review(state: FlowState) -> list[dict]:
+    language = state.language
+    meeting, sends, found = _estimate(state)
+    sample = card(meeting, state.ctx.zone, language, text("meeting.header.announcement", language),
+                  buttons=False, note=text("meeting.preview_note", language))  # fmt: skip
+    body = text("meeting.review", language, audience=steps.audience_label(state),
+                plan=preview.describe(sends, meeting, state), cost=preview.cost_line(found, language))  # fmt: skip
+    items = [] if found.over else [choice(text("meeting.confirm", language), "review", "confirm")]
+    items += [choice(text(f"meeting.edit_{name}", language), "review", name) for name in EDITABLE]
+    lead = [text_message(text("meeting.quota.over", language, messages=found.messages,
+                              left=found.left))] if found.over else []  # fmt: skip
+    return [sample, *lead, text_message(body, items)]
+
+
+def _read_review(answer: Answer, state: FlowState) -> None:
+    if answer.kind == "choice" and answer.value in EDITABLE:
+        raise GoTo(answer.value, come_back=True)
+    confirmed = answer.kind == "choice" and answer.value == "confirm"
+    if answer.kind == "text" and answer.text and answer.text.strip() in variants("meeting.confirm"):
+        confirmed = True
+    if not confirmed:
+        raise Invalid("flow.want_choice")
+    _, _, found = _estimate(state)  # the quota may have been spent since the preview
+    if found.over:
+        raise Invalid("meeting.quota.over", messages=found.messages, left=found.left)
+    return None
+
+
+def _finish(state: FlowState) -> list[dict]:
+    ctx, language = state.ctx, state.language
+    planned = draft(state)
+    meeting = meetings.create(
+        ctx.session, title=planned.title, starts_at=planned.starts_at, link=planned.link,
+        place=planned.place, agenda=planned.agenda, audience=planned.audience,
+        networks=planned.network_list or None, group_id=planned.group_id,
+        organiser_id=ctx.member.id, plan=planned.plan, now=ctx.clock(), zone=ctx.zone,
+    )  # fmt: skip
+    items = [
+        command_action(text("meeting.report.title", language), "meeting_report"),
+        command_action(text("meeting.manage.title", language), "meeting_manage"),
+        *main_menu(language)[:8],
+    ]
+    return [text_message(text("meeting.created", language, title=meeting.title), items)]
+
+
+meeting = Flow(
+    name="meeting",
+    title_key="action.meeting",
+    keywords=(*variants("action.meeting"), "ประชุม", "meeting", "นัดประชุมใหม่", "new meeting"),
+    steps=(
+        Step("title", steps.ask_title, steps.read_title),
+        Step("when", steps.ask_when, steps.read_when),
+        Step("where", steps.ask_where, steps.read_where),
+        Step("agenda", steps.ask_agenda, steps.read_agenda, optional=True),
+        Step("audience", steps.ask_audience, steps.read_audience),
+        Step("review", _ask_review, _read_review, stores=False),
+    ),
+    finish=_finish,
+    access="coordinator",
+)

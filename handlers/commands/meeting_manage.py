@@ -1,0 +1,156 @@
+"""แก้ไข/ยกเลิกประชุม: a coordinator changes or cancels a meeting; those invited are told."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from handlers import meeting_preview as preview
+from handlers import meeting_steps as steps
+from handlers.engine import FlowEngine, choice
+from handlers.flow import Answer, Flow, FlowState, Invalid, Step
+from handlers.registry import command
+from messages.builders import say, text_message
+from messages.catalog import text
+from messages.meetings import card, when
+from storage import meetings
+
+FIELDS = ("title", "when", "where", "agenda")
+ACTIONS = (*FIELDS, "cancel")
+
+
+def _chosen(state: FlowState):
+    meeting = meetings.get(state.ctx.session, int(state.data["pick"]))
+    allowed = meeting is not None and meeting in meetings.manageable(
+        state.ctx.session, state.ctx.member, state.ctx.clock(), limit=200
+    )
+    return meeting if allowed else None
+
+
+def _ask_pick(state: FlowState) -> list[dict]:
+    language, zone = state.language, state.ctx.zone
+    found = meetings.manageable(state.ctx.session, state.ctx.member, state.ctx.clock())
+    lines = [text("meeting.manage.pick", language)]
+    lines += [f"#{m.id} {m.title} ({when(m.starts_at, zone, language)})" for m in found]
+    items = [choice(f"#{m.id} {m.title}"[:20], "pick", str(m.id), m.title) for m in found[:10]]
+    return [text_message("\n".join(lines), items)]
+
+
+def _read_pick(answer: Answer, state: FlowState) -> str:
+    raw = answer.value if answer.kind == "choice" else (answer.text or "").strip().lstrip("#")
+    found = meetings.manageable(state.ctx.session, state.ctx.member, state.ctx.clock())
+    if not raw or raw not in {str(m.id) for m in found}:
+        raise Invalid("flow.want_choice")
+    return raw
+
+
+def _ask_action(state: FlowState) -> list[dict]:
+    meeting = _chosen(state)
+    language = state.language
+    if meeting is None:
+        return [text_message(text("meeting.manage.gone", language))]
+    items = [choice(text(f"meeting.edit_{a}", language), "action", a) for a in ACTIONS]
+    header = text("meeting.manage.what", language)
+    return [
+        card(meeting, state.ctx.zone, language, header, buttons=False),
+        text_message(header, items),
+    ]
+
+
+def _read_action(answer: Answer, state: FlowState) -> str:
+    if answer.kind == "choice" and answer.value in ACTIONS:
+        return answer.value
+    if answer.kind == "text":
+        for action in ACTIONS:
+            if (answer.text or "").strip() == text(f"meeting.edit_{action}", state.language):
+                return action
+    raise Invalid("flow.want_choice")
+
+
+def _after_action(state: FlowState) -> str:
+    return "confirm_cancel" if state.data["action"] == "cancel" else state.data["action"]
+
+
+def _changes(state: FlowState) -> dict:
+    action, data = state.data["action"], state.data
+    if action == "when":
+        return {"starts_at": datetime.fromisoformat(data["when"])}
+    if action == "where":
+        return {"link": data["where"]["link"], "place": data["where"]["place"]}
+    return {action: data.get(action)}
+
+
+def _ask_confirm(state: FlowState) -> list[dict]:
+    meeting, language = _chosen(state), state.language
+    if meeting is None:
+        return [text_message(text("meeting.manage.gone", language))]
+    cancelling = state.data["action"] == "cancel"
+    step = "confirm_cancel" if cancelling else "confirm"
+    if meetings.announced(state.ctx.session, meeting.id):
+        found = preview.notice_cost(state, meeting)
+        notice = text("meeting.manage.will_tell", language, recipients=found.recipients,
+                      cost=preview.cost_line(found, language))  # fmt: skip
+    else:
+        notice = text("meeting.manage.not_announced", language)
+    body = text(f"meeting.manage.{step}", language, title=meeting.title, notice=notice)
+    items = [choice(text(f"meeting.manage.{step}_yes", language), step, "yes")]
+    if cancelling:
+        return [text_message(body, items)]
+    values = {c.key: getattr(meeting, c.key) for c in meeting.__table__.columns}
+    sample = type(meeting)(**{**values, **_changes(state)})
+    header = text("meeting.header.change", language)
+    return [
+        card(sample, state.ctx.zone, language, header, buttons=False),
+        text_message(body, items),
+    ]
+
+
+def _read_confirm(answer: Answer, state: FlowState) -> None:
+    if _chosen(state) is None:
+        raise Invalid("meeting.manage.gone")
+    yes = answer.kind == "choice" and answer.value == "yes"
+    if not yes:
+        raise Invalid("flow.want_choice")
+    return None
+
+
+def _finish(state: FlowState) -> list[dict]:
+    ctx, language = state.ctx, state.language
+    meeting = _chosen(state)
+    if meeting is None:
+        return [say("meeting.manage.gone", language, menu=True)]
+    if state.data["action"] == "cancel":
+        told = meetings.cancel(ctx.session, meeting, ctx.clock())
+        key = "meeting.manage.cancelled"
+    else:
+        told = meetings.change(ctx.session, meeting, _changes(state), ctx.clock(), ctx.zone)
+        key = "meeting.manage.changed"
+    notice = text("meeting.manage.told" if told else "meeting.manage.not_told", language)
+    return [say(key, language, menu=True, title=meeting.title, notice=notice)]
+
+
+meeting_change = Flow(
+    name="meeting_change",
+    title_key="meeting.manage.title",
+    keywords=(),
+    steps=(
+        Step("pick", _ask_pick, _read_pick),
+        Step("action", _ask_action, _read_action, then=_after_action),
+        Step("title", steps.ask_title, steps.read_title, then="confirm"),
+        Step("when", steps.ask_when, steps.read_when, then="confirm"),
+        Step("where", steps.ask_where, steps.read_where, then="confirm"),
+        Step("agenda", steps.ask_agenda, steps.read_agenda, optional=True, then="confirm"),
+        Step("confirm", _ask_confirm, _read_confirm, stores=False, then=lambda s: None),
+        Step("confirm_cancel", _ask_confirm, _read_confirm, stores=False),
+    ),
+    finish=_finish,
+    access="coordinator",
+)
+
+
+@command("meeting_manage", ("แก้ไขประชุม", "ยกเลิกประชุม", "จัดการประชุม", "edit meeting",
+                            "cancel meeting", "manage meetings"), access="coordinator")  # fmt: skip
+def manage(event, ctx) -> list[dict]:
+    """Start changing a meeting, or say there is none to change."""
+    if not meetings.manageable(ctx.session, ctx.member, ctx.clock()):
+        return [say("meeting.manage.none", ctx.language, menu=True)]
+    return FlowEngine({}).start(meeting_change, ctx)

@@ -1,0 +1,135 @@
+"""Questions shared by the meeting flows: title, date and time, place or link, agenda, audience."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from handlers.engine import choice
+from handlers.flow import Answer, FlowState, Invalid
+from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
+from messages.builders import text_message
+from messages.catalog import text
+from storage import meetings
+
+URL = re.compile(r"https?://\S+")
+FURTHEST = timedelta(days=366)
+
+
+def typed(answer: Answer, low: int, high: int, problem: str) -> str:
+    """Read typed text of `low`..`high` characters (spaces tidied), else hint `problem`."""
+    if answer.kind != "text":
+        raise Invalid("flow.want_text")
+    value = " ".join((answer.text or "").split())
+    if not low <= len(value) <= high:
+        raise Invalid(problem, low=low, high=high)
+    return value
+
+
+def ask_title(state: FlowState) -> list[dict]:
+    return [text_message(text("meeting.ask_title", state.language))]
+
+
+def read_title(answer: Answer, state: FlowState) -> str:
+    return typed(answer, 3, 200, "meeting.bad_title")
+
+
+def ask_when(state: FlowState) -> list[dict]:
+    earliest = state.ctx.now().strftime("%Y-%m-%dT%H:%M")
+    picker = {
+        "type": "action",
+        "action": {"type": "datetimepicker", "label": text("meeting.pick_datetime", state.language),
+                   "data": "s=when&v=picker", "mode": "datetime", "min": earliest},
+    }  # fmt: skip
+    return [text_message(text("meeting.ask_when", state.language), [picker])]
+
+
+def read_when(answer: Answer, state: FlowState) -> str:
+    now = state.ctx.now()
+    try:
+        if answer.kind == "datetime":
+            moment = from_picker(answer.params, state.ctx.zone)
+        elif answer.kind == "text" and answer.text:
+            moment = parse_datetime(answer.text, now)
+        else:
+            raise Invalid("meeting.want_when")
+    except DateTimeProblem as problem:
+        raise Invalid(problem.catalog_key) from None
+    if not isinstance(moment, datetime):
+        raise Invalid("meeting.want_when")
+    if moment <= now:
+        raise Invalid("meeting.past")
+    if moment - now > FURTHEST:
+        raise Invalid("meeting.too_far")
+    return moment.astimezone(state.ctx.zone).isoformat()
+
+
+def starts_at(state: FlowState) -> datetime:
+    return datetime.fromisoformat(state.data["when"])
+
+
+def ask_where(state: FlowState) -> list[dict]:
+    return [text_message(text("meeting.ask_where", state.language))]
+
+
+def read_where(answer: Answer, state: FlowState) -> dict:
+    value = typed(answer, 2, 500, "meeting.bad_where")
+    found = URL.search(value)
+    link = found.group(0) if found else None
+    place = (URL.sub("", value).strip(" -–:,") if link else value) or None
+    if link and len(link) > 500 or place and len(place) > 300:
+        raise Invalid("meeting.bad_where", low=2, high=300)
+    return {"link": link, "place": place}
+
+
+def ask_agenda(state: FlowState) -> list[dict]:
+    return [text_message(text("meeting.ask_agenda", state.language))]
+
+
+def read_agenda(answer: Answer, state: FlowState) -> str:
+    return typed(answer, 1, 1000, "meeting.bad_agenda")
+
+
+def audience_options(state: FlowState) -> list[tuple[str, str]]:
+    """(value, label) pairs the member may announce to: their networks, all (staff), linked groups."""
+    member, language = state.ctx.member, state.language
+    networks = [n for n in state.ctx.networks if member.has_role("coordinator", n.key)]
+    options = [(f"n:{n.key}", n.label(language)) for n in networks]
+    if member.has_role("staff"):
+        options.append(("all", text("meeting.audience.all", language)))
+    for group in meetings.groups_of(state.ctx.session, [n.key for n in networks]):
+        options.append((f"g:{group.id}", text("meeting.audience.group", language, number=group.id)))
+    return options[:11]
+
+
+def ask_audience(state: FlowState) -> list[dict]:
+    items = [choice(label, "audience", value) for value, label in audience_options(state)]
+    return [text_message(text("meeting.ask_audience", state.language), items)]
+
+
+def read_audience(answer: Answer, state: FlowState) -> str:
+    options = audience_options(state)
+    if answer.kind == "choice" and answer.value in {value for value, _ in options}:
+        return answer.value
+    if answer.kind == "text" and answer.text:
+        for value, label in options:
+            if answer.text.strip() == label:
+                return value
+    raise Invalid("flow.want_choice")
+
+
+def audience_fields(state: FlowState) -> dict:
+    """Turn the chosen audience into the meeting's audience, networks and group id."""
+    value = state.data["audience"]
+    if value == "all":
+        return {"audience": "all", "networks": None, "group_id": None}
+    if value.startswith("g:"):
+        group = next(
+            g for g in meetings.groups_of(state.ctx.session, None) if g.id == int(value[2:])
+        )
+        return {"audience": "group", "networks": None, "group_id": group.group_id}
+    return {"audience": "networks", "networks": [value[2:]], "group_id": None}
+
+
+def audience_label(state: FlowState) -> str:
+    return dict(audience_options(state)).get(state.data.get("audience", ""), "-")

@@ -1,0 +1,288 @@
+"""Texts of meetings: scheduling, reminders, RSVPs, changes, delivery reports, linked groups."""
+
+ENTRIES = {
+    # Scheduling (coordinators)
+    "meeting.ask_title": {
+        "th": "ตั้งชื่อการประชุมค่ะ (เช่น ประชุมเครือข่ายประจำเดือนธันวาคม)",
+        "en": "What is the meeting called? (e.g. Network meeting, December)",
+    },
+    "meeting.bad_title": {
+        "th": "ชื่อการประชุมควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "A meeting title should be {low}–{high} characters. Please try again.",
+    },
+    "meeting.ask_when": {
+        "th": "ประชุมวันไหน เวลาเท่าไรคะ? พิมพ์ได้เลย เช่น 9 ส.ค. 69 13.30 น. หรือ พรุ่งนี้ 9 โมง หรือแตะปุ่มเลือกวันเวลา (เวลาประเทศไทย)",
+        "en": "When is it? Type e.g. 9 Aug 2026 13:30 or tomorrow 9:00, or tap the button to pick (Thai time).",
+    },
+    "meeting.pick_datetime": {"th": "เลือกวันเวลา", "en": "Pick date & time"},
+    "meeting.want_when": {
+        "th": "ขอเป็นวันและเวลาค่ะ พิมพ์ หรือแตะปุ่มเลือกวันเวลา",
+        "en": "Please type a date and time, or tap the button to pick one.",
+    },
+    "meeting.past": {
+        "th": "เวลานั้นผ่านไปแล้วค่ะ กรุณาเลือกวันเวลาที่ยังมาไม่ถึง",
+        "en": "That time has already passed. Please choose a time still to come.",
+    },
+    "meeting.too_far": {
+        "th": "นัดล่วงหน้าได้ไม่เกิน 1 ปีค่ะ กรุณาตรวจสอบปีอีกครั้ง (เช่น 2569 หรือ 69)",
+        "en": "Meetings can be set at most a year ahead. Please check the year.",
+    },
+    "meeting.ask_where": {
+        "th": "ประชุมที่ไหนคะ? ส่งลิงก์ประชุมออนไลน์ (เช่น Zoom) หรือพิมพ์ชื่อสถานที่",
+        "en": "Where is it? Send the online meeting link (e.g. Zoom) or type the place.",
+    },
+    "meeting.bad_where": {
+        "th": "สถานที่หรือลิงก์ควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "The place or link should be {low}–{high} characters. Please try again.",
+    },
+    "meeting.ask_agenda": {
+        "th": "วาระการประชุม (ถ้ามี) พิมพ์ได้เลย หรือแตะ ข้าม",
+        "en": "The agenda (optional): type it, or tap Skip.",
+    },
+    "meeting.bad_agenda": {
+        "th": "วาระควรยาวไม่เกิน {high} ตัวอักษรค่ะ",
+        "en": "The agenda should be at most {high} characters.",
+    },
+    "meeting.ask_audience": {
+        "th": "ส่งประกาศถึงใครคะ?",
+        "en": "Who should be invited?",
+    },
+    "meeting.audience.all": {"th": "สมาชิกทุกคน", "en": "All members"},
+    "meeting.audience.group": {"th": "กลุ่ม LINE #{number}", "en": "LINE group #{number}"},
+    "meeting.preview_note": {
+        "th": "(ตัวอย่างข้อความที่ผู้ได้รับเชิญจะเห็น พร้อมปุ่มตอบรับ)",
+        "en": "(A preview of what invitees will see, with buttons to answer.)",
+    },
+    "meeting.review": {
+        "th": "ตรวจสอบก่อนยืนยันนะคะ\nผู้รับ: {audience}\nข้อความที่จะส่ง:\n{plan}\n{cost}",
+        "en": "Please check before confirming.\nInvited: {audience}\nMessages planned:\n{plan}\n{cost}",
+    },
+    "meeting.plan.announcement": {
+        "th": "• ประกาศนัด: ทันทีที่ยืนยัน",
+        "en": "• Announcement: as soon as you confirm",
+    },
+    "meeting.plan.day_before": {
+        "th": "• เตือนล่วงหน้า 1 วัน: {when}",
+        "en": "• Reminder the day before: {when}",
+    },
+    "meeting.plan.hour_before": {
+        "th": "• เตือนก่อนเริ่ม {minutes} นาที: {when}",
+        "en": "• Reminder {minutes} minutes before: {when}",
+    },
+    "meeting.plan.rsvp_summary": {
+        "th": "• สรุปการตอบรับส่งถึงคุณ: {when}",
+        "en": "• RSVP summary to you: {when}",
+    },
+    "meeting.cost.limited": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ",
+        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota",
+    },
+    "meeting.cost.unlimited": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาไม่จำกัด",
+        "en": "{recipients} recipients, about {messages} messages · unlimited quota",
+    },
+    "meeting.cost.unknown": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · ตรวจสอบโควตาไม่ได้ในขณะนี้",
+        "en": "{recipients} recipients, about {messages} messages · the quota could not be checked now",
+    },
+    "meeting.quota.over": {
+        "th": "ขออภัยค่ะ นัดนี้ต้องใช้ {messages} ข้อความ แต่โควตาเดือนนี้เหลือ {left} ข้อความ จึงยืนยันไม่ได้ ลองเลือกผู้รับให้น้อยลง หรือติดต่อเจ้าหน้าที่ศูนย์คุณธรรมเพื่อเพิ่มโควตา",
+        "en": "Sorry, this meeting needs {messages} messages but only {left} are left this month, so it cannot be confirmed. Choose fewer invitees, or ask Moral Center staff for more quota.",
+    },
+    "meeting.confirm": {"th": "ยืนยันนัดประชุม", "en": "Confirm"},
+    "meeting.edit_title": {"th": "แก้ชื่อ", "en": "Edit title"},
+    "meeting.edit_when": {"th": "แก้วันเวลา", "en": "Edit date & time"},
+    "meeting.edit_where": {"th": "แก้สถานที่/ลิงก์", "en": "Edit place/link"},
+    "meeting.edit_agenda": {"th": "แก้วาระ", "en": "Edit agenda"},
+    "meeting.edit_audience": {"th": "แก้ผู้รับ", "en": "Edit invitees"},
+    "meeting.edit_cancel": {"th": "ยกเลิกนัดนี้", "en": "Cancel meeting"},
+    "meeting.created": {
+        "th": "บันทึกนัด “{title}” แล้วค่ะ 🙏 ประกาศจะส่งถึงผู้ได้รับเชิญภายในไม่กี่นาที และน้องคุณธรรมจะเตือนตามกำหนด ดูผลได้ที่ รายงานการส่ง",
+        "en": "“{title}” is scheduled 🙏 The announcement goes out within a few minutes and reminders follow on time. See Delivery report for results.",
+    },
+    # Changing and cancelling
+    "meeting.manage.title": {"th": "แก้ไขประชุม", "en": "Edit meeting"},
+    "meeting.manage.none": {
+        "th": "ยังไม่มีนัดประชุมที่กำลังจะมาถึงให้แก้ไขค่ะ พิมพ์ นัดประชุม เพื่อนัดใหม่",
+        "en": "There is no upcoming meeting to change. Type Meetings to schedule one.",
+    },
+    "meeting.manage.pick": {"th": "เลือกการประชุมค่ะ", "en": "Which meeting?"},
+    "meeting.manage.gone": {
+        "th": "การประชุมนี้แก้ไขไม่ได้แล้วค่ะ (อาจถูกยกเลิกหรือเริ่มไปแล้ว)",
+        "en": "This meeting can no longer be changed (it may have been cancelled or started).",
+    },
+    "meeting.manage.what": {"th": "ต้องการแก้ไขอะไรคะ?", "en": "What would you like to change?"},
+    "meeting.manage.will_tell": {
+        "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน\n{cost}",
+        "en": "I will tell the {recipients} invitees.\n{cost}",
+    },
+    "meeting.manage.not_announced": {
+        "th": "ยังไม่ได้ส่งประกาศ จึงไม่ต้องแจ้งใครเพิ่มค่ะ",
+        "en": "The announcement has not gone out yet, so nobody needs to be told.",
+    },
+    "meeting.manage.confirm": {
+        "th": "บันทึกการแก้ไข “{title}” ใช่ไหมคะ?\n{notice}",
+        "en": "Save the changes to “{title}”?\n{notice}",
+    },
+    "meeting.manage.confirm_yes": {"th": "บันทึกการแก้ไข", "en": "Save changes"},
+    "meeting.manage.confirm_cancel": {
+        "th": "ยกเลิกการประชุม “{title}” ใช่ไหมคะ?\n{notice}",
+        "en": "Cancel the meeting “{title}”?\n{notice}",
+    },
+    "meeting.manage.confirm_cancel_yes": {"th": "ยืนยันยกเลิกนัด", "en": "Yes, cancel it"},
+    "meeting.manage.changed": {
+        "th": "แก้ไข “{title}” แล้วค่ะ {notice}",
+        "en": "“{title}” is updated. {notice}",
+    },
+    "meeting.manage.cancelled": {
+        "th": "ยกเลิกการประชุม “{title}” แล้วค่ะ {notice}",
+        "en": "“{title}” is cancelled. {notice}",
+    },
+    "meeting.manage.told": {
+        "th": "กำลังแจ้งผู้ได้รับเชิญค่ะ",
+        "en": "The invitees are being told.",
+    },
+    "meeting.manage.not_told": {
+        "th": "การเตือนที่ยังไม่ได้ส่งปรับตามแล้วค่ะ",
+        "en": "The reminders still to come are adjusted.",
+    },
+    # What members receive
+    "meeting.header.announcement": {"th": "📅 นัดประชุม", "en": "📅 Meeting"},
+    "meeting.header.day_before": {"th": "🔔 พรุ่งนี้มีประชุม", "en": "🔔 Meeting tomorrow"},
+    "meeting.header.hour_before": {
+        "th": "⏰ อีก {minutes} นาทีเริ่มประชุม",
+        "en": "⏰ The meeting starts in {minutes} minutes",
+    },
+    "meeting.header.change": {
+        "th": "✏️ มีการเปลี่ยนแปลงการประชุม",
+        "en": "✏️ The meeting has changed",
+    },
+    "meeting.header.mine": {"th": "📅 ประชุมของฉัน", "en": "📅 My meeting"},
+    "meeting.notice.cancelled": {
+        "th": "❌ ยกเลิกการประชุมแล้วค่ะ ขออภัยในความไม่สะดวก",
+        "en": "❌ This meeting is cancelled. Sorry for the inconvenience.",
+    },
+    "meeting.notice.rsvp_summary": {
+        "th": "📋 สรุปการตอบรับ: เข้าร่วม {yes} · ไม่สะดวก {no} · ยังไม่แน่ใจ {maybe} · ยังไม่ตอบ {waiting} คน",
+        "en": "📋 RSVPs so far: coming {yes} · not coming {no} · maybe {maybe} · no answer {waiting}",
+    },
+    "meeting.card.when": {"th": "🕘 เมื่อ {when}", "en": "🕘 When: {when}"},
+    "meeting.card.place": {"th": "📍 สถานที่: {place}", "en": "📍 Place: {place}"},
+    "meeting.card.link": {"th": "🔗 ลิงก์: {link}", "en": "🔗 Link: {link}"},
+    "meeting.card.agenda": {"th": "วาระ: {agenda}", "en": "Agenda: {agenda}"},
+    "meeting.card.your_answer": {"th": "คำตอบของคุณ: {answer}", "en": "Your answer: {answer}"},
+    "meeting.card.open_link": {"th": "เข้าห้องประชุม", "en": "Join the meeting"},
+    "meeting.card.group_note": {
+        "th": "ตอบรับได้ในแชทส่วนตัวกับน้องคุณธรรม: พิมพ์ ประชุมของฉัน",
+        "en": "Answer in your private chat with the bot: type My meetings",
+    },
+    # RSVPs
+    "meeting.rsvp.yes": {"th": "เข้าร่วม", "en": "Coming"},
+    "meeting.rsvp.no": {"th": "ไม่สะดวก", "en": "Can't come"},
+    "meeting.rsvp.maybe": {"th": "ยังไม่แน่ใจ", "en": "Not sure yet"},
+    "meeting.rsvp.saved_yes": {
+        "th": "ขอบคุณค่ะ 🙏 บันทึกว่าคุณจะเข้าร่วม “{title}” ({when}) แล้ว น้องคุณธรรมจะเตือนก่อนถึงเวลานะคะ",
+        "en": "Thank you 🙏 You're coming to “{title}” ({when}). I'll remind you before it starts.",
+    },
+    "meeting.rsvp.saved_no": {
+        "th": "รับทราบค่ะ บันทึกว่าคุณไม่สะดวกเข้าร่วม “{title}” ({when}) จะไม่เตือนเรื่องนี้อีก เปลี่ยนใจได้ที่ ประชุมของฉัน",
+        "en": "Noted: you can't come to “{title}” ({when}). No more reminders for it; change your mind in My meetings.",
+    },
+    "meeting.rsvp.saved_maybe": {
+        "th": "รับทราบค่ะ บันทึกว่ายังไม่แน่ใจสำหรับ “{title}” ({when}) ตอบใหม่ได้ทุกเมื่อที่ ประชุมของฉัน",
+        "en": "Noted: not sure yet for “{title}” ({when}). Answer again any time in My meetings.",
+    },
+    "meeting.rsvp.unknown": {
+        "th": "ขออภัยค่ะ ไม่พบการประชุมนี้ในนัดของคุณ",
+        "en": "Sorry, I can't find this meeting among yours.",
+    },
+    "meeting.rsvp.cancelled": {
+        "th": "การประชุม “{title}” ถูกยกเลิกแล้วค่ะ",
+        "en": "The meeting “{title}” has been cancelled.",
+    },
+    "meeting.rsvp.started": {
+        "th": "การประชุม “{title}” เริ่มไปแล้วค่ะ",
+        "en": "The meeting “{title}” has already started.",
+    },
+    "meeting.mine.none": {
+        "th": "ตอนนี้ยังไม่มีนัดประชุมที่กำลังจะมาถึงค่ะ",
+        "en": "You have no upcoming meetings.",
+    },
+    "meeting.mine.alt": {
+        "th": "ประชุมของฉัน {count} นัด",
+        "en": "My meetings: {count}",
+    },
+    "meeting.mine.lead": {
+        "th": "แตะปุ่มในการ์ดเพื่อตอบรับหรือเปลี่ยนคำตอบได้ค่ะ",
+        "en": "Tap a card's buttons to answer or change your answer.",
+    },
+    # Delivery reports
+    "meeting.report.title": {"th": "รายงานการส่ง", "en": "Delivery report"},
+    "meeting.report.none": {
+        "th": "ยังไม่มีการประชุมที่คุณดูรายงานได้ค่ะ",
+        "en": "There is no meeting whose report you can see yet.",
+    },
+    "meeting.report.heading": {
+        "th": "📊 รายงานการส่ง “{title}” ({when})",
+        "en": "📊 Delivery report: “{title}” ({when})",
+    },
+    "meeting.report.is_cancelled": {"th": "(ยกเลิกแล้ว)", "en": "(cancelled)"},
+    "meeting.report.pending": {
+        "th": "• {label} ({when}): รอถึงเวลา",
+        "en": "• {label} ({when}): waiting for its time",
+    },
+    "meeting.report.skipped": {
+        "th": "• {label} ({when}): ไม่ได้ส่ง เพราะ{reason}",
+        "en": "• {label} ({when}): not sent: {reason}",
+    },
+    "meeting.report.queued": {
+        "th": "• {label} ({when}): ส่งแล้ว {sent} · ไม่สำเร็จ {failed} · กำลังส่ง {waiting}",
+        "en": "• {label} ({when}): sent {sent} · failed {failed} · sending {waiting}",
+    },
+    "meeting.report.left_out": {
+        "th": "   ไม่ได้ส่งถึง: {details}",
+        "en": "   Left out: {details}",
+    },
+    "meeting.report.failure": {
+        "th": "   ไม่สำเร็จ {count}: {reason}",
+        "en": "   Failed {count}: {reason}",
+    },
+    "meeting.report.rsvps": {
+        "th": "ตอบรับ: เข้าร่วม {yes} · ไม่สะดวก {no} · ยังไม่แน่ใจ {maybe} · ยังไม่ตอบ {waiting}",
+        "en": "RSVPs: coming {yes} · not coming {no} · maybe {maybe} · no answer {waiting}",
+    },
+    "meeting.left_out.no_consent": {"th": "ยังไม่ยินยอม/ถอนความยินยอม", "en": "no consent"},
+    "meeting.left_out.not_following": {"th": "เลิกติดตามบอท", "en": "unfollowed"},
+    "meeting.left_out.declined": {"th": "ตอบว่าไม่สะดวก", "en": "declined"},
+    "meeting.kind.announcement": {"th": "ประกาศนัด", "en": "Announcement"},
+    "meeting.kind.day_before": {"th": "เตือนล่วงหน้า 1 วัน", "en": "Day-before reminder"},
+    "meeting.kind.hour_before": {"th": "เตือนก่อนเริ่ม", "en": "Reminder before the start"},
+    "meeting.kind.rsvp_summary": {"th": "สรุปการตอบรับ", "en": "RSVP summary"},
+    "meeting.kind.change": {"th": "แจ้งการเปลี่ยนแปลง", "en": "Change notice"},
+    "meeting.kind.cancel": {"th": "แจ้งยกเลิก", "en": "Cancellation notice"},
+    "meeting.skip.missed": {
+        "th": "ระบบเตือนหยุดทำงานจนเลยเวลาไป {hours} ชั่วโมง (ส่งช้าได้ไม่เกิน {grace} ชั่วโมง)",
+        "en": "the clock was down until {hours} h after its time (the limit for late sending is {grace} h)",
+    },
+    "meeting.skip.deleted": {"th": "การประชุมถูกลบ", "en": "the meeting was deleted"},
+    "meeting.skip.cancelled": {"th": "การประชุมถูกยกเลิก", "en": "the meeting was cancelled"},
+    "meeting.skip.started": {"th": "การประชุมเริ่มไปแล้ว", "en": "the meeting had already started"},
+    "meeting.skip.no_organiser": {
+        "th": "ติดต่อผู้นัดไม่ได้",
+        "en": "the organiser cannot be reached",
+    },
+    "meeting.skip.prompt_stopped": {"th": "ข้อความประจำถูกหยุด", "en": "the prompt was stopped"},
+    # LINE groups
+    "meeting.group.only_in_group": {
+        "th": "คำสั่งนี้ใช้ในกลุ่ม LINE ที่มีน้องคุณธรรมอยู่ค่ะ",
+        "en": "Use this in a LINE group the bot has joined.",
+    },
+    "meeting.group.refused": {
+        "th": "ขออภัยค่ะ เฉพาะผู้ประสานงานเครือข่ายที่ลงทะเบียนแล้วเท่านั้นที่ผูกกลุ่มได้",
+        "en": "Sorry, only registered network coordinators can link a group.",
+    },
+    "meeting.group.linked": {
+        "th": "ผูกกลุ่มนี้กับ{network}แล้วค่ะ ผู้ประสานงานเลือกกลุ่มนี้เป็นผู้รับได้เมื่อนัดประชุม",
+        "en": "This group is now linked to the {network}; coordinators can invite it to meetings.",
+    },
+}

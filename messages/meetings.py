@@ -1,0 +1,171 @@
+"""Build what members see of a meeting: a card with its details and RSVP buttons, notices, times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from handlers.parsing.thai_datetime import format_datetime
+from messages.builders import text_message
+from messages.catalog import text
+
+ALT_TEXT_LIMIT = 1500
+ANSWERS = ("yes", "no", "maybe")
+
+
+def when(moment: datetime, zone: ZoneInfo, language: str) -> str:
+    """Say a date and time the way members read it, in the bot's time zone."""
+    return format_datetime(moment.astimezone(zone), language)
+
+
+def where(meeting, language: str) -> str:
+    """Say where a meeting happens: its place, its link, or both."""
+    parts = []
+    if meeting.place:
+        parts.append(text("meeting.card.place", language, place=meeting.place))
+    if meeting.link:
+        parts.append(text("meeting.card.link", language, link=meeting.link))
+    return "\n".join(parts)
+
+
+def summary_text(meeting, zone: ZoneInfo, language: str, header: str | None = None) -> str:
+    """The meeting's details as plain text (previews, alt text, notices)."""
+    lines = [header] if header else []
+    lines += [
+        meeting.title,
+        text("meeting.card.when", language, when=when(meeting.starts_at, zone, language)),
+    ]
+    lines.append(where(meeting, language))
+    if meeting.agenda:
+        lines.append(text("meeting.card.agenda", language, agenda=meeting.agenda))
+    return "\n".join(line for line in lines if line)
+
+
+def _text(value: str, **style: Any) -> dict[str, Any]:
+    return {"type": "text", "text": value, "wrap": True, **style}
+
+
+def rsvp_data(meeting_id: int, value: str) -> str:
+    return f"cmd=rsvp&m={meeting_id}&a={value}"
+
+
+def _rsvp_button(meeting_id: int, value: str, language: str, chosen: bool) -> dict[str, Any]:
+    label = text(f"meeting.rsvp.{value}", language)
+    return {
+        "type": "button",
+        "style": "primary" if chosen else "secondary",
+        "height": "sm",
+        "action": {"type": "postback", "label": label, "data": rsvp_data(meeting_id, value),
+                   "displayText": label},
+    }  # fmt: skip
+
+
+def card(
+    meeting, zone: ZoneInfo, language: str, header: str, *, buttons: bool = True,
+    answer: str | None = None, note: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """A Flex bubble with the meeting's details and, when members can answer, RSVP buttons."""
+    body = [_text(header, size="sm", weight="bold", color="#1E7B4F"),
+            _text(meeting.title, size="lg", weight="bold"),
+            _text(text("meeting.card.when", language, when=when(meeting.starts_at, zone, language)), size="sm")]  # fmt: skip
+    if place_or_link := where(meeting, language):
+        body.append(_text(place_or_link, size="sm"))
+    if meeting.agenda:
+        body.append(
+            _text(
+                text("meeting.card.agenda", language, agenda=meeting.agenda),
+                size="sm",
+                color="#555555",
+            )
+        )
+    if answer:
+        yours = text(f"meeting.rsvp.{answer}", language)
+        body.append(
+            _text(
+                text("meeting.card.your_answer", language, answer=yours), size="sm", weight="bold"
+            )
+        )
+    if note:
+        body.append(_text(note, size="xs", color="#777777"))
+    bubble: dict[str, Any] = {
+        "type": "bubble",
+        "body": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": body},
+    }
+    footer = []
+    if buttons:
+        footer = [_rsvp_button(meeting.id, value, language, value == answer) for value in ANSWERS]
+    if meeting.link and meeting.link.startswith(("https://", "http://")):
+        footer.append({"type": "button", "style": "link", "height": "sm",
+                       "action": {"type": "uri", "label": text("meeting.card.open_link", language),
+                                  "uri": meeting.link}})  # fmt: skip
+    if footer:
+        bubble["footer"] = {
+            "type": "box",
+            "layout": "vertical",
+            "spacing": "sm",
+            "contents": footer,
+        }
+    alt = summary_text(meeting, zone, language, header)
+    return {"type": "flex", "altText": alt[:ALT_TEXT_LIMIT], "contents": bubble}
+
+
+def carousel(cards: list[dict[str, Any]], alt: str) -> dict[str, Any]:
+    """Several meeting cards side by side (at most 12)."""
+    return {
+        "type": "flex",
+        "altText": alt[:ALT_TEXT_LIMIT],
+        "contents": {"type": "carousel", "contents": [c["contents"] for c in cards[:12]]},
+    }
+
+
+def notice(meeting, zone: ZoneInfo, language: str, key: str, **params: object) -> dict[str, Any]:
+    """A plain-text notice about a meeting (cancelled, summary), with its details below."""
+    return text_message(summary_text(meeting, zone, language, text(key, language, **params)))
+
+
+def reason_text(reason: str | None, language: str) -> str:
+    """Say why a reminder was not sent (reasons are stored as codes, e.g. "missed:7.5:6")."""
+    from messages.catalog import catalog
+
+    code, _, rest = (reason or "").partition(":")
+    if code == "missed":
+        hours, _, grace = rest.partition(":")
+        return text("meeting.skip.missed", language, hours=hours, grace=grace)
+    key = f"meeting.skip.{code}"
+    return text(key, language) if key in catalog() else (reason or "-")
+
+
+def report_text(report, zone: ZoneInfo, language: str) -> str:
+    """The delivery report of one meeting: each reminder's fate, then the RSVP counts."""
+    meeting = report.meeting
+    lines = [text("meeting.report.heading", language, title=meeting.title,
+                  when=when(meeting.starts_at, zone, language))]  # fmt: skip
+    if meeting.status == "cancelled":
+        lines.append(text("meeting.report.is_cancelled", language))
+    for line in report.lines:
+        label = text(f"meeting.kind.{line.kind}", language)
+        due = when(line.due_at, zone, language)
+        if line.status == "pending":
+            lines.append(text("meeting.report.pending", language, label=label, when=due))
+            continue
+        if line.status == "skipped":
+            reason = reason_text(line.reason, language)
+            lines.append(
+                text("meeting.report.skipped", language, label=label, when=due, reason=reason)
+            )
+            continue
+        lines.append(text("meeting.report.queued", language, label=label, when=due, sent=line.sent,
+                          failed=line.failed, waiting=line.waiting))  # fmt: skip
+        if line.left_out:
+            details = ", ".join(
+                f"{text(f'meeting.left_out.{why}', language)} {count}"
+                for why, count in sorted(line.left_out.items())
+            )
+            lines.append(text("meeting.report.left_out", language, details=details))
+        for why, count in sorted(line.failures.items()):
+            lines.append(text("meeting.report.failure", language, reason=why, count=count))
+    counts = report.rsvps
+    waiting = max(report.invited - sum(counts.values()), 0)
+    lines.append(text("meeting.report.rsvps", language, waiting=waiting, **counts))
+    return "\n".join(lines)[:4900]

@@ -1,0 +1,59 @@
+"""Gather a meeting's delivery report: per reminder sent, failed (why), waiting, left out; RSVPs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from storage import meetings, reminders
+from storage.deliveries import FAILED, SENT
+from storage.models.meetings import WITHDRAWN, Meeting
+
+
+@dataclass
+class ReminderLine:
+    kind: str
+    due_at: datetime
+    status: str
+    reason: str | None = None
+    recipients: int = 0
+    sent: int = 0
+    failed: int = 0
+    waiting: int = 0
+    failures: dict[str, int] = field(default_factory=dict)  # reason -> recipients
+    left_out: dict[str, int] = field(default_factory=dict)  # reason -> members
+
+
+@dataclass
+class Report:
+    meeting: Meeting
+    lines: list[ReminderLine]
+    rsvps: dict[str, int]
+    invited: int
+
+
+def gather(session: Session, meeting: Meeting) -> Report:
+    """Count, for each reminder not withdrawn, what became of its deliveries."""
+    lines = []
+    for reminder in reminders.of_meeting(session, meeting.id):
+        if reminder.status == WITHDRAWN:
+            continue
+        line = ReminderLine(reminder.kind, reminder.due_at, reminder.status, reminder.reason,
+                            recipients=reminder.recipient_count or 0,
+                            left_out=json.loads(reminder.left_out or "{}"))  # fmt: skip
+        for delivery in reminders.deliveries_of(session, reminder):
+            count = len(json.loads(delivery.recipients))
+            if delivery.status == SENT:
+                line.sent += count
+            elif delivery.status == FAILED:
+                line.failed += count
+                reason = delivery.last_error or "unknown"
+                line.failures[reason] = line.failures.get(reason, 0) + count
+            else:
+                line.waiting += count
+        lines.append(line)
+    invited, _ = meetings.invitees(session, meeting, without_declined=False)
+    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(invited))

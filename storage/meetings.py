@@ -1,0 +1,255 @@
+"""Repository of meetings: create, change and cancel them (replanning reminders), RSVPs, audiences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import Member
+from storage.models.meetings import (
+    CANCELLED,
+    PENDING,
+    QUEUED,
+    SCHEDULED,
+    WITHDRAWN,
+    LinkedGroup,
+    Meeting,
+    Reminder,
+    Rsvp,
+)
+from storage.models.members import CONSENT_GIVEN
+from storage.reminder_plan import due_times
+from storage.upsert import insert_ignore
+
+
+@dataclass(frozen=True)
+class Recipient:
+    member_id: int
+    user_id: str
+    language: str
+
+
+def audience_members(session: Session, meeting: Meeting) -> list[Member]:
+    """Every registered member the meeting is meant for (reachable or not), in id order."""
+    if meeting.audience == "networks":
+        return registered_in(session, meeting.network_list)
+    return registered_in(session, None) if meeting.audience == "all" else []
+
+
+def reachable(
+    session: Session, members: list[Member], exclude: set[int] | None = None
+) -> tuple[list[Recipient], dict[str, int]]:
+    """Split members into those the bot may push to now and counts of those left out, by reason."""
+    chosen: list[Recipient] = []
+    left_out: dict[str, int] = {}
+    for member in members:
+        # Who may receive pushes (consented and following) is a private rule until the `rights`
+        # branch lands. TODO(rights): replace with storage.members.reachable_user_ids.
+        if member.consent_status != CONSENT_GIVEN:
+            reason = "no_consent"
+        elif not member.following:
+            reason = "not_following"
+        elif exclude and member.id in exclude:
+            reason = "declined"
+        else:
+            chosen.append(Recipient(member.id, member.line_user_id, member.language or "th"))
+            continue
+        left_out[reason] = left_out.get(reason, 0) + 1
+    return chosen, left_out
+
+
+def registered_in(session: Session, networks: list[str] | None) -> list[Member]:
+    """Registered members of these networks (everyone when None), in id order."""
+    stmt = select(Member).where(Member.registered_at.is_not(None)).order_by(Member.id)
+    if networks is not None:
+        stmt = stmt.where(Member.network.in_(networks))
+    return list(session.scalars(stmt))
+
+
+def invitees(
+    session: Session, meeting: Meeting, *, without_declined: bool
+) -> tuple[list[Recipient], dict[str, int]]:
+    """Return who receives a meeting's message now, and how many were left out and why."""
+    declined: set[int] = set()
+    if without_declined:
+        stmt = select(Rsvp.member_id).where(Rsvp.meeting_id == meeting.id, Rsvp.answer == "no")
+        declined = set(session.scalars(stmt))
+    return reachable(session, audience_members(session, meeting), declined)
+
+
+def create(
+    session: Session, *, title: str, starts_at: datetime, link: str | None, place: str | None,
+    agenda: str | None, audience: str, networks: list[str] | None, group_id: str | None,
+    organiser_id: int | None, plan: str, now: datetime, zone: ZoneInfo,
+) -> Meeting:  # fmt: skip
+    """Store a meeting and plan its reminders (the announcement is due at once)."""
+    meeting = Meeting(
+        title=title, starts_at=starts_at, link=link, place=place, agenda=agenda, audience=audience,
+        networks=",".join(networks or []) or None, group_id=group_id, organiser_id=organiser_id,
+        plan=plan, status=SCHEDULED, created_at=now, updated_at=now,
+    )  # fmt: skip
+    session.add(meeting)
+    session.flush()
+    _plan(session, meeting, now, zone, with_announcement=True)
+    return meeting
+
+
+def _plan(session: Session, meeting: Meeting, now: datetime, zone: ZoneInfo, *, with_announcement: bool) -> None:  # fmt: skip
+    for kind, due in due_times(meeting.plan, meeting.starts_at, now, zone):
+        if kind == "announcement" and not with_announcement:
+            continue
+        if kind == "rsvp_summary" and (meeting.organiser_id is None or meeting.audience == "group"):
+            continue  # nobody to tell, or no RSVPs to count (buttons don't work in groups)
+        session.add(Reminder(meeting_id=meeting.id, kind=kind, due_at=due, created_at=now))
+    session.flush()
+
+
+def announced(session: Session, meeting_id: int) -> bool:
+    """True once the meeting's announcement has gone to the outbox."""
+    stmt = select(func.count(Reminder.id)).where(
+        Reminder.meeting_id == meeting_id,
+        Reminder.kind == "announcement",
+        Reminder.status == QUEUED,
+    )
+    return bool(session.scalar(stmt))
+
+
+def _withdraw_pending(session: Session, meeting_id: int, reason: str, keep: tuple[str, ...]) -> None:  # fmt: skip
+    session.execute(
+        update(Reminder)
+        .where(
+            Reminder.meeting_id == meeting_id,
+            Reminder.status == PENDING,
+            Reminder.kind.not_in(keep),
+        )
+        .values(status=WITHDRAWN, reason=reason)
+    )
+
+
+def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zone: ZoneInfo) -> bool:  # fmt: skip
+    """Apply changes, replan pending reminders, and tell those invited; True if a notice goes out."""
+    for name, value in changes.items():
+        setattr(meeting, name, value)
+    meeting.updated_at = now
+    # A pending announcement is built when sent, so it already carries the change.
+    _withdraw_pending(session, meeting.id, "changed", keep=("announcement",))
+    _plan(session, meeting, now, zone, with_announcement=False)
+    if not announced(session, meeting.id):
+        return False
+    session.add(Reminder(meeting_id=meeting.id, kind="change", due_at=now, created_at=now))
+    session.flush()
+    return True
+
+
+def cancel(session: Session, meeting: Meeting, now: datetime) -> bool:
+    """Cancel a meeting and its pending reminders; tell those invited; True if a notice goes out."""
+    meeting.status = CANCELLED
+    meeting.updated_at = now
+    _withdraw_pending(session, meeting.id, "cancelled", keep=())
+    if not announced(session, meeting.id):
+        return False
+    session.add(Reminder(meeting_id=meeting.id, kind="cancel", due_at=now, created_at=now))
+    session.flush()
+    return True
+
+
+def get(session: Session, meeting_id: int) -> Meeting | None:
+    return session.get(Meeting, meeting_id)
+
+
+def upcoming(session: Session, now: datetime, limit: int = 50) -> list[Meeting]:
+    """Scheduled meetings not yet started, soonest first."""
+    stmt = (
+        select(Meeting)
+        .where(Meeting.status == SCHEDULED, Meeting.starts_at > now)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def may_manage(member: Member, meeting: Meeting) -> bool:
+    """Staff manage every meeting; coordinators those they organised and their networks'."""
+    if member.has_role("staff") or meeting.organiser_id == member.id:
+        return True
+    return any(member.has_role("coordinator", n) for n in meeting.network_list)
+
+
+def manageable(session: Session, member: Member, now: datetime, limit: int = 10) -> list[Meeting]:
+    """Upcoming meetings this member may change, soonest first."""
+    return [m for m in upcoming(session, now, limit=500) if may_manage(member, m)][:limit]
+
+
+def reportable(session: Session, member: Member, since: datetime, limit: int = 10) -> list[Meeting]:
+    """Meetings starting after `since` (cancelled too) this member may see reports of."""
+    stmt = select(Meeting).where(Meeting.starts_at >= since).order_by(Meeting.starts_at, Meeting.id)
+    return [m for m in session.scalars(stmt.limit(500)) if may_manage(member, m)][:limit]
+
+
+def for_member(session: Session, member: Member, now: datetime, limit: int = 10) -> list[Meeting]:
+    """Upcoming meetings meant for this member (their network's, or everyone's)."""
+    stmt = (
+        select(Meeting)
+        .where(Meeting.status == SCHEDULED, Meeting.starts_at > now)
+        .where(or_(Meeting.audience == "all", Meeting.audience == "networks"))
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    found = [
+        m for m in session.scalars(stmt) if m.audience == "all" or member.network in m.network_list
+    ]
+    return found[:limit]
+
+
+def is_invited(meeting: Meeting, member: Member) -> bool:
+    return meeting.audience == "all" or (
+        meeting.audience == "networks" and member.network in meeting.network_list
+    )
+
+
+def answer(session: Session, meeting_id: int, member_id: int, value: str, now: datetime) -> None:
+    """Record a member's RSVP (the latest answer replaces the earlier one)."""
+    row = {"meeting_id": meeting_id, "member_id": member_id, "answer": value, "answered_at": now}
+    if not insert_ignore(session, Rsvp, [row]):
+        session.execute(
+            update(Rsvp)
+            .where(Rsvp.meeting_id == meeting_id, Rsvp.member_id == member_id)
+            .values(answer=value, answered_at=now)
+        )
+
+
+def rsvp_of(session: Session, meeting_id: int, member_id: int) -> str | None:
+    stmt = select(Rsvp.answer).where(Rsvp.meeting_id == meeting_id, Rsvp.member_id == member_id)
+    return session.scalar(stmt)
+
+
+def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
+    """Count the answers: yes, no, maybe."""
+    stmt = (
+        select(Rsvp.answer, func.count()).where(Rsvp.meeting_id == meeting_id).group_by(Rsvp.answer)
+    )
+    counts = {"yes": 0, "no": 0, "maybe": 0}
+    counts.update({value: count for value, count in session.execute(stmt)})
+    return counts
+
+
+def link_group(session: Session, group_id: str, network: str, member_id: int | None) -> None:
+    """Remember a LINE group as belonging to a network (linking again moves it)."""
+    row = {"group_id": group_id, "network": network, "linked_by": member_id}
+    if not insert_ignore(session, LinkedGroup, [row]):
+        session.execute(
+            update(LinkedGroup)
+            .where(LinkedGroup.group_id == group_id)
+            .values(network=network, linked_by=member_id)
+        )
+
+
+def groups_of(session: Session, networks: list[str] | None) -> list[LinkedGroup]:
+    """Linked groups of these networks (all groups when None), oldest first."""
+    stmt = select(LinkedGroup).order_by(LinkedGroup.id)
+    if networks is not None:
+        stmt = stmt.where(LinkedGroup.network.in_(networks))
+    return list(session.scalars(stmt))
