@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
+from demo.meetings import seed_meetings
 from demo.members import seed_members
 from demo.plan import DEMO_PREFIX, SeedPlan
 from storage.db import Database
 from storage.models import Member
 
 Seeder = Callable[..., int]
-SEEDERS: list[tuple[str, Seeder]] = [("members", seed_members)]
+SEEDERS: list[tuple[str, Seeder]] = [("members", seed_members), ("meetings", seed_meetings)]
 
 
 class RealMembersPresent(RuntimeError):

@@ -34,7 +34,7 @@ def seed_command(members, activities, reflections, assessments, meetings, seed_v
         raise click.UsageError("activities, reflections and meetings need --members above 0")
     plan = SeedPlan(
         members, activities, reflections, members if assessments is None else assessments,
-        meetings, utcnow(),
+        meetings, utcnow(), zone=current_app.extensions["bot"].config.zone,
     )  # fmt: skip
     started = time.monotonic()
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 DEMO_PREFIX = "Ude000"  # demo members' LINE ids start so; anything else counts as a real member
 BATCH = 5000
@@ -19,6 +20,7 @@ class SeedPlan:
     meetings: int
     now: datetime
     days: int = 540  # spread records over about eighteen months
+    zone: ZoneInfo = ZoneInfo("Asia/Bangkok")
 
 
 def chunks(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 from flask import current_app, g, session
 
 from bot.networks import Network, load_networks
 from exports.filters import BUDDHIST_ERA_OFFSET
-from messages.catalog import text
+from messages.catalog import catalog, text
 from staff.blueprint import blueprint
 from staff.security import csrf_token
 
@@ -53,6 +54,18 @@ def month_label(key: str) -> str:
     return f"{months[month - 1]} {year + (BUDDHIST_ERA_OFFSET if lang() == 'th' else 0)}"
 
 
+def known(key: str, fallback: str) -> str:
+    """The catalog text for a full key if there is one (labels other features own), else fallback."""
+    return text(key, lang()) if key in catalog() else fallback
+
+
+def query_with(args, **changes: object) -> str:
+    """The current query string with some parameters changed (for pagers and links)."""
+    merged = {key: value for key, value in args.items() if value}
+    merged.update({key: str(value) for key, value in changes.items()})
+    return urlencode(merged)
+
+
 @blueprint.context_processor
 def template_helpers() -> dict:
     return {
@@ -64,4 +77,6 @@ def template_helpers() -> dict:
         "when": when,
         "month_label": month_label,
         "staff_email": g.get("staff_email"),
+        "known": known,
+        "query_with": query_with,
     }

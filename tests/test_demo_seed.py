@@ -29,3 +29,30 @@ def test_seeds_consented_thai_members_and_refuses_beside_real_ones(app, db):
     forced = runner.invoke(args=["demo", "seed", "--members", "5", "--force", "--activities", "0",
                                  "--reflections", "0", "--meetings", "0"])  # fmt: skip
     assert forced.exit_code == 0, forced.output
+
+
+def test_seeds_meetings_with_sent_reminders_and_rsvps(app, db):
+    from storage.models.meetings import Meeting, Rsvp
+
+    result = app.test_cli_runner().invoke(
+        args=[
+            "demo",
+            "seed",
+            "--members",
+            "200",
+            "--meetings",
+            "12",
+            "--activities",
+            "0",
+            "--reflections",
+            "0",
+            "--assessments",
+            "0",
+        ]  # fmt: skip
+    )
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        meetings = session.scalars(select(Meeting)).all()
+        answers = session.scalar(select(func.count()).select_from(Rsvp))
+    assert len(meetings) == 12 and answers > 0
+    assert all("zoom.us" in m.link for m in meetings)
