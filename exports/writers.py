@@ -84,9 +84,13 @@ class XlsxWriter:
             cell.number_format = self._formats[DATETIME if isinstance(value, datetime) else DATE]
             return cell
         if isinstance(value, str):
-            cell = WriteOnlyCell(self._sheet, value=_ILLEGAL.sub("", value))
+            value = _ILLEGAL.sub("", value)
+            wrap = "\n" in value or column.width >= 40
+            if not wrap and not value.startswith("="):
+                return value  # a plain value is cheaper than a styled cell at 100,000 rows
+            cell = WriteOnlyCell(self._sheet, value=value)
             cell.data_type = "s"  # text starting with = stays text, never a formula
-            if "\n" in value or column.width >= 40:
+            if wrap:
                 cell.alignment = self._wrap
             return cell
         return value
