@@ -16,6 +16,7 @@ from handlers import handler_modules
 from handlers.registry import build_registry
 from handlers.router import Router
 from storage.db import Database
+from storage.media import MediaStore
 
 
 @dataclass
@@ -63,6 +64,7 @@ def build_bot(config: Config) -> Bot:
         lease_seconds=config.inbox_lease_seconds,
         networks=load_networks(config.networks_file),
         config=config,
+        media=MediaStore(config.media_dir),
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

@@ -38,6 +38,7 @@ class InboxProcessor:
         clock: Callable[[], datetime] = utcnow,
         networks: tuple = (),
         config=None,
+        media=None,
     ) -> None:
         self.db = db
         self.router = router
@@ -47,6 +48,7 @@ class InboxProcessor:
         self.clock = clock
         self.networks = networks
         self.config = config
+        self.media = media
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -125,6 +127,7 @@ class InboxProcessor:
             gateway=self.sender.gateway,
             networks=self.networks,
             config=self.config,
+            media=self.media,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from handlers.context import Context
@@ -56,7 +57,9 @@ class FlowEngine:
         now = ctx.clock()
         existing = conversations.find(ctx.session, ctx.user_id, flow.name)
         unfinished = existing is not None and not conversations.is_expired(existing, now)
-        if unfinished and (existing.step == RESUME_STEP or json.loads(existing.history)):
+        # Past its first question (or begun further on: a one-line entry, an edit) is unfinished.
+        started = existing is not None and existing.step != flow.steps[0].name
+        if unfinished and (started or json.loads(existing.history)):
             conversations.resume(ctx.session, existing, now)
             if existing.step != RESUME_STEP:
                 data = json.loads(existing.data)
@@ -117,8 +120,20 @@ class FlowEngine:
         if following is None:
             conversations.end(ctx.session, conversation.line_user_id, flow.name)
             return flow.finish(state)
-        history.append(step.name)
+        if following != step.name:  # a step that repeats (one photo at a time) is one step back
+            history.append(step.name)
         return self._move(conversation, flow, flow.step(following), state, history)
+
+    def begin_at(
+        self, flow: Flow, ctx: Context, step: str, data: dict[str, Any], history: Sequence[str] = ()
+    ) -> list[dict]:
+        """Begin `flow` afresh at `step` with answers already known (a one-line entry, an edit)."""
+        state = FlowState(ctx, dict(data))
+        conversation = conversations.start(
+            ctx.session, ctx.user_id, flow.name, step, state.data, ctx.clock()
+        )
+        conversation.history = json.dumps(list(history))
+        return self._ask(flow, flow.step(step), state)
 
     def _begin(self, flow: Flow, ctx: Context) -> list[dict]:
         state = FlowState(ctx, {})

@@ -114,7 +114,8 @@ class Router:
                 return self.engine.start(cmd.flow, ctx), f"flow:{conversation.flow}:again"
             return self.engine.feed(conversation, answer, ctx), f"flow:{conversation.flow}"
         if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
-            cmd = self.registry.match(event.message.text)
+            said = event.message.text
+            cmd = self.registry.match(said) or self.registry.match_prefix(said)
             if cmd is not None:
                 return self.run(cmd, event, ctx), f"command:{cmd.name}"
             return help_handler.not_understood(event, ctx), "not-understood"
