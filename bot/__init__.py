@@ -7,12 +7,13 @@ from datetime import timedelta
 
 from flask import Flask
 
-from bot.config import Config, load_config
+from bot.config import Config, ConfigError, load_config
 from bot.gateway import LineGateway
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.networks import load_networks
 from bot.sender import DeliverySender
 from handlers import handler_modules
+from handlers.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 from handlers.registry import build_registry
 from handlers.router import Router
 from storage.db import Database
@@ -49,8 +50,17 @@ class Bot:
         self.db.dispose()
 
 
+def load_checked_questionnaire(config: Config) -> Questionnaire:
+    """Load the questionnaire file, refusing to start with a message naming what is wrong."""
+    try:
+        return load_questionnaire(config.questionnaire_file)
+    except QuestionnaireError as problem:
+        raise ConfigError(f"QUESTIONNAIRE_FILE: {problem}") from None
+
+
 def build_bot(config: Config) -> Bot:
-    """Assemble the bot's parts from a config; refuses duplicate commands at start-up."""
+    """Assemble the bot's parts from a config; refuses duplicate commands or a broken file."""
+    questionnaire = load_checked_questionnaire(config)
     registry = build_registry(handler_modules())
     db = Database(config.database_url)
     gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
@@ -65,6 +75,7 @@ def build_bot(config: Config) -> Bot:
         networks=load_networks(config.networks_file),
         config=config,
         media=MediaStore(config.media_dir),
+        questionnaire=questionnaire,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

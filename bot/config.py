@@ -51,6 +51,7 @@ class Config:
     delivery_lease_seconds: float | None = None
     staff_secret_key: str = LOCAL_STAFF_SECRET_KEY
     pseudonym_secret: str | None = LOCAL_PSEUDONYM_SECRET
+    questionnaire_file: Path = ROOT / "data" / "questionnaire.yaml"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -153,4 +154,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         staff_secret_key=staff_secret_key or LOCAL_STAFF_SECRET_KEY,
         # Without it outside local mode, anonymized exports are refused (pseudonyms must be stable).
         pseudonym_secret=pseudonym_secret or (LOCAL_PSEUDONYM_SECRET if local else None),
+        questionnaire_file=Path(
+            env.get("QUESTIONNAIRE_FILE", "").strip() or defaults.questionnaire_file
+        ),
     )

@@ -39,6 +39,7 @@ class InboxProcessor:
         networks: tuple = (),
         config=None,
         media=None,
+        questionnaire=None,
     ) -> None:
         self.db = db
         self.router = router
@@ -49,6 +50,7 @@ class InboxProcessor:
         self.networks = networks
         self.config = config
         self.media = media
+        self.questionnaire = questionnaire
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -128,6 +130,7 @@ class InboxProcessor:
             networks=self.networks,
             config=self.config,
             media=self.media,
+            questionnaire=self.questionnaire,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

@@ -29,6 +29,8 @@ class Context:
     config: Any = None
     # Where members' photos are kept (storage.media.MediaStore); None where no files are needed.
     media: Any = None
+    # The five-criteria questionnaire loaded at start-up (None: the file shipped with the bot).
+    questionnaire: Any = None
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""

@@ -52,8 +52,13 @@ class FlowEngine:
     def __init__(self, flows: dict[str, Flow]) -> None:
         self.flows = flows
 
-    def start(self, flow: Flow, ctx: Context) -> list[dict]:
-        """Begin `flow`, or ask whether to continue the unfinished one."""
+    def start(self, flow: Flow, ctx: Context, data: dict[str, Any] | None = None) -> list[dict]:
+        """Begin `flow`, or ask whether to continue the unfinished one.
+
+        `data` (e.g. the activity a button is about) starts the flow afresh with those answers.
+        """
+        if data is not None:
+            return self._begin(flow, ctx, data)
         now = ctx.clock()
         existing = conversations.find(ctx.session, ctx.user_id, flow.name)
         unfinished = existing is not None and not conversations.is_expired(existing, now)
@@ -96,6 +101,7 @@ class FlowEngine:
             if not history:
                 return [say("flow.at_first_step", ctx.language), *self._ask(flow, step, state)]
             previous = flow.step(history.pop())
+            state.data.pop("_return_to", None)  # back where an edit started: nothing to return to
             return self._move(conversation, flow, previous, state, history)
         if answer.kind == "choice" and answer.step and answer.step != step.name:
             return [say("flow.stale_button", ctx.language), *self._ask(flow, step, state)]
@@ -112,7 +118,8 @@ class FlowEngine:
         except GoTo as jump:
             if jump.come_back:
                 state.data["_return_to"] = step.name
-            history.append(step.name)
+            if jump.step != step.name:  # staying on a step (e.g. ticking choices) is not a move
+                history.append(step.name)
             return self._move(conversation, flow, flow.step(jump.step), state, history)
         if step.stores:
             state.data[step.name] = value
@@ -135,11 +142,11 @@ class FlowEngine:
         conversation.history = json.dumps(list(history))
         return self._ask(flow, flow.step(step), state)
 
-    def _begin(self, flow: Flow, ctx: Context) -> list[dict]:
-        state = FlowState(ctx, {})
+    def _begin(self, flow: Flow, ctx: Context, data: dict[str, Any] | None = None) -> list[dict]:
+        state = FlowState(ctx, dict(data or {}))
         if flow.begin is not None:
             flow.begin(state)
-        first = flow.steps[0]
+        first = flow.first_step(state)
         conversations.start(
             ctx.session, ctx.user_id, flow.name, first.name, state.data, ctx.clock()
         )

@@ -81,12 +81,19 @@ class Flow:
     finish: Callable[[FlowState], list[dict]]
     begin: Callable[[FlowState], None] | None = None  # fill defaults before the first step
     access: str = "member"  # see handlers.registry.Command.access
+    # The step to ask first (a name, or a function of the state after `begin`); None: steps[0].
+    first: str | Next | None = None
 
     def step(self, name: str) -> Step:
         for step in self.steps:
             if step.name == name:
                 return step
         raise KeyError(f"flow {self.name!r} has no step {name!r}")
+
+    def first_step(self, state: FlowState) -> Step:
+        """Return the step a fresh conversation starts at."""
+        name = self.first(state) if callable(self.first) else self.first
+        return self.step(name) if name else self.steps[0]
 
     def after(self, step: Step, state: FlowState) -> str | None:
         """Name the step that follows `step`, or None when the flow is complete."""

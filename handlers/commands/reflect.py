@@ -1,0 +1,234 @@
+"""Reflection (ถอดบทเรียน): five after-action-review questions, criteria tags, a review card, save."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from handlers import activity_links
+from handlers.engine import choice
+from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
+from handlers.keywords import THAI_DIGITS, normalize
+from handlers.longtext import clean, trim
+from handlers.periods import short_date
+from handlers.questionnaire import questionnaire_of
+from messages.builders import command_action, main_menu, text_message
+from messages.catalog import text, variants
+from messages.reflection_card import review_card
+from storage import reflections
+
+ANSWER_LIMIT = 1000
+PARTS = reflections.ANSWERS
+OPTIONAL = {"obstacles"}
+EDITS = ("activity", *PARTS, "tags")
+# What may stand between typed criterion numbers: "1 3", "1,3", "1 และ 3", "1+3".
+NUMBER_LIST = re.compile(r"\d+|\s+|[,/+&、]|และ|and", re.IGNORECASE)
+
+
+def _activity_line(state: FlowState) -> str | None:
+    ref = state.data.get("activity")
+    if not ref:
+        return None
+    when = short_date(date.fromisoformat(ref["held_on"]), state.ctx.zone, state.language)
+    return text("reflect.about", state.language, title=ref["title"], date=when)
+
+
+def _notices(state: FlowState) -> list[dict]:
+    """Say that the last answer was trimmed (shown once, with the question it belonged to)."""
+    notice = state.data.get("_notice")
+    if not notice:
+        return []
+    return [text_message(text("reflect.trimmed", state.language, limit=f"{ANSWER_LIMIT:,}",
+                                   number=notice["number"], tail=notice["tail"]))]  # fmt: skip
+
+
+def _link(state: FlowState, ref: activity_links.ActivityRef | None) -> None:
+    state.data["activity"] = (
+        {"id": ref.id, "title": ref.title, "held_on": ref.held_on.isoformat()} if ref else None
+    )
+
+
+def _begin(state: FlowState) -> None:
+    """Load the reflection being edited, or check the activity a button named."""
+    ctx, data = state.ctx, state.data
+    if data.get("edit_id"):
+        reflection = reflections.get_for_member(ctx.session, ctx.member.id, data["edit_id"])
+        if reflection is None:  # not theirs (or gone): write a new one instead
+            data.clear()
+            return
+        data.update({part: getattr(reflection, part) for part in PARTS})
+        data["criteria"] = reflection.criteria_keys
+        ref = reflection.activity_id and activity_links.find(
+            ctx.session, ctx.member.id, reflection.activity_id
+        )
+        _link(state, ref or None)
+    elif data.get("activity_id"):
+        _link(state, activity_links.find(ctx.session, ctx.member.id, int(data["activity_id"])))
+    data.pop("activity_id", None)
+
+
+def _first(state: FlowState) -> str:
+    if state.data.get("edit_id"):
+        return "review"
+    if "activity" not in state.data and _recent(state):
+        return "activity"
+    return "set_out"
+
+
+def _recent(state: FlowState) -> list[activity_links.ActivityRef]:
+    ctx = state.ctx
+    return activity_links.recent(ctx.session, ctx.member.id, ctx.clock())
+
+
+def _ask_activity(state: FlowState) -> list[dict]:
+    language = state.language
+    items = [
+        choice(f"{short_date(ref.held_on, state.ctx.zone, language)} {ref.title}", "activity",
+               str(ref.id), ref.title)
+        for ref in _recent(state)
+    ]  # fmt: skip
+    items.append(choice(text("reflect.no_activity", language), "activity", "none"))
+    return [text_message(text("reflect.ask_activity", language), items)]
+
+
+def _read_activity(answer: Answer, state: FlowState) -> None:
+    if answer.kind == "choice" and answer.value == "none":
+        _link(state, None)
+        return
+    if answer.kind == "choice" and (answer.value or "").isdigit():
+        ref = activity_links.find(state.ctx.session, state.ctx.member.id, int(answer.value))
+        if ref is not None:
+            _link(state, ref)
+            return
+    raise Invalid("flow.want_choice")
+
+
+def _ask_part(part: str):
+    def ask(state: FlowState) -> list[dict]:
+        lead = []
+        if part == "set_out" and _activity_line(state):
+            lead = [text_message(_activity_line(state))]
+        question = text(f"reflect.ask_{part}", state.language, limit=f"{ANSWER_LIMIT:,}")
+        return [*_notices(state), *lead, text_message(question)]
+
+    return ask
+
+
+def _read_part(part: str):
+    def read(answer: Answer, state: FlowState) -> str:
+        state.data.pop("_notice", None)
+        if answer.kind != "text":
+            raise Invalid("flow.want_text")
+        value = clean(answer.text or "")
+        if len(value) < 2:
+            raise Invalid("reflect.too_short")
+        value, trimmed = trim(value, ANSWER_LIMIT)
+        marked = set(state.data.get("_trimmed", [])) - {part}
+        if trimmed:
+            marked.add(part)
+            state.data["_notice"] = {"number": PARTS.index(part) + 1, "tail": value[-21:]}
+        state.data["_trimmed"] = sorted(marked)
+        return value
+
+    return read
+
+
+def _ask_tags(state: FlowState) -> list[dict]:
+    language, criteria = state.language, questionnaire_of(state.ctx).criteria
+    chosen = state.data.get("criteria") or []
+    lines = "\n".join(f"{n}. {c.label(language)}" for n, c in enumerate(criteria, 1))
+    names = ", ".join(c.label(language) for c in criteria if c.key in chosen)
+    items = [
+        choice(("✓ " if c.key in chosen else "") + c.label(language), "tags", f"c:{c.key}",
+               c.label(language))
+        for c in criteria
+    ]  # fmt: skip
+    items.append(choice(text("reflect.tags_done", language), "tags", "done"))
+    question = text("reflect.ask_tags", language, criteria=lines,
+                    chosen=names or text("reflect.tags_none", language))  # fmt: skip
+    return [*_notices(state), text_message(question, items)]
+
+
+def _read_tags(answer: Answer, state: FlowState) -> None:
+    state.data.pop("_notice", None)
+    keys = [c.key for c in questionnaire_of(state.ctx).criteria]
+    chosen = set(state.data.get("criteria") or [])
+    if answer.kind == "choice" and answer.value == "done":
+        return
+    if answer.kind == "choice" and (answer.value or "").removeprefix("c:") in keys:
+        chosen ^= {answer.value.removeprefix("c:")}  # tapping again un-chooses
+        state.data["criteria"] = [key for key in keys if key in chosen]
+        raise GoTo("tags")  # stay here to choose more
+    typed = (answer.text or "") if answer.kind == "text" else ""
+    if normalize(typed) in {normalize(word) for word in variants("reflect.tags_done")}:
+        return
+    typed = typed.translate(THAI_DIGITS)
+    numbers = re.findall(r"\d+", typed)
+    if numbers and not NUMBER_LIST.sub("", typed):
+        picked = {int(n) for n in numbers}
+        if all(1 <= n <= len(keys) for n in picked):
+            state.data["criteria"] = [key for n, key in enumerate(keys, 1) if n in picked]
+            return
+    raise Invalid("reflect.want_tags", count=len(keys))
+
+
+def _ask_review(state: FlowState) -> list[dict]:
+    language, data = state.language, state.data
+    by_key = {c.key: c.label(language) for c in questionnaire_of(state.ctx).criteria}
+    labels = [by_key[key] for key in data.get("criteria") or [] if key in by_key]
+    card = review_card(data, labels, language, activity=_activity_line(state),
+                       trimmed=tuple(data.get("_trimmed", [])), limit=ANSWER_LIMIT)  # fmt: skip
+    edits = [e for e in EDITS if e != "activity" or _recent(state) or data.get("activity")]
+    items = [choice(text("reflect.save", language), "review", "save")]
+    items += [choice(text(f"reflect.edit.{e}", language), "review", e) for e in edits]
+    hint = text_message(text("reflect.review_hint", language), items)
+    return [*_notices(state), card, hint]
+
+
+def _read_review(answer: Answer, state: FlowState) -> None:
+    state.data.pop("_notice", None)
+    if answer.kind == "choice" and answer.value in EDITS:
+        raise GoTo(answer.value, come_back=True)
+    if answer.kind == "choice" and answer.value == "save":
+        return
+    if answer.kind == "text" and normalize(answer.text or "") in {
+        normalize(word) for word in variants("reflect.save")
+    }:
+        return
+    raise Invalid("flow.want_choice")
+
+
+def _finish(state: FlowState) -> list[dict]:
+    ctx, data, language = state.ctx, state.data, state.language
+    now = ctx.clock()
+    answers = {part: data.get(part) for part in PARTS}
+    activity_id = (data.get("activity") or {}).get("id")
+    criteria = data.get("criteria") or []
+    if data.get("edit_id"):
+        reflection = reflections.get_for_member(ctx.session, ctx.member.id, data["edit_id"])
+        if reflection is None or not reflections.is_editable(reflection, now):
+            return [text_message(text("reflect.edit_expired", language), main_menu(language))]
+        reflections.update(reflection, answers, criteria, activity_id, now)
+        return [text_message(text("reflect.updated", language), main_menu(language))]
+    reflections.save(ctx.session, ctx.member, answers, criteria, activity_id, now)
+    edit = command_action(text("reflect.edit_button", language), "edit_reflection")
+    return [text_message(text("reflect.saved", language), [edit, *main_menu(language)])]
+
+
+reflect = Flow(
+    name="reflect",
+    title_key="action.reflect",
+    keywords=(*variants("action.reflect"), "reflection", "lessons learned"),
+    steps=(
+        Step("activity", _ask_activity, _read_activity, stores=False),
+        *(
+            Step(part, _ask_part(part), _read_part(part), optional=part in OPTIONAL)
+            for part in PARTS
+        ),
+        Step("tags", _ask_tags, _read_tags, stores=False),
+        Step("review", _ask_review, _read_review, stores=False),
+    ),
+    finish=_finish,
+    begin=_begin,
+    first=_first,
+)
