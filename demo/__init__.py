@@ -11,14 +11,23 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
+from demo.activities import seed_activities
+from demo.assessments import seed_assessments
 from demo.meetings import seed_meetings
 from demo.members import seed_members
 from demo.plan import DEMO_PREFIX, SeedPlan
+from demo.reflections import seed_reflections
 from storage.db import Database
 from storage.models import Member
 
 Seeder = Callable[..., int]
-SEEDERS: list[tuple[str, Seeder]] = [("members", seed_members), ("meetings", seed_meetings)]
+SEEDERS: list[tuple[str, Seeder]] = [
+    ("members", seed_members),
+    ("activities", seed_activities),
+    ("reflections", seed_reflections),
+    ("assessments", seed_assessments),
+    ("meetings", seed_meetings),
+]
 
 
 class RealMembersPresent(RuntimeError):

@@ -32,9 +32,10 @@ def seed_command(members, activities, reflections, assessments, meetings, seed_v
     """Fill the database with demo members, activities, reflections, assessments and meetings."""
     if members == 0 and (activities or reflections or assessments or meetings):
         raise click.UsageError("activities, reflections and meetings need --members above 0")
+    config = current_app.extensions["bot"].config
     plan = SeedPlan(
         members, activities, reflections, members if assessments is None else assessments,
-        meetings, utcnow(), zone=current_app.extensions["bot"].config.zone,
+        meetings, utcnow(), zone=config.zone, media_dir=config.media_dir,
     )  # fmt: skip
     started = time.monotonic()
     try:

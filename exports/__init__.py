@@ -77,7 +77,9 @@ def context(filters: Filters, config: Config) -> ExportContext:
             "set EXPORT_PSEUDONYM_SECRET to a long random string to export anonymized data"
         )
     networks = load_networks(config.networks_file)
-    return ExportContext(filters, config.zone, networks, config.pseudonym_secret)
+    return ExportContext(
+        filters, config.zone, networks, config.pseudonym_secret, config.questionnaire_file
+    )
 
 
 def count(name: str, filters: Filters, *, db: Database, config: Config) -> int:
@@ -106,10 +108,10 @@ def write(
     """Stream every row of export `name` to `out` as `fmt`; return the number of rows written."""
     module = kind(name)
     ctx = context(filters, config)
-    columns: list[Column] = module.columns(ctx)
     title = text(f"export.kind.{name}", filters.lang)
     written = 0
     with db.unit_of_work() as session:
+        columns: list[Column] = module.columns(ctx, session)
         writer = open_writer(fmt, out, columns, filters.lang, filters.buddhist_era, title)
         for row in module.rows(session, ctx):
             writer.write(row)

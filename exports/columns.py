@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.networks import Network
 from exports.filters import BUDDHIST_ERA_OFFSET, Filters
 from exports.pseudonyms import pseudonym
+from handlers.questionnaire import Questionnaire, default_questionnaire, load_questionnaire
 from messages.catalog import text
 
 TEXT, DATE, DATETIME, NUMBER = "text", "date", "datetime", "number"
@@ -36,6 +39,15 @@ class ExportContext:
     zone: ZoneInfo
     networks: tuple[Network, ...]
     secret: str | None = None
+    questionnaire_file: Path | None = None
+
+    def questionnaire(self) -> Questionnaire:
+        """The five-criteria questionnaire the bot asks (its questions become columns)."""
+        return _questionnaire(self.questionnaire_file)
+
+    def criterion_label(self, key: str) -> str:
+        found = self.questionnaire().criterion(key)
+        return found.label(self.filters.lang) if found else key
 
     def network_name(self, key: str | None) -> str:
         for network in self.networks:
@@ -55,6 +67,12 @@ class ExportContext:
 
     def label(self, key: str, **params: object) -> str:
         return text(key, self.filters.lang, **params)
+
+
+@lru_cache(maxsize=4)
+def _questionnaire(path: Path | None) -> Questionnaire:
+    # Read once per file: labels are looked up for every row of a 100,000-row export.
+    return default_questionnaire() if path is None else load_questionnaire(path)
 
 
 def format_date(value: date | datetime, buddhist_era: bool) -> str:

@@ -17,9 +17,12 @@ BATCH = 1000
 
 def scoped(
     stmt: Select, ctx: ExportContext, *, moment: Any = None, member_key: Any = None,
-    network: Any = None,
+    network: Any = None, day: Any = None,
 ) -> Select:  # fmt: skip
-    """Keep rows of consented members (joined on `member_key`), in the network and date range."""
+    """Keep rows of consented members (joined on `member_key`), in the network and date range.
+
+    `moment` is a UTC timestamp compared with whole days in the bot's zone; `day` a date column.
+    """
     if member_key is not None:
         stmt = stmt.join(Member, member_key == Member.id)
     stmt = stmt.where(Member.consent_status == CONSENT_GIVEN)
@@ -32,7 +35,30 @@ def scoped(
         stmt = stmt.where(moment >= start)
     if moment is not None and end is not None:
         stmt = stmt.where(moment < end)
+    if day is not None and ctx.filters.date_from:
+        stmt = stmt.where(day >= ctx.filters.date_from)
+    if day is not None and ctx.filters.date_to:
+        stmt = stmt.where(day <= ctx.filters.date_to)
     return stmt
+
+
+def who_columns(ctx: ExportContext) -> list:
+    """The member's columns: a pseudonym when anonymized, else id, LINE id and name."""
+    from exports.columns import NUMBER, Column
+
+    if ctx.filters.anonymize:
+        return [Column("pseudonym", width=14)]
+    return [
+        Column("member_id", NUMBER, 10),
+        Column("line_user_id", width=36),
+        Column("name", width=24),
+    ]
+
+
+def who_values(ctx: ExportContext, member_id: int, line_user_id: str, name: str | None) -> list:
+    if ctx.filters.anonymize:
+        return [ctx.who(line_user_id)]
+    return [member_id, line_user_id, name]
 
 
 def count_of(session: Session, stmt: Select) -> int:

@@ -47,6 +47,15 @@ def when(moment: datetime | None, with_time: bool = True) -> str:
     return f"{day} {local:%H:%M}" if with_time else day
 
 
+def when_day(day) -> str:
+    """A calendar date (no time zone): 9 ส.ค. 2564 / 9 Aug 2021."""
+    if day is None:
+        return "–"
+    months = t("months").split()
+    year = day.year + (BUDDHIST_ERA_OFFSET if lang() == "th" else 0)
+    return f"{day.day} {months[day.month - 1]} {year}"
+
+
 def month_label(key: str) -> str:
     """'2021-08' as ส.ค. 2564 / Aug 2021."""
     year, month = (int(part) for part in key.split("-"))
@@ -75,6 +84,7 @@ def template_helpers() -> dict:
         "networks": networks(),
         "network_name": network_name,
         "when": when,
+        "when_day": when_day,
         "month_label": month_label,
         "staff_email": g.get("staff_email"),
         "known": known,

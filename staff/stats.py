@@ -9,12 +9,27 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from exports.query import count_of
 from storage.models import Member
+from storage.models.activities import Activity
+from storage.models.assessments import Assessment
 from storage.models.members import CONSENT_GIVEN
+from storage.models.reflections import Reflection
+
+# Activities count in the month they were held (a plain date: no time zone to convert).
+RECORDS = {
+    "activities": (Activity, Activity.held_on),
+    "reflections": (Reflection, Reflection.created_at),
+    "assessments": (Assessment, Assessment.submitted_at),
+}
 
 
-def month_of(column, dialect: str, zone: ZoneInfo):
-    """SQL for 'YYYY-MM' of a UTC timestamp column, in `zone`."""
+def month_of(column, dialect: str, zone: ZoneInfo | None):
+    """SQL for 'YYYY-MM' of a UTC timestamp column in `zone` (or of a plain date when None)."""
+    if zone is None:
+        if dialect == "postgresql":
+            return func.to_char(column, "YYYY-MM")
+        return func.strftime("%Y-%m", column)
     if dialect == "postgresql":
         return func.to_char(func.timezone(str(zone), column), "YYYY-MM")
     # SQLite keeps UTC text; Bangkok has no daylight saving, so one fixed offset is exact there.
@@ -24,7 +39,7 @@ def month_of(column, dialect: str, zone: ZoneInfo):
 
 
 def per_network_month(
-    session: Session, base: Select, moment, network, zone: ZoneInfo
+    session: Session, base: Select, moment, network, zone: ZoneInfo | None
 ) -> dict[str, dict[str, int]]:
     """{network: {'YYYY-MM': count}} for the rows of `base` (already joined to consented members)."""
     month = month_of(moment, session.get_bind().dialect.name, zone)
@@ -50,15 +65,26 @@ def consented_members(session: Session) -> int:
     return session.scalar(stmt) or 0
 
 
+def _of_consented(model) -> Select:
+    return (
+        select(model.id)
+        .join(Member, Member.id == model.member_id)
+        .where(Member.consent_status == CONSENT_GIVEN)
+    )
+
+
 def per_month(session: Session, name: str, zone: ZoneInfo) -> dict[str, dict[str, int]] | None:
-    """Per network and month for `name` (members, activities, reflections); None while pending."""
+    """Per network and month for `name` (members, activities, reflections)."""
     if name == "members":
         return members_per_month(session, zone)
-    return None
+    model, moment = RECORDS[name]
+    local = None if moment is Activity.held_on else zone
+    return per_network_month(session, _of_consented(model), moment, model.network, local)
 
 
 def total(session: Session, name: str) -> int | None:
-    """How many records of `name` belong to consented members; None while pending."""
+    """How many records of `name` belong to consented members."""
     if name == "members":
         return consented_members(session)
-    return None
+    model, _ = RECORDS[name]
+    return count_of(session, _of_consented(model))

@@ -56,3 +56,37 @@ def test_seeds_meetings_with_sent_reminders_and_rsvps(app, db):
         answers = session.scalar(select(func.count()).select_from(Rsvp))
     assert len(meetings) == 12 and answers > 0
     assert all("zoom.us" in m.link for m in meetings)
+
+
+def test_seeds_activities_reflections_and_assessments_in_bulk_that_export(app, db, config):
+    from storage.models.activities import Activity, ActivityPhoto
+    from storage.models.assessments import Assessment, AssessmentAnswer
+    from storage.models.reflections import Reflection
+    from tests.exporting import read_csv, run_export
+
+    result = app.test_cli_runner().invoke(
+        args=[
+            "demo",
+            "seed",
+            "--members",
+            "50",
+            "--activities",
+            "120",
+            "--reflections",
+            "2000",
+            "--assessments",
+            "40",
+            "--meetings",
+            "2",
+        ]  # fmt: skip
+    )
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        assert (count(Activity), count(Reflection), count(Assessment)) == (120, 2000, 40)
+        assert count(AssessmentAnswer) == 200 and count(ActivityPhoto) > 0
+        linked = session.scalar(select(func.count()).where(Reflection.activity_id.is_not(None)))
+    assert linked > 500
+    assert len(read_csv(run_export(app, "reflections"))) == 2001
+    photos = list((config.media_dir / "members").rglob("*.png"))
+    assert photos and photos[0].read_bytes().startswith(b"\x89PNG")

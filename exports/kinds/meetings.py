@@ -16,7 +16,7 @@ from storage.models.members import CONSENT_GIVEN
 RSVP_COLUMNS = ("yes", "no", "maybe")
 
 
-def columns(ctx: ExportContext) -> list[Column]:
+def columns(ctx: ExportContext, session: Session | None = None) -> list[Column]:
     organiser = Column("organiser_pseudonym" if ctx.filters.anonymize else "organiser", width=22)
     return [
         Column("meeting_id", NUMBER, 10), Column("title", width=36), Column("starts_at", DATETIME, 18),

@@ -24,7 +24,7 @@ PROFILE = [
 ]
 
 
-def columns(ctx: ExportContext) -> list[Column]:
+def columns(ctx: ExportContext, session: Session | None = None) -> list[Column]:
     if ctx.filters.anonymize:
         return [Column("pseudonym", width=14), *PROFILE]
     who = [

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask import current_app, render_template
 
+import exports
 from staff import stats
 from staff.blueprint import blueprint
 from staff.charts import Series, monthly_columns
-from staff.i18n import month_label, networks, t
-from staff.views.criteria import criteria_chart
+from staff.i18n import lang, month_label, networks, t
+from staff.views.criteria import criteria_averages, criteria_chart
 
 MONTHS_SHOWN = 12
 MONTHS_PER_NETWORK = 6
@@ -42,7 +43,8 @@ def overview():
     with bot.db.unit_of_work() as session:
         series = {name: stats.per_month(session, name, zone) for name in SERIES}
         totals = {name: stats.total(session, name) for name in (*SERIES, "assessments")}
-        chart = criteria_chart(session)
+        ctx = exports.context(exports.Filters(lang=lang()), bot.config)
+        chart = criteria_chart(ctx.questionnaire(), criteria_averages(session, ctx))
     months = _months(series)
     tables = []
     for network in networks():

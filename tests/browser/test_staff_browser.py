@@ -7,15 +7,21 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.members import registered
+from tests.records import activity, assessment, reflection
 
 pytestmark = pytest.mark.browser
 PAGES = ("", "criteria", "reflections", "activities", "meetings", "export")
 
 
 @pytest.fixture
-def data(db):
+def data(db, config):
     registered(db, "U" + "1" * 32, name="สมศรี ใจดี", roles=(("coordinator", "civil"),))
     registered(db, "U" + "2" * 32, name="อรุณ แสงทอง", network="youth")
+    done = activity(db, "U" + "1" * 32, config.media_dir)
+    reflection(db, "U" + "1" * 32, activity_id=done)
+    reflection(db, "U" + "2" * 32, lesson="เยาวชนกล้าแสดงออกมากขึ้นเมื่อได้เป็นผู้นำกิจกรรม")
+    assessment(db, "U" + "1" * 32)
+    assessment(db, "U" + "2" * 32, scores=(3, 4, 3, 2, 3))
 
 
 def test_sign_in_then_every_page_reads_on_a_phone_and_a_desktop(page, site, data, tmp_path):
@@ -33,6 +39,34 @@ def test_sign_in_then_every_page_reads_on_a_phone_and_a_desktop(page, site, data
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"/staff/{name} scrolls sideways at {label} width"
     assert len(list(shots.glob("*.png"))) == 2 * len(PAGES) + 1
+
+
+def test_filter_reflections_and_open_one_to_read(page, site, data, tmp_path):
+    sign_in(page, site)
+    page.click("nav >> text=ถอดบทเรียน")
+    assert page.locator("article.list-item").count() == 2
+    page.select_option("select[name=network]", "youth")
+    page.fill("input[name=q]", "ผู้นำ")
+    page.click("button:has-text('กรอง')")
+    items = page.locator("article.list-item")
+    assert items.count() == 1 and "เยาวชนกล้าแสดงออก" in items.inner_text()
+    items.locator("h3 a").click()
+    assert page.locator("h1").inner_text() == "ถอดบทเรียนของ อรุณ แสงทอง"
+    assert "บทเรียนและก้าวต่อไป" in page.locator("article.panel").inner_text()
+    for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        page.screenshot(path=tmp_path / f"reflection-{label}.png", full_page=True)
+
+
+def test_activity_photos_show_for_staff(page, site, data):
+    sign_in(page, site)
+    page.click("nav >> text=กิจกรรม")
+    page.click("text=ทำความสะอาดวัดร่องขุ่น")
+    image = page.locator(".photos img").first
+    image.wait_for()
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 480
+    response = page.request.get(site.url + image.get_attribute("src"))
+    assert response.status == 200 and response.headers["content-type"] == "image/png"
 
 
 def test_the_overview_switches_to_english_and_back(page, site, data):
