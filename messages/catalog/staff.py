@@ -86,7 +86,7 @@ ENTRIES = {
     },
     "staff.export_cli_hint": {"th": "จากเทอร์มินัล:", "en": "From a terminal:"},
     "staff.search": {"th": "ค้นหา", "en": "Search"},
-    "staff.search_hint": {"th": "คำในบทเรียน", "en": "Words in the text"},
+    "staff.search_hint": {"th": "คำที่ต้องการค้นหา", "en": "Words to find"},
     "staff.any": {"th": "ทั้งหมด", "en": "Any"},
     "staff.apply_filters": {"th": "กรอง", "en": "Filter"},
     "staff.newer": {"th": "ใหม่กว่า", "en": "Newer"},

@@ -62,8 +62,8 @@ def test_activity_photos_show_for_staff(page, site, data):
     sign_in(page, site)
     page.click("nav >> text=กิจกรรม")
     page.click("text=ทำความสะอาดวัดร่องขุ่น")
+    page.wait_for_load_state("load")  # every image has arrived
     image = page.locator(".photos img").first
-    image.wait_for()
     assert image.evaluate("img => img.complete && img.naturalWidth") == 480
     response = page.request.get(site.url + image.get_attribute("src"))
     assert response.status == 200 and response.headers["content-type"] == "image/png"
