@@ -74,8 +74,8 @@ def build_bot(config: Config) -> Bot:
         lease_seconds=config.inbox_lease_seconds,
         networks=load_networks(config.networks_file),
         config=config,
-        media=MediaStore(config.media_dir),
         questionnaire=questionnaire,
+        media=MediaStore(config.media_dir),
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     return Bot(config, db, gateway, sender, processor, worker)

@@ -1,4 +1,4 @@
-"""Flask CLI commands: migrations, the inbox, deliveries and the clock."""
+"""Flask CLI commands: migrations, the inbox, deliveries, nudges and the clock."""
 
 from __future__ import annotations
 
@@ -60,6 +60,20 @@ def send_due() -> None:
     click.echo(f"attempted {count} deliver(y/ies)")
 
 
+@click.group("nudges", cls=AppGroup)
+def nudges_group() -> None:
+    """Friendly reminders members get from the bot."""
+
+
+@nudges_group.command("send")
+def nudges_send() -> None:
+    """Send the reflection invitations due now (none at night; each activity's at most once)."""
+    from bot.nudges import send_reflection_nudges
+
+    count = send_reflection_nudges(_bot())
+    click.echo(f"queued {count} reflection nudge(s)")
+
+
 @click.command("clock")
 @with_appcontext
 def clock_command() -> None:
@@ -86,6 +100,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(db_group)
     app.cli.add_command(inbox_group)
     app.cli.add_command(send_due)
+    app.cli.add_command(nudges_group)
     app.cli.add_command(clock_command)
     app.cli.add_command(richmenu_group)
     app.cli.add_command(export_command)

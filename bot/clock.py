@@ -12,7 +12,6 @@ from bot.reminders import ReminderJob
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
-SEND_DUE_SECONDS = 15
 
 
 def fake_clock(start: str | None) -> Callable[[], datetime]:
@@ -31,26 +30,18 @@ def fake_clock(start: str | None) -> Callable[[], datetime]:
 
 
 def build_scheduler(bot, job: ReminderJob) -> BlockingScheduler:
-    """Make the scheduler in the bot's time zone: due reminders (at once, then every few
-    seconds) and the outbox sweep."""
+    """Make the scheduler in the bot's time zone with one job: due reminders and the outbox,
+    at once on start (catching up with what was missed), then every CLOCK_POLL_SECONDS."""
     config = bot.config
     scheduler = BlockingScheduler(timezone=config.zone)
     scheduler.add_job(
         job.tick,
         "interval",
         seconds=config.clock_poll_seconds,
-        id="reminders",
+        id="reminders-and-outbox",
         max_instances=1,
         coalesce=True,
-        next_run_time=datetime.now(config.zone),  # on start: catch up with what was missed
-    )
-    scheduler.add_job(
-        bot.sender.send_due,
-        "interval",
-        seconds=min(SEND_DUE_SECONDS, config.clock_poll_seconds),
-        id="send-due",
-        max_instances=1,
-        coalesce=True,
+        next_run_time=datetime.now(config.zone),
     )
     return scheduler
 

@@ -44,7 +44,7 @@ class Config:
     max_body_bytes: int = 1024 * 1024
     networks_file: Path | None = None
     # The clock: how often it looks for due reminders, and how late a missed one may still go.
-    clock_poll_seconds: float = 20.0
+    clock_poll_seconds: float = 15.0
     reminder_grace_hours: float = 6.0
     meeting_reminders: str = DEFAULT_PLAN
     # How long a sender holds a delivery it is attempting (None: enough for every inline retry).

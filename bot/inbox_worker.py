@@ -38,8 +38,8 @@ class InboxProcessor:
         clock: Callable[[], datetime] = utcnow,
         networks: tuple = (),
         config=None,
-        media=None,
         questionnaire=None,
+        media=None,
     ) -> None:
         self.db = db
         self.router = router
@@ -49,8 +49,8 @@ class InboxProcessor:
         self.clock = clock
         self.networks = networks
         self.config = config
-        self.media = media
         self.questionnaire = questionnaire
+        self.media = media
         self.holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def process_lane(self, key: str) -> int:
@@ -129,8 +129,8 @@ class InboxProcessor:
             gateway=self.sender.gateway,
             networks=self.networks,
             config=self.config,
-            media=self.media,
             questionnaire=self.questionnaire,
+            media=self.media,
         )
         if event is None:
             messages, outcome = [], f"ignored:unknown-type:{payload.get('type', '?')}"

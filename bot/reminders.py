@@ -21,8 +21,8 @@ from storage.models.meetings import CANCELLED, Meeting, RecurringPrompt, Reminde
 from storage.reminder_plan import next_monthly
 
 log = logging.getLogger(__name__)
-# Reminders after the announcement go only to those who have not declined.
-WITHOUT_DECLINED = {"day_before", "hour_before", "change"}
+# Reminders go only to those who have not declined; changes and cancellations reach everyone.
+WITHOUT_DECLINED = {"day_before", "hour_before"}
 
 
 class ReminderJob:
@@ -35,15 +35,22 @@ class ReminderJob:
         self.db, self.sender, self.zone, self.clock, self.grace = db, sender, zone, clock, grace
 
     def tick(self) -> int:
-        """Plan, queue what is due, then send it; return how many deliveries were created."""
+        """Plan, queue what is due, send it, then sweep the outbox; return deliveries created.
+
+        One job does all of it, in order, so a clock never races itself over a delivery.
+        """
         self.plan_prompts()
         with self.db.unit_of_work() as session:
             due = reminders.due_ids(session, self.clock(), limit=200)
         created: list[int] = []
         for reminder_id in due:
-            created += self.queue(reminder_id)
+            try:
+                created += self.queue(reminder_id)
+            except Exception as exc:  # noqa: BLE001 - one broken reminder must not hold up the rest
+                log.error("reminder %s failed: %s", reminder_id, type(exc).__name__)
         for delivery_id in created:
             self.sender.send(delivery_id)
+        self.sender.send_due()  # retries, and what a killed clock left claimed once its lease ends
         return len(created)
 
     def plan_prompts(self) -> None:

@@ -27,10 +27,10 @@ class Context:
     networks: tuple = field(default_factory=tuple)
     # The bot's settings (bot.config.Config), for features with configurable defaults.
     config: Any = None
-    # Where members' photos are kept (storage.media.MediaStore); None where no files are needed.
-    media: Any = None
     # The five-criteria questionnaire loaded at start-up (None: the file shipped with the bot).
     questionnaire: Any = None
+    # Where members' photos are kept (storage.media.MediaStore); None where no files are needed.
+    media: Any = None
 
     def now(self) -> datetime:
         """Return the current time in the bot's time zone."""

@@ -15,6 +15,7 @@ from storage import conversations
 from storage.models import Conversation
 
 RESUME_STEP = "__resume__"
+BEGAN_AT = "_began_at"
 CONTROLS = {
     "cancel": {normalize(w) for w in (*variants("flow.control.cancel"), "เลิก", "stop")},
     "back": {normalize(w) for w in (*variants("flow.control.back"), "กลับ", "ก่อนหน้า")},
@@ -52,18 +53,16 @@ class FlowEngine:
     def __init__(self, flows: dict[str, Flow]) -> None:
         self.flows = flows
 
-    def start(self, flow: Flow, ctx: Context, data: dict[str, Any] | None = None) -> list[dict]:
-        """Begin `flow`, or ask whether to continue the unfinished one.
-
-        `data` (e.g. the activity a button is about) starts the flow afresh with those answers.
-        """
-        if data is not None:
-            return self._begin(flow, ctx, data)
+    def start(self, flow: Flow, ctx: Context) -> list[dict]:
+        """Begin `flow`, or ask whether to continue the unfinished one."""
         now = ctx.clock()
         existing = conversations.find(ctx.session, ctx.user_id, flow.name)
         unfinished = existing is not None and not conversations.is_expired(existing, now)
         # Past its first question (or begun further on: a one-line entry, an edit) is unfinished.
-        started = existing is not None and existing.step != flow.steps[0].name
+        started = existing is not None and existing.step not in (
+            flow.steps[0].name,
+            json.loads(existing.data).get(BEGAN_AT),
+        )
         if unfinished and (started or json.loads(existing.history)):
             conversations.resume(ctx.session, existing, now)
             if existing.step != RESUME_STEP:
@@ -142,11 +141,13 @@ class FlowEngine:
         conversation.history = json.dumps(list(history))
         return self._ask(flow, flow.step(step), state)
 
-    def _begin(self, flow: Flow, ctx: Context, data: dict[str, Any] | None = None) -> list[dict]:
-        state = FlowState(ctx, dict(data or {}))
+    def _begin(self, flow: Flow, ctx: Context) -> list[dict]:
+        state = FlowState(ctx, {})
         if flow.begin is not None:
             flow.begin(state)
         first = flow.first_step(state)
+        if first is not flow.steps[0]:
+            state.data[BEGAN_AT] = first.name  # where a fresh start asks first: not yet begun
         conversations.start(
             ctx.session, ctx.user_id, flow.name, first.name, state.data, ctx.clock()
         )

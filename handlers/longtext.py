@@ -31,8 +31,11 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
-def trim(text: str, limit: int) -> tuple[str, bool]:
-    """Return (text, False) if it fits in `limit` characters, else a shorter text ending in … and True."""
+def trim(text: str, limit: int, *, at_space: bool = True) -> tuple[str, bool]:
+    """Return (text, False) if it fits in `limit` characters, else a shorter text ending in … and True.
+
+    A long answer is cut at a space near the limit when `at_space` (a button's label is not).
+    """
     if len(text) <= limit:
         return text, False
     cut = limit - len(ELLIPSIS)
@@ -45,6 +48,6 @@ def trim(text: str, limit: int) -> tuple[str, bool]:
     while cut > floor and text[cut - 1] in LEADING_VOWELS:
         cut -= 1
     space = max(text.rfind(" ", 0, cut + 1), text.rfind("\n", 0, cut + 1))
-    if space >= cut - SPACE_WINDOW and space > 0:
+    if at_space and space >= cut - SPACE_WINDOW and space > 0:
         cut = space
     return text[:cut].rstrip() + ELLIPSIS, True

@@ -10,7 +10,7 @@ from handlers.flow import Answer, FlowState, Invalid
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
 from messages.builders import text_message
 from messages.catalog import text
-from storage import meetings
+from storage import linked_groups
 
 URL = re.compile(r"https?://\S+")
 FURTHEST = timedelta(days=366)
@@ -97,7 +97,7 @@ def audience_options(state: FlowState) -> list[tuple[str, str]]:
     options = [(f"n:{n.key}", n.label(language)) for n in networks]
     if member.has_role("staff"):
         options.append(("all", text("meeting.audience.all", language)))
-    for group in meetings.groups_of(state.ctx.session, [n.key for n in networks]):
+    for group in linked_groups.groups_of(state.ctx.session, [n.key for n in networks]):
         options.append((f"g:{group.id}", text("meeting.audience.group", language, number=group.id)))
     return options[:11]
 
@@ -124,10 +124,13 @@ def audience_fields(state: FlowState) -> dict:
     if value == "all":
         return {"audience": "all", "networks": None, "group_id": None}
     if value.startswith("g:"):
-        group = next(
-            g for g in meetings.groups_of(state.ctx.session, None) if g.id == int(value[2:])
-        )
-        return {"audience": "group", "networks": None, "group_id": group.group_id}
+        groups = {g.id: g for g in linked_groups.groups_of(state.ctx.session, None)}
+        group = groups.get(int(value[2:]))
+        return {
+            "audience": "group",
+            "networks": None,
+            "group_id": group.group_id if group else None,
+        }
     return {"audience": "networks", "networks": [value[2:]], "group_id": None}
 
 

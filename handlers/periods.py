@@ -47,3 +47,8 @@ def short_date(moment: date, zone: tzinfo, language: str) -> str:
     """Write a date (or a moment, in `zone`) as members read it: "24 พ.ย. 2569" / "24 Nov 2026"."""
     local = moment.astimezone(zone) if isinstance(moment, datetime) else moment
     return f"{local.day} {month_name(local.month, language)} {_year(local, language)}"
+
+
+def day_and_month(day: date, language: str) -> str:
+    """Write a day briefly, for a button: "17 พ.ย." / "17 Nov"."""
+    return f"{day.day} {month_name(day.month, language)}"

@@ -106,7 +106,7 @@ def card(
             "spacing": "sm",
             "contents": footer,
         }
-    alt = summary_text(meeting, zone, language, header)
+    alt = "\n".join(filter(None, [summary_text(meeting, zone, language, header), note]))
     return {"type": "flex", "altText": alt[:ALT_TEXT_LIMIT], "contents": bubble}
 
 

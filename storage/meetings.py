@@ -16,7 +16,6 @@ from storage.models.meetings import (
     QUEUED,
     SCHEDULED,
     WITHDRAWN,
-    LinkedGroup,
     Meeting,
     Reminder,
     Rsvp,
@@ -99,7 +98,8 @@ def create(
 
 
 def _plan(session: Session, meeting: Meeting, now: datetime, zone: ZoneInfo, *, with_announcement: bool) -> None:  # fmt: skip
-    for kind, due in due_times(meeting.plan, meeting.starts_at, now, zone):
+    announced_at = None if with_announcement else meeting.created_at
+    for kind, due in due_times(meeting.plan, meeting.starts_at, now, zone, announced_at):
         if kind == "announcement" and not with_announcement:
             continue
         if kind == "rsvp_summary" and (meeting.organiser_id is None or meeting.audience == "group"):
@@ -234,22 +234,3 @@ def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
     counts = {"yes": 0, "no": 0, "maybe": 0}
     counts.update({value: count for value, count in session.execute(stmt)})
     return counts
-
-
-def link_group(session: Session, group_id: str, network: str, member_id: int | None) -> None:
-    """Remember a LINE group as belonging to a network (linking again moves it)."""
-    row = {"group_id": group_id, "network": network, "linked_by": member_id}
-    if not insert_ignore(session, LinkedGroup, [row]):
-        session.execute(
-            update(LinkedGroup)
-            .where(LinkedGroup.group_id == group_id)
-            .values(network=network, linked_by=member_id)
-        )
-
-
-def groups_of(session: Session, networks: list[str] | None) -> list[LinkedGroup]:
-    """Linked groups of these networks (all groups when None), oldest first."""
-    stmt = select(LinkedGroup).order_by(LinkedGroup.id)
-    if networks is not None:
-        stmt = stmt.where(LinkedGroup.network.in_(networks))
-    return list(session.scalars(stmt))

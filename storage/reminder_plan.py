@@ -69,9 +69,16 @@ def day_before(starts_at: datetime, at: time, zone: ZoneInfo) -> datetime:
 
 
 def due_times(
-    spec: str, starts_at: datetime, now: datetime, zone: ZoneInfo
+    spec: str,
+    starts_at: datetime,
+    now: datetime,
+    zone: ZoneInfo,
+    announced_at: datetime | None = None,
 ) -> list[tuple[str, datetime]]:
-    """Date each planned reminder; leave out those already past or not before the start."""
+    """Date each planned reminder; leave out those already past or not before the start.
+
+    `announced_at` (when replanning after a change) is when the announcement was planned.
+    """  # fmt: skip
     planned: list[tuple[str, datetime]] = []
     for item in parse_plan(spec):
         if item.kind == "announcement":
@@ -83,7 +90,7 @@ def due_times(
             due = day_before(starts_at, item.at or time(9), zone)
         if not now < due < starts_at:
             continue
-        if item.kind == "day_before" and due - now < MIN_GAP_AFTER_ANNOUNCEMENT:
+        if item.kind == "day_before" and due - (announced_at or now) < MIN_GAP_AFTER_ANNOUNCEMENT:
             continue
         planned.append((item.kind, due))
     return planned

@@ -89,3 +89,60 @@ def feed(line, user_id: str) -> list[dict]:
 def alt_texts(line, user_id: str) -> list[str]:
     """The alt text (cards) or text (notices) of each message a member received."""
     return [m.get("altText") or m.get("text", "") for m in feed(line, user_id)]
+
+
+class Chat:
+    """A member talking to the router directly (one unit of work per message), LINE = emulator."""
+
+    def __init__(self, db, router, user_id: str, time: FakeTime, gateway=None, config=None) -> None:
+        from bot.networks import DEFAULT_NETWORKS
+
+        self.db, self.router, self.user_id, self.time = db, router, user_id, time
+        self.gateway, self.config, self.networks = gateway, config, DEFAULT_NETWORKS
+
+    def _send(self, payload: dict, group: str | None = None) -> list[dict]:
+        from linebot.v3.webhooks import Event
+
+        from handlers.context import Context
+        from storage import members
+
+        if group:
+            payload["source"] = {"type": "group", "groupId": group, "userId": self.user_id}
+        with self.db.unit_of_work() as session:
+            member = members.find(session, self.user_id)
+            ctx = Context(session, member, member.language if member else "th", self.time,
+                          BANGKOK, self.user_id, in_group=bool(group), gateway=self.gateway,
+                          networks=self.networks, config=self.config)  # fmt: skip
+            messages, _ = self.router.handle(Event.from_dict(payload), ctx)
+        return messages
+
+    def say(self, text: str, group: str | None = None) -> list[dict]:
+        from tests.events import text_event
+
+        return self._send(text_event(text, self.user_id), group)
+
+    def press(self, data: str, params: dict | None = None) -> list[dict]:
+        """Tap a postback button (a card's, a menu's) carrying `data`."""
+        from tests.events import text_event
+
+        event = text_event("", self.user_id)
+        event.pop("message")
+        event.update(
+            type="postback", postback={"data": data, **({"params": params} if params else {})}
+        )
+        return self._send(event)
+
+    def tap(self, message: dict, label: str, params: dict | None = None) -> list[dict]:
+        """Tap the quick-reply item labelled `label` on `message`."""
+        [item] = [i for i in message["quickReply"]["items"] if i["action"]["label"] == label]
+        return self.press(item["action"]["data"], params)
+
+
+def texts(messages: list[dict]) -> list[str]:
+    """Each message's text (a card's alt text)."""
+    return [m.get("text") or m.get("altText", "") for m in messages]
+
+
+def labels(messages: list[dict]) -> list[str]:
+    """The quick-reply labels on the last message."""
+    return [i["action"]["label"] for i in messages[-1].get("quickReply", {}).get("items", [])]

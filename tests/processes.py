@@ -70,6 +70,16 @@ def base_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def bot_env(emulator_url: str, database_url: str, port: int, **extra: str) -> dict[str, str]:
+    """Return the environment of a bot process talking to the emulator as its LINE."""
+    from tests.conftest import SECRET, TOKEN
+
+    return base_env(
+        LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN=TOKEN, LINE_API_BASE_URL=emulator_url,
+        DATABASE_URL=database_url, PORT=str(port), **extra,
+    )  # fmt: skip
+
+
 def gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 2) -> Process:
     """Start the web process exactly as the Procfile does."""
     procfile = (ROOT / "Procfile").read_text()
@@ -91,3 +101,10 @@ def gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 2) -
     process = Process(args, env, log_path)
     wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=30)
     return process
+
+
+def clock(env: dict[str, str], log_path: Path) -> Process:
+    """Start the clock exactly as the Procfile's `clock:` does."""
+    procfile = (ROOT / "Procfile").read_text()
+    assert "clock: flask --app bot clock" in procfile
+    return Process([sys.executable, "-m", "flask", "--app", "bot", "clock"], env, log_path)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from tests.members import join
 from tests.waiting import sent_requests, wait_until
 
@@ -55,21 +53,11 @@ def test_sticker_gets_a_hint_not_a_crash(bot_server, line, db):
     assert "ขออภัย" in reply["message"]["text"]
 
 
-def test_a_feature_still_being_built_answers_politely(bot_server, line, db):
-    from handlers import handler_modules
-    from handlers.commands.coming_soon import PLACEHOLDERS
-    from handlers.registry import build_registry
-
-    # Once every main action is built (the branches merged), no placeholder is left to answer.
-    registry = build_registry(handler_modules())
-    waiting = [p for p in PLACEHOLDERS if registry.by_name[p.name] is p]
-    if not waiting:
-        pytest.skip("every main action is built: no feature answers 'coming soon' any more")
+def test_a_plain_member_asking_for_a_coordinators_feature_is_refused_politely(bot_server, line, db):
     member = join(line, db, "สมชาย")
-    line.send_text(member, waiting[0].keywords[0])
+    line.send_text(member, "นัด ประชุม")
     [reply] = line.wait_for_messages(member, since=0, count=1)
-    assert waiting[0].keywords[0] in reply["message"]["text"]
-    assert "เร็ว ๆ นี้" in reply["message"]["text"]
+    assert "ขออภัย" in reply["message"]["text"] and "ผู้ประสานงาน" in reply["message"]["text"]
 
 
 def test_english_on_request_and_back_to_thai(bot_server, line, db):

@@ -3,12 +3,15 @@ even with the longest texts the bot accepts (answers, labels, names at their lim
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.networks import Network
 from emulator.limits import MAX_CAROUSEL_BYTES, json_size
 from handlers.questionnaire import parse_questionnaire
-from tests.chatting import Chat, make_router
+from tests.activity_records import logged
+from tests.chatting import Chat, flex_texts, make_router
 from tests.flex_check import assert_valid_flex, problems
 from tests.members import registered
 from tests.questionnaires import shipped
@@ -61,6 +64,16 @@ def test_the_review_card_with_five_of_the_longest_answers_and_every_criterion(ch
     card = review[-2]
     assert_valid_flex(card)
     assert json_size(card["contents"]) > 10_000  # the answers really are on the card
+
+
+def test_the_review_card_of_a_reflection_about_an_activity_with_the_longest_title(db, chat):
+    activity = logged(db, USER, "ที่" * 33 + "ก", date(2026, 11, 20), chat.now)  # 100 characters
+    chat.postback(f"cmd=reflect_on&activity={activity}")
+    for answer in LONGEST_ANSWERS:
+        tags = chat.say(answer)
+    card = chat.tap(tags, "เสร็จ")[-2]
+    assert_valid_flex(card)
+    assert any(text.startswith("กิจกรรม: ที่ที่") for text in flex_texts(card))
 
 
 def test_the_feedback_card_with_12_long_questions_medians_and_changes(db, chat):

@@ -25,7 +25,7 @@ def test_a_trimmed_answer_fits_starts_like_the_original_and_says_so(raw, limit):
         assert kept.endswith(ELLIPSIS)
         body = kept.removesuffix(ELLIPSIS)
         assert text.startswith(body)
-        following = text[len(body) :].lstrip()
+        following = text[len(body) :]
         natural = not body or not set(body[-MAX_BACKOFF:]) <= {*LEADING_VOWELS, *MARKS}
         if natural and len(body) > MAX_BACKOFF:
             # What follows the cut is a new letter, never a vowel or tone mark cut from its own.

@@ -11,10 +11,10 @@ import time
 import pytest
 import requests
 
-from tests.conftest import SECRET, TOKEN, sign
+from tests.conftest import sign
 from tests.events import body
 from tests.members import join
-from tests.processes import ROOT, Process, answers, base_env, free_port, gunicorn
+from tests.processes import ROOT, Process, answers, base_env, bot_env, free_port, gunicorn
 from tests.waiting import sent_requests, wait_until
 
 pytestmark = pytest.mark.slow
@@ -24,14 +24,7 @@ def test_simultaneous_copies_on_two_gunicorn_workers_are_answered_once(
     emulator, line, database_url, db, tmp_path
 ):
     port = free_port()
-    env = base_env(
-        LINE_CHANNEL_SECRET=SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
-        LINE_API_BASE_URL=emulator.url,
-        DATABASE_URL=database_url,
-        PORT=str(port),
-        INBOX_POLL_SECONDS="0.3",
-    )
+    env = bot_env(emulator.url, database_url, port, INBOX_POLL_SECONDS="0.3")
     web = gunicorn(port, env, tmp_path / "web.log", workers=2)
     try:
         member = join(line, db, "สมศรี")
@@ -116,14 +109,7 @@ def test_an_event_stored_by_a_process_killed_with_sigkill_is_answered_after_rest
     emulator, line, database_url, db, tmp_path
 ):
     port = free_port()
-    env = base_env(
-        LINE_CHANNEL_SECRET=SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
-        LINE_API_BASE_URL=emulator.url,
-        DATABASE_URL=database_url,
-        PORT=str(port),
-        INBOX_LEASE_SECONDS="2",
-    )
+    env = bot_env(emulator.url, database_url, port, INBOX_LEASE_SECONDS="2")
     # The first web process stores events but dies (SIGKILL) before its worker handles them.
     doomed = gunicorn(port, {**env, "INBOX_WORKER": "false"}, tmp_path / "doomed.log", workers=1)
     emulator.state.webhook_url = f"http://127.0.0.1:{port}/callback"

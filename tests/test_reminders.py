@@ -151,3 +151,34 @@ def test_past_the_grace_a_reminder_is_skipped_with_its_reason(db, emulator, line
         reasons = {r.kind: r.reason for r in session.scalars(select(Reminder))}
     assert reasons["day_before"] == "missed:6.5:6"
     assert len(feed(line, member)) == 1
+
+
+def test_a_change_on_the_morning_before_keeps_the_nine_oclock_reminder_and_tells_even_decliners(
+    db, emulator, line
+):
+    coming, declining = join(line, db, "สมศรี"), join(line, db, "สมชาย")
+    time = FakeTime(NOW)
+    job = clock_job(db, emulator.url, time)
+    meeting_id = schedule(db, START, NOW, plan="announcement,day_before@09:00")
+    job.tick()
+    with db.unit_of_work() as session:
+        member = session.scalars(
+            select(meetings.Member).where(meetings.Member.line_user_id == declining)
+        ).one()
+        meetings.answer(session, meeting_id, member.id, "no", NOW)
+    time.move_to(datetime(2026, 11, 30, 8, 0, tzinfo=BANGKOK))
+    with db.unit_of_work() as session:
+        meeting = meetings.get(session, meeting_id)
+        assert meetings.change(session, meeting, {"place": "ห้องประชุมอำเภอ"}, time(), BANGKOK)
+    job.tick()
+    assert alt_texts(line, declining)[-1].startswith("✏️ มีการเปลี่ยนแปลงการประชุม")
+    time.move_to(datetime(2026, 11, 30, 9, 0, tzinfo=BANGKOK))
+    job.tick()
+    job.tick()
+    assert [t.splitlines()[0] for t in alt_texts(line, coming)] == [
+        "📅 นัดประชุม",
+        "✏️ มีการเปลี่ยนแปลงการประชุม",
+        "🔔 พรุ่งนี้มีประชุม",
+    ]
+    assert "📍 สถานที่: ห้องประชุมอำเภอ" in alt_texts(line, coming)[-1]
+    assert len(feed(line, declining)) == 2

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from storage import members, reflections
+from tests.activity_records import logged
 from tests.chatting import Chat, flex_texts, labels, make_router
 from tests.flex_check import assert_valid_flex
 from tests.members import registered
@@ -35,8 +36,12 @@ def test_my_summary_counts_what_i_recorded_and_shows_my_latest_results(db, route
     assert "ยังไม่เคยทำแบบประเมิน" in invite["text"] and labels([invite]) == ["แบบประเมิน 5 หลัก"]
     wrote_reflection(db, USER, NOW - timedelta(days=40))  # last month
     wrote_reflection(db, USER, NOW - timedelta(days=1))
+    logged(db, USER, "ปลูกป่า", date(2026, 10, 10), NOW - timedelta(days=40))
+    logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 20), NOW - timedelta(days=2))
+    logged(db, USER, "ทำบุญ", date(2026, 11, 22), NOW - timedelta(days=1))
     rate_all(chat, [2, 3, 4, 5, 1])
     counts, lead, card = chat.say("สรุป")
+    assert "กิจกรรมที่บันทึก: 3 รายการ (เดือนนี้ 2)" in counts["text"]
     assert "ถอดบทเรียน: 2 เรื่อง (เดือนนี้ 1)" in counts["text"]
     assert "แบบประเมิน 5 หลัก: 1 ครั้ง" in counts["text"] and "ล่าสุด" in lead["text"]
     assert_valid_flex(card)
@@ -58,11 +63,15 @@ def test_a_coordinator_sees_the_month_and_medians_only_from_5_respondents(db, ro
     others_answered(db, [1, 2, 4, 5])  # 4 members answered this quarter
     wrote_reflection(db, "U" + "0" * 32, NOW - timedelta(days=2))
     wrote_reflection(db, "U" + "0" * 31 + "1", NOW - timedelta(days=60))  # an earlier month
+    registered(db, "U" + "7" * 32, name="สมาชิกใหม่", network="civil")
+    logged(db, "U" + "7" * 32, "ค่าย", date(2026, 11, 3), NOW - timedelta(days=20))
+    logged(db, "U" + "7" * 32, "ค่าย", date(2026, 10, 30), NOW - timedelta(days=20))  # held in Oct
     [card] = network_summary(db, router, roles=(("coordinator", "civil"),))
     assert_valid_flex(card)
     shown = flex_texts(card)
     assert shown[0] == "สรุปเครือข่ายประชาสังคมคุณธรรม" and "เดือนนี้ (พ.ย. 2569)" in shown
-    assert "• สมาชิกที่มีส่วนร่วม: 4 คน" in shown and "• ถอดบทเรียน: 1 เรื่อง" in shown
+    assert "• สมาชิกที่มีส่วนร่วม: 5 คน" in shown and "• ถอดบทเรียน: 1 เรื่อง" in shown
+    assert "• กิจกรรม: 1 รายการ" in shown
     assert "ผล 5 หลัก ช่วง ต.ค.–ธ.ค. 2569: ตอบแล้ว 4 คน" in shown
     assert (
         "ค่ากลางเครือข่าย" not in shown and shown.count("ค่ากลาง: ยังไม่แสดง (ผู้ตอบยังไม่ถึงจำนวนขั้นต่ำ)") == 5

@@ -8,6 +8,7 @@ from handlers import meeting_preview as preview
 from handlers import meeting_steps as steps
 from handlers.engine import FlowEngine, choice
 from handlers.flow import Answer, Flow, FlowState, Invalid, Step
+from handlers.parsing.thai_datetime import format_date
 from handlers.registry import command
 from messages.builders import say, text_message
 from messages.catalog import text
@@ -26,12 +27,18 @@ def _chosen(state: FlowState):
     return meeting if allowed else None
 
 
+def _short(meeting, state: FlowState) -> str:
+    """A button label that fits 20 characters: the number, day, month and time."""
+    local = meeting.starts_at.astimezone(state.ctx.zone)
+    return f"#{meeting.id} {format_date(local.date(), state.language)[:-5]} {local:%H:%M}"[:20]
+
+
 def _ask_pick(state: FlowState) -> list[dict]:
     language, zone = state.language, state.ctx.zone
     found = meetings.manageable(state.ctx.session, state.ctx.member, state.ctx.clock())
     lines = [text("meeting.manage.pick", language)]
     lines += [f"#{m.id} {m.title} ({when(m.starts_at, zone, language)})" for m in found]
-    items = [choice(f"#{m.id} {m.title}"[:20], "pick", str(m.id), m.title) for m in found[:10]]
+    items = [choice(_short(m, state), "pick", str(m.id), m.title) for m in found[:10]]
     return [text_message("\n".join(lines), items)]
 
 

@@ -8,10 +8,10 @@ from urllib.parse import parse_qs
 from linebot.v3.webhooks import PostbackEvent
 
 from handlers.registry import command
-from messages.builders import say, text_message
+from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meetings import report_text
-from storage import meeting_report, meetings
+from storage import linked_groups, meeting_report, meetings
 
 RECENT = timedelta(days=14)
 SHOWN = 3
@@ -36,7 +36,7 @@ def report(event, ctx) -> list[dict]:
     ]
     return [
         *[text_message(t) for t in texts[:-1]],
-        say("meeting.report.last", language, menu=True, report=texts[-1]),
+        text_message(texts[-1], main_menu(language)),
     ]
 
 
@@ -53,6 +53,6 @@ def link_group(event, ctx) -> list[dict]:
     if member is None or not member.has_role("coordinator") or not networks:
         return [text_message(text("meeting.group.refused", language))]
     network = member.network if member.network in networks else networks[0]
-    meetings.link_group(ctx.session, group_id, network, member.id)
+    linked_groups.link_group(ctx.session, group_id, network, member.id)
     name = next(n.name(language) for n in ctx.networks if n.key == network)
     return [text_message(text("meeting.group.linked", language, network=name))]

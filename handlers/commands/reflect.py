@@ -10,9 +10,9 @@ from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.keywords import THAI_DIGITS, normalize
 from handlers.longtext import clean, trim
-from handlers.periods import short_date
+from handlers.periods import day_and_month, short_date
 from handlers.questionnaire import questionnaire_of
-from messages.builders import command_action, main_menu, text_message
+from messages.builders import LABEL_LIMIT, command_action, main_menu, text_message
 from messages.catalog import text, variants
 from messages.reflection_card import review_card
 from storage import reflections
@@ -43,36 +43,34 @@ def _notices(state: FlowState) -> list[dict]:
 
 
 def _link(state: FlowState, ref: activity_links.ActivityRef | None) -> None:
-    state.data["activity"] = (
-        {"id": ref.id, "title": ref.title, "held_on": ref.held_on.isoformat()} if ref else None
-    )
+    state.data["activity"] = _linked(ref) if ref else None
+    if ref and not state.data.get("criteria"):
+        state.data["criteria"] = about(ref, questionnaire_of(state.ctx))["criteria"]
 
 
-def _begin(state: FlowState) -> None:
-    """Load the reflection being edited, or check the activity a button named."""
-    ctx, data = state.ctx, state.data
-    if data.get("edit_id"):
-        reflection = reflections.get_for_member(ctx.session, ctx.member.id, data["edit_id"])
-        if reflection is None:  # not theirs (or gone): write a new one instead
-            data.clear()
-            return
-        data.update({part: getattr(reflection, part) for part in PARTS})
-        data["criteria"] = reflection.criteria_keys
-        ref = reflection.activity_id and activity_links.find(
-            ctx.session, ctx.member.id, reflection.activity_id
-        )
-        _link(state, ref or None)
-    elif data.get("activity_id"):
-        _link(state, activity_links.find(ctx.session, ctx.member.id, int(data["activity_id"])))
-    data.pop("activity_id", None)
+def about(activity: activity_links.ActivityRef, questionnaire) -> dict:
+    """Answers known when a reflection starts from an activity: it, and the criteria it serves."""
+    keys = [c.key for c in questionnaire.criteria]
+    ticked = [keys[n - 1] for n in activity.criteria if 0 < n <= len(keys)]
+    return {"activity": _linked(activity), "criteria": ticked}
+
+
+def editing(reflection, activity: activity_links.ActivityRef | None) -> dict:
+    """Answers known when the member edits a saved reflection."""
+    return {
+        "edit_id": reflection.id,
+        **{part: getattr(reflection, part) for part in PARTS},
+        "criteria": reflection.criteria_keys,
+        "activity": _linked(activity) if activity else None,
+    }
+
+
+def _linked(ref: activity_links.ActivityRef) -> dict:
+    return {"id": ref.id, "title": ref.title, "held_on": ref.held_on.isoformat()}
 
 
 def _first(state: FlowState) -> str:
-    if state.data.get("edit_id"):
-        return "review"
-    if "activity" not in state.data and _recent(state):
-        return "activity"
-    return "set_out"
+    return "activity" if _recent(state) else "set_out"
 
 
 def _recent(state: FlowState) -> list[activity_links.ActivityRef]:
@@ -83,8 +81,8 @@ def _recent(state: FlowState) -> list[activity_links.ActivityRef]:
 def _ask_activity(state: FlowState) -> list[dict]:
     language = state.language
     items = [
-        choice(f"{short_date(ref.held_on, state.ctx.zone, language)} {ref.title}", "activity",
-               str(ref.id), ref.title)
+        choice(trim(f"{day_and_month(ref.held_on, language)} {ref.title}", LABEL_LIMIT,
+                    at_space=False)[0], "activity", str(ref.id), ref.title)
         for ref in _recent(state)
     ]  # fmt: skip
     items.append(choice(text("reflect.no_activity", language), "activity", "none"))
@@ -229,6 +227,5 @@ reflect = Flow(
         Step("review", _ask_review, _read_review, stores=False),
     ),
     finish=_finish,
-    begin=_begin,
     first=_first,
 )

@@ -7,8 +7,10 @@ from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import PostbackEvent
 
+from handlers import activity_links
 from handlers.commands import reflect as reflect_module
 from handlers.engine import FlowEngine
+from handlers.questionnaire import questionnaire_of
 from handlers.registry import command
 from messages.builders import LABEL_LIMIT, say
 from messages.catalog import text
@@ -29,17 +31,23 @@ def reflect_button(activity_id: int, language: str) -> dict[str, Any]:
     }
 
 
-def _start(ctx, data: dict[str, Any]) -> list[dict]:
+def _engine() -> FlowEngine:
     flow = reflect_module.reflect
-    return FlowEngine({flow.name: flow}).start(flow, ctx, data)
+    return FlowEngine({flow.name: flow})
 
 
 @command("reflect_on", ())
 def reflect_on(event, ctx) -> list[dict]:
-    """Start a reflection linked to the activity the tapped button named."""
+    """Start a reflection about the activity the tapped button named (after saving it, a nudge)."""
     fields = parse_qs(event.postback.data or "") if isinstance(event, PostbackEvent) else {}
-    activity = (fields.get("activity") or [""])[0]
-    return _start(ctx, {"activity_id": int(activity)} if activity.isdigit() else {})
+    wanted = (fields.get("activity") or [""])[0]
+    activity = None
+    if wanted.isdigit():
+        activity = activity_links.find(ctx.session, ctx.member.id, int(wanted))
+    if activity is None:  # not theirs, or deleted since: an ordinary reflection
+        return _engine().start(reflect_module.reflect, ctx)
+    data = reflect_module.about(activity, questionnaire_of(ctx))
+    return _engine().begin_at(reflect_module.reflect, ctx, "set_out", data)
 
 
 @command("edit_reflection", ("แก้ไขถอดบทเรียน", "edit reflection", "แก้ถอดบทเรียน"))
@@ -48,4 +56,8 @@ def edit_reflection(event, ctx) -> list[dict]:
     reflection = reflections.latest_editable(ctx.session, ctx.member.id, ctx.clock())
     if reflection is None:
         return [say("reflect.nothing_to_edit", ctx.language, menu=True)]
-    return _start(ctx, {"edit_id": reflection.id})
+    activity = None
+    if reflection.activity_id is not None:
+        activity = activity_links.find(ctx.session, ctx.member.id, reflection.activity_id)
+    data = reflect_module.editing(reflection, activity)
+    return _engine().begin_at(reflect_module.reflect, ctx, "review", data)

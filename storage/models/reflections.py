@@ -19,7 +19,10 @@ class Reflection(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Deleting a member deletes their reflections with them (the database does it).
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    activity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # Deleting the activity keeps the lesson (it is still worth reading), just no longer linked.
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="SET NULL"), index=True
+    )
     # The member's network and organisation when they wrote it (they may move later).
     network: Mapped[str | None] = mapped_column(String(40), index=True)
     organisation: Mapped[str | None] = mapped_column(String(200))

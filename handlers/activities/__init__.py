@@ -1,0 +1,1 @@
+"""The pieces of activity logging that several commands share: readers, cards, photos, criteria."""

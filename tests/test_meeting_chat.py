@@ -1,0 +1,281 @@
+"""Transcripts in Thai: a coordinator schedules, changes and cancels; members answer and are reminded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.config import Config
+from bot.gateway import LineGateway
+from handlers import handler_modules
+from handlers.registry import build_registry
+from handlers.router import Router
+from storage.models.meetings import Meeting, Reminder
+from tests.conftest import SECRET, TOKEN
+from tests.meetings import BANGKOK, Chat, FakeTime, alt_texts, clock_job, feed, labels, texts
+from tests.members import join
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=BANGKOK)  # a Tuesday morning
+
+
+@pytest.fixture(scope="module")
+def router():
+    return Router(build_registry(handler_modules()))
+
+
+@pytest.fixture
+def time():
+    return FakeTime(NOW)
+
+
+@pytest.fixture
+def people(db, line):
+    """A civil-network coordinator, three civil members and one youth member."""
+    return {
+        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),)),
+        "somsri": join(line, db, "สมศรี"),
+        "somchai": join(line, db, "สมชาย"),
+        "john": join(line, db, "John", language="en"),
+        "youth": join(line, db, "น้องฟ้า", network="youth"),
+    }
+
+
+@pytest.fixture
+def chat(db, router, emulator, time):
+    gateway = LineGateway(emulator.url, TOKEN, 3.0)
+    config = Config(channel_secret=SECRET, access_token=TOKEN)
+    yield lambda user_id: Chat(db, router, user_id, time, gateway, config)
+    gateway.close()
+
+
+def schedule_in_chat(coordinator: Chat, title="ประชุมเครือข่ายประจำเดือนธันวาคม", when="พรุ่งนี้ 9 โมง"):
+    """Go through นัดประชุม to the review; return the review's messages."""
+    assert texts(coordinator.say("นัดประชุม")) == ["ตั้งชื่อการประชุมค่ะ (เช่น ประชุมเครือข่ายประจำเดือนธันวาคม)"]
+    asked = coordinator.say(title)
+    assert "ประชุมวันไหน" in texts(asked)[0] and "เลือกวันเวลา" in labels(asked)
+    assert "ประชุมที่ไหน" in texts(coordinator.say(when))[0]
+    assert "วาระการประชุม" in texts(coordinator.say("Zoom https://zoom.us/j/98765"))[0]
+    audience = coordinator.say("ติดตามกิจกรรมเดือนพฤศจิกายน")
+    assert labels(audience)[0] == "ประชาสังคมคุณธรรม"
+    return coordinator.tap(audience[-1], "ประชาสังคมคุณธรรม")
+
+
+def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
+    db, chat, people, line, emulator, time
+):
+    coordinator = chat(people["coordinator"])
+    review = schedule_in_chat(coordinator)
+    preview, summary = review
+    assert preview["altText"].splitlines()[:3] == [
+        "📅 นัดประชุม",
+        "ประชุมเครือข่ายประจำเดือนธันวาคม",
+        "🕘 เมื่อ 25 พ.ย. 2569 09:00 น.",
+    ]
+    assert "📍 สถานที่: Zoom\n🔗 ลิงก์: https://zoom.us/j/98765" in preview["altText"]
+    # Tomorrow 09:00: too soon for a day-before reminder; an hour before, and the RSVPs tonight.
+    assert summary["text"].splitlines() == [
+        "ตรวจสอบก่อนยืนยันนะคะ",
+        "ผู้รับ: ประชาสังคมคุณธรรม",
+        "ข้อความที่จะส่ง:",
+        "• ประกาศนัด: ทันทีที่ยืนยัน",
+        "• เตือนก่อนเริ่ม 60 นาที: 25 พ.ย. 2569 08:00 น.",
+        "• สรุปการตอบรับส่งถึงคุณ: 24 พ.ย. 2569 18:00 น.",
+        "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ · โควตาเดือนนี้เหลือ 300 ข้อความ",
+    ]
+    assert labels(review)[:2] == ["ยืนยันนัดประชุม", "แก้ชื่อ"]
+    done = coordinator.tap(summary, "ยืนยันนัดประชุม")
+    assert texts(done)[0].startswith("บันทึกนัด “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ")
+    with db.unit_of_work() as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert meeting.starts_at == datetime(2026, 11, 25, 9, 0, tzinfo=BANGKOK)
+        assert (meeting.link, meeting.place, meeting.networks) == (
+            "https://zoom.us/j/98765",
+            "Zoom",
+            "civil",
+        )
+        kinds = [r.kind for r in session.scalars(select(Reminder).order_by(Reminder.due_at))]
+    assert kinds == ["announcement", "rsvp_summary", "hour_before"]
+    clock_job(db, emulator.url, time).tick()
+    assert alt_texts(line, people["somsri"])[0].startswith("📅 นัดประชุม\nประชุมเครือข่าย")
+    assert alt_texts(line, people["john"])[0].startswith("📅 Meeting\n")
+    assert feed(line, people["youth"]) == []
+
+
+def test_a_time_already_past_is_refused_with_a_clear_hint(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมเครือข่าย")
+    assert texts(coordinator.say("9 โมง"))[0] == "เวลานั้นผ่านไปแล้วค่ะ กรุณาเลือกวันเวลาที่ยังมาไม่ถึง"
+    assert texts(coordinator.say("เมื่อวาน 13.30 น."))[0].startswith("เวลานั้นผ่านไปแล้ว")
+    assert "วันที่" in texts(coordinator.say("31 ก.พ. 70 10.00 น."))[0]
+    no_time = texts(coordinator.say("พรุ่งนี้"))[0]
+    assert "เวลา" in no_time and "ผ่านไปแล้ว" not in no_time
+    picked = coordinator.press("s=when&v=picker", {"datetime": "2026-11-30T13:30"})
+    assert "ประชุมที่ไหน" in texts(picked)[0]
+
+
+def test_the_preview_refuses_a_meeting_that_would_exceed_the_months_quota(chat, people, line):
+    line.set_quota(300, total_usage=295)
+    coordinator = chat(people["coordinator"])
+    review = schedule_in_chat(coordinator)
+    assert any("โควตาเดือนนี้เหลือ 5 ข้อความ จึงยืนยันไม่ได้" in t for t in texts(review))
+    assert "ยืนยันนัดประชุม" not in labels(review)
+    again = coordinator.say("ยืนยันนัดประชุม")
+    assert "ยืนยันไม่ได้" in texts(again)[0]
+
+
+def test_a_plain_member_cannot_schedule_change_or_report(chat, people, db):
+    member = chat(people["somsri"])
+    for words in ("นัดประชุม", "แก้ไขประชุม", "รายงานการส่ง"):
+        [answer] = member.say(words)
+        assert "ใช้ได้เฉพาะผู้ประสานงานเครือข่ายค่ะ" in answer["text"]
+    [answer] = member.press("cmd=meeting")
+    assert "ใช้ได้เฉพาะผู้ประสานงานเครือข่าย" in answer["text"]
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting)).first() is None
+
+
+def test_a_coordinator_changes_the_time_and_those_invited_are_told(
+    db, chat, people, line, emulator, time
+):
+    coordinator = chat(people["coordinator"])
+    review = schedule_in_chat(coordinator)
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    picked = coordinator.say("แก้ไขประชุม")
+    assert texts(picked)[0].startswith(
+        "เลือกการประชุมค่ะ\n#1 ประชุมเครือข่ายประจำเดือนธันวาคม (25 พ.ย. 2569 09:00 น.)"
+    )
+    action = coordinator.tap(picked[-1], "#1 25 พ.ย. 09:00")
+    assert labels(action)[:5] == ["แก้ชื่อ", "แก้วันเวลา", "แก้สถานที่/ลิงก์", "แก้วาระ", "ยกเลิกนัดนี้"]
+    coordinator.tap(action[-1], "แก้วันเวลา")
+    confirm = coordinator.say("26 พ.ย. 69 14.00 น.")
+    assert "🕘 เมื่อ 26 พ.ย. 2569 14:00 น." in confirm[0]["altText"]
+    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 4 คน" in confirm[-1]["text"]
+    done = coordinator.tap(confirm[-1], "บันทึกการแก้ไข")
+    assert texts(done) == ["แก้ไข “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ กำลังแจ้งผู้ได้รับเชิญค่ะ"]
+    job.tick()
+    notice = alt_texts(line, people["somsri"])[-1]
+    assert notice.startswith("✏️ มีการเปลี่ยนแปลงการประชุม") and "26 พ.ย. 2569 14:00 น." in notice
+    with db.unit_of_work() as session:
+        pending = {
+            r.kind: r.due_at
+            for r in session.scalars(select(Reminder).where(Reminder.status == "pending"))
+        }
+    assert pending["hour_before"] == datetime(2026, 11, 26, 13, 0, tzinfo=BANGKOK)
+    assert pending["day_before"] == datetime(2026, 11, 25, 9, 0, tzinfo=BANGKOK)
+
+
+def test_a_coordinator_cancels_and_no_reminder_follows_the_notice(
+    db, chat, people, line, emulator, time
+):
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator)[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    picked = coordinator.say("ยกเลิกประชุม")
+    action = coordinator.tap(picked[-1], "#1 25 พ.ย. 09:00")
+    confirm = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    assert texts(confirm)[0].startswith("ยกเลิกการประชุม “ประชุมเครือข่ายประจำเดือนธันวาคม” ใช่ไหมคะ?")
+    done = coordinator.tap(confirm[-1], "ยืนยันยกเลิกนัด")
+    assert texts(done)[0].startswith("ยกเลิกการประชุม “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ")
+    job.tick()
+    assert alt_texts(line, people["somsri"])[-1].startswith("❌ ยกเลิกการประชุมแล้วค่ะ")
+    for moment in (datetime(2026, 11, 24, 18, 0), datetime(2026, 11, 25, 8, 0)):
+        time.move_to(moment.replace(tzinfo=BANGKOK))
+        assert job.tick() == 0
+    assert len(feed(line, people["somsri"])) == 2
+    assert len(feed(line, people["coordinator"])) == 2  # no RSVP summary for a cancelled meeting
+    [report] = coordinator.say("รายงานการส่ง")
+    assert "(ยกเลิกแล้ว)" in report["text"] and "• แจ้งยกเลิก" in report["text"]
+
+
+def test_a_member_answers_and_then_gets_only_the_reminders_they_should(
+    db, chat, people, line, emulator, time
+):
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    [card] = feed(line, people["somsri"])
+    decline = next(
+        b["action"]["data"]
+        for b in card["contents"]["footer"]["contents"]
+        if b["action"]["label"] == "ไม่สะดวก"
+    )
+    assert texts(chat(people["somsri"]).press(decline))[0].startswith(
+        "รับทราบค่ะ บันทึกว่าคุณไม่สะดวกเข้าร่วม"
+    )
+    accept = decline.replace("a=no", "a=yes")
+    assert texts(chat(people["somchai"]).press(accept))[0].startswith("ขอบคุณค่ะ 🙏 บันทึกว่าคุณจะเข้าร่วม")
+    assert "ไม่พบการประชุมนี้" in texts(chat(people["youth"]).press(accept))[0]  # not invited
+
+    time.move_to(datetime(2026, 11, 29, 9, 0, tzinfo=BANGKOK))
+    job.tick()
+    time.move_to(datetime(2026, 11, 29, 18, 0, tzinfo=BANGKOK))
+    job.tick()
+    time.move_to(datetime(2026, 11, 30, 12, 30, tzinfo=BANGKOK))
+    job.tick()
+    assert [t.splitlines()[0] for t in alt_texts(line, people["somchai"])] == [
+        "📅 นัดประชุม", "🔔 พรุ่งนี้มีประชุม", "⏰ อีก 60 นาทีเริ่มประชุม",
+    ]  # fmt: skip
+    assert [t.splitlines()[0] for t in alt_texts(line, people["somsri"])] == ["📅 นัดประชุม"]
+    [summary] = [t for t in alt_texts(line, people["coordinator"]) if t.startswith("📋")]
+    assert summary.startswith("📋 สรุปการตอบรับ: เข้าร่วม 1 · ไม่สะดวก 1 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2 คน")
+
+    mine = chat(people["somchai"]).say("ประชุมของฉัน")
+    assert mine[0]["type"] == "flex" and "คำตอบของคุณ: เข้าร่วม" in str(mine[0]["contents"])
+    time.move_to(datetime(2026, 11, 30, 14, 0, tzinfo=BANGKOK))
+    assert "เริ่มไปแล้ว" in texts(chat(people["somsri"]).press(accept))[0]
+    assert texts(chat(people["somchai"]).say("ประชุมของฉัน"))[0] == "ตอนนี้ยังไม่มีนัดประชุมที่กำลังจะมาถึงค่ะ"
+
+
+def test_the_delivery_report_in_chat_counts_sent_failed_and_left_out(
+    db, chat, people, line, emulator, time
+):
+    with db.unit_of_work() as session:
+        from storage import members
+
+        members.find(session, people["john"]).following = False
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator)[-1], "ยืนยันนัดประชุม")
+    clock_job(db, emulator.url, time).tick()
+    [report] = coordinator.say("รายงานการส่ง")
+    assert report["text"].splitlines() == [
+        "📊 รายงานการส่ง “ประชุมเครือข่ายประจำเดือนธันวาคม” (25 พ.ย. 2569 09:00 น.)",
+        "• ประกาศนัด (24 พ.ย. 2569 10:00 น.): ส่งแล้ว 3 · ไม่สำเร็จ 0 · กำลังส่ง 0",
+        "   ไม่ได้ส่งถึง: เลิกติดตามบอท 1",
+        "• สรุปการตอบรับ (24 พ.ย. 2569 18:00 น.): รอถึงเวลา",
+        "• เตือนก่อนเริ่ม (25 พ.ย. 2569 08:00 น.): รอถึงเวลา",
+        "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 3",
+    ]
+
+
+def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
+    db, chat, people, line, emulator, time
+):
+    group = "C" + "1" * 32
+    assert "เฉพาะผู้ประสานงาน" in texts(chat(people["somsri"]).say("ผูกกลุ่มนัดประชุม", group=group))[0]
+    linked = chat(people["coordinator"]).say("ผูกกลุ่มนัดประชุม", group=group)
+    assert texts(linked) == [
+        "ผูกกลุ่มนี้กับเครือข่ายประชาสังคมคุณธรรมแล้วค่ะ ผู้ประสานงานเลือกกลุ่มนี้เป็นผู้รับได้เมื่อนัดประชุม"
+    ]
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมกลุ่มย่อย")
+    coordinator.say("พรุ่งนี้ 14.00 น.")
+    coordinator.say("ศาลาวัดบ้านดอย")
+    audience = coordinator.say("ข้าม")
+    review = coordinator.tap(audience[-1], "กลุ่ม LINE #1")
+    assert "ผู้รับ 1 คน ใช้ประมาณ 2 ข้อความ" in review[-1]["text"]
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    clock_job(db, emulator.url, time).tick()
+    [posted] = feed(line, group)
+    assert posted["altText"].startswith("📅 นัดประชุม\nประชุมกลุ่มย่อย")
+    assert (
+        "footer" not in posted["contents"]
+    )  # no RSVP buttons: postbacks in groups carry no member
+    assert "พิมพ์ ประชุมของฉัน" in posted["altText"]

@@ -1,0 +1,80 @@
+"""The meeting's date step: Thai forms read as Bangkok times; past, impossible and far times refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handlers.flow import Answer, FlowState, Invalid
+from handlers.meeting_steps import read_when
+from handlers.parsing.thai_datetime import format_thai_datetime
+from tests.meetings import BANGKOK
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=BANGKOK)
+
+
+def read(typed: str, now: datetime = NOW) -> datetime:
+    ctx = SimpleNamespace(now=lambda: now.astimezone(BANGKOK), zone=BANGKOK, language="th")
+    return datetime.fromisoformat(read_when(Answer("text", text=typed), FlowState(ctx, {})))
+
+
+def problem(typed: str, now: datetime = NOW) -> str:
+    with pytest.raises(Invalid) as refused:
+        read(typed, now)
+    return refused.value.key
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("พรุ่งนี้ 9 โมง", datetime(2026, 11, 25, 9, 0)),
+        ("พรุ่งนี้บ่ายสองโมงครึ่ง", datetime(2026, 11, 25, 14, 30)),
+        ("1 ธ.ค. 69 13.30 น.", datetime(2026, 12, 1, 13, 30)),
+        ("๑ ธ.ค. ๒๕๖๙ ๑๓.๓๐ น.", datetime(2026, 12, 1, 13, 30)),
+        ("2026-12-01 13:30", datetime(2026, 12, 1, 13, 30)),
+        ("วันนี้ 1 ทุ่ม", datetime(2026, 11, 24, 19, 0)),
+    ],
+)
+def test_thai_forms_read_as_bangkok_times(typed, meant):
+    assert read(typed) == meant.replace(tzinfo=BANGKOK)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("9 โมง", "meeting.past"),  # today 09:00 has gone by 10:00
+        ("เมื่อวาน 13.30 น.", "meeting.past"),
+        ("9 ส.ค. 64 13.30 น.", "meeting.past"),  # the article's own meeting, in 2021
+        ("31 ก.พ. 70 10.00 น.", "datetime.problem.impossible_date"),
+        ("พรุ่งนี้ 25.00 น.", "datetime.problem.impossible_time"),
+        ("พรุ่งนี้", "datetime.problem.no_time"),
+        ("1 ม.ค. 2571 10.00 น.", "meeting.too_far"),
+        ("ประชุมกันนะ", "datetime.problem.unreadable"),
+    ],
+)
+def test_past_impossible_incomplete_and_far_times_are_refused_clearly(typed, key):
+    assert problem(typed) == key
+
+
+def test_tomorrow_nine_is_bangkok_tomorrow_even_late_at_night_utc():
+    late = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)  # already 01:30 on the 25th in Bangkok
+    assert read("พรุ่งนี้ 9 โมง", late) == datetime(2026, 11, 26, 9, 0, tzinfo=BANGKOK)
+
+
+minutes = st.integers(min_value=1, max_value=365 * 24 * 60 - 1)
+
+
+@given(ahead=minutes)
+def test_any_future_time_written_the_thai_way_reads_back(ahead):
+    moment = (NOW + timedelta(minutes=ahead)).replace(second=0)
+    assert read(format_thai_datetime(moment)) == moment
+
+
+@given(back=minutes)
+def test_any_past_time_written_the_thai_way_is_refused_as_past(back):
+    moment = NOW - timedelta(minutes=back)
+    assert problem(format_thai_datetime(moment)) == "meeting.past"

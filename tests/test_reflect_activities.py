@@ -1,0 +1,104 @@
+"""A reflection about an activity: picked from recent ones, or started from the activity's button."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import delete, select
+
+from storage.models import Member
+from storage.models.activities import Activity
+from storage.models.assessments import Assessment
+from storage.models.reflections import Reflection
+from tests.activity_records import logged
+from tests.chatting import Chat, labels, make_router
+from tests.members import registered
+
+USER, OTHER = "U" + "5" * 32, "U" + "6" * 32
+
+
+@pytest.fixture(scope="module")
+def router():
+    return make_router()
+
+
+@pytest.fixture
+def chat(db, router):
+    registered(db, USER, name="ครูแดง")
+    return Chat(db, router, USER)
+
+
+def reflections(db) -> list[Reflection]:
+    with db.unit_of_work() as session:
+        return list(session.scalars(select(Reflection).order_by(Reflection.id)))
+
+
+def other_member(db) -> str:
+    registered(db, OTHER, name="คนอื่น")
+    return OTHER
+
+
+def answer_all(chat: Chat, first: list[dict]) -> list[dict]:
+    messages = first
+    for answer in ("ตั้งใจปลูกป่า", "ปลูกได้ 120 ต้น", "ชุมชนช่วยกัน", "ไม่มี", "ทำทุกปี"):
+        messages = chat.say(answer)
+    return chat.tap(messages, "เสร็จ")
+
+
+def test_the_member_picks_one_of_their_recent_activities_or_none(db, chat):
+    logged(db, USER, "ปลูกป่าชายเลน", date(2026, 11, 20), chat.now - timedelta(days=3), (1, 3))
+    logged(db, USER, "เก่าเกินไป", date(2026, 10, 1), chat.now - timedelta(days=40))
+    logged(db, other_member(db), "ของคนอื่น", date(2026, 11, 21), chat.now - timedelta(days=1))
+    pick = chat.say("ถอดบทเรียน")
+    assert "มาจากกิจกรรมไหน" in pick[0]["text"]
+    assert labels(pick) == ["20 พ.ย. ปลูกป่าชาย…", "ไม่ระบุกิจกรรม", "ย้อนกลับ", "ยกเลิก"]
+    about, question = chat.tap(pick, "20 พ.ย. ปลูกป่าชาย…")
+    assert about["text"] == "กิจกรรม: ปลูกป่าชายเลน (20 พ.ย. 2569)" and "ข้อ 1/5" in question["text"]
+    review = answer_all(chat, [about, question])
+    assert "แก้กิจกรรม" in labels(review)
+    chat.tap(review, "บันทึก")
+    [reflection] = reflections(db)
+    assert reflection.activity_id is not None
+    assert reflection.criteria == "principles,results"  # ticked from the activity's criteria
+    # Reflected on: it is not offered again, so the next reflection starts at the first question.
+    assert "ข้อ 1/5" in chat.say("ถอดบทเรียน")[0]["text"]
+
+
+def test_no_activity_can_be_chosen(db, chat):
+    logged(db, USER, "ปลูกป่าชายเลน", date(2026, 11, 20), chat.now - timedelta(days=3))
+    question = chat.tap(chat.say("ถอดบทเรียน"), "ไม่ระบุกิจกรรม")
+    assert "ข้อ 1/5" in question[0]["text"]
+    chat.tap(answer_all(chat, question), "บันทึก")
+    assert reflections(db)[0].activity_id is None
+
+
+def test_the_button_under_an_activity_starts_a_reflection_about_it(db, chat):
+    activity = logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 22), chat.now - timedelta(hours=1))
+    about, question = chat.postback(f"cmd=reflect_on&activity={activity}")
+    assert about["text"] == "กิจกรรม: ค่ายคุณธรรม (22 พ.ย. 2569)" and "ข้อ 1/5" in question["text"]
+    chat.tap(answer_all(chat, [about, question]), "บันทึก")
+    assert reflections(db)[0].activity_id == activity
+
+
+def test_a_button_naming_someone_elses_activity_starts_an_ordinary_reflection(db, chat):
+    theirs = logged(db, other_member(db), "ของคนอื่น", date(2026, 11, 22), chat.now)
+    question = chat.postback(f"cmd=reflect_on&activity={theirs}")
+    assert "กิจกรรม:" not in question[0]["text"] and "ข้อ 1/5" in question[0]["text"]
+
+
+def test_a_deleted_activity_leaves_its_reflection_and_a_deleted_member_leaves_nothing(db, chat):
+    activity = logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 22), chat.now)
+    chat.tap(answer_all(chat, chat.postback(f"cmd=reflect_on&activity={activity}")), "บันทึก")
+    chat.say("ประเมิน")
+    for _ in range(5):
+        chat.tap(chat.say("3"), "ข้าม")
+    with db.unit_of_work() as session:
+        session.execute(delete(Activity).where(Activity.id == activity))
+    [reflection] = reflections(db)
+    assert reflection.activity_id is None and reflection.lesson == "ทำทุกปี"
+    with db.unit_of_work() as session:
+        session.execute(delete(Member).where(Member.line_user_id == USER))
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Assessment)).all() == []
+    assert reflections(db) == []
