@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 COLOURS = ("#1f6f5c", "#d98e04", "#6b4e9b", "#c0392b", "#2c7fb8", "#7f8c8d")
-WIDTH = 640
+WIDTH = 460
 LEFT, RIGHT = 8, 48
 BAR, GAP, LABEL = 16, 4, 22
+LABEL_WIDTH = 44  # room a month's name needs under its columns
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def monthly_columns(months: list[str], series: list[Series], title: str) -> Mark
         )
     slot = inner_w / max(1, len(months))
     column = max(2.0, (slot - 6) / max(1, len(series)))
+    every = max(1, -(-LABEL_WIDTH // int(slot)))
     for m_index, month in enumerate(months):
         x0 = left + m_index * slot + 3
         for s_index, item in enumerate(series):
@@ -99,9 +101,11 @@ def monthly_columns(months: list[str], series: list[Series], title: str) -> Mark
                 f'width="{column - 1:.1f}" height="{h:.1f}" fill="{colour}">'
                 f"<title>{escape(item.name)} {escape(month)}: {value:,}</title></rect>"
             )
-        parts.append(
-            f'<text x="{x0 + (slot - 6) / 2:.1f}" y="{height - 6}" class="tick">{escape(month)}</text>'
-        )
+        if m_index % every == (len(months) - 1) % every:  # labels that fit, always the newest
+            parts.append(
+                f'<text x="{x0 + (slot - 6) / 2:.1f}" y="{height - 6}" class="tick">'
+                f"{escape(month)}</text>"
+            )
     return Markup(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'

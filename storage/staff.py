@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -12,9 +13,13 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from storage.models.staff import StaffAccount, StaffSignInFailure
 from storage.types import utcnow
 
-# A hash to check against when the email is unknown, so a wrong email takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
 MIN_PASSWORD_LENGTH = 10
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check when the email is unknown: a wrong email takes as long as a wrong password."""
+    return generate_password_hash("not-a-real-password")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def authenticate(
     if locked_out(session, email, ip, policy):
         return None
     account = find(session, email)
-    good = check_password_hash(account.password_hash if account else _DUMMY_HASH, password)
+    good = check_password_hash(account.password_hash if account else _dummy_hash(), password)
     if account is None or not account.active or not good:
         session.add(StaffSignInFailure(email=email[:254], ip=ip[:64]))
         return None

@@ -56,7 +56,7 @@ ENTRIES = {
     },
     "staff.criteria_more": {"th": "ดูตัวเลขทั้งหมด", "en": "See all figures"},
     "staff.network": {"th": "เครือข่าย", "en": "Network"},
-    "staff.answers": {"th": "จำนวนผู้ประเมิน", "en": "Assessments"},
+    "staff.answers": {"th": "ผู้ประเมิน", "en": "Assessments"},
     "staff.export_title": {"th": "ส่งออกข้อมูลสำหรับ Excel", "en": "Export for Excel"},
     "staff.export_note": {
         "th": "เลือกข้อมูลและตัวกรองเหมือนคำสั่ง flask export ส่งออกเฉพาะสมาชิกที่ให้ความยินยอม",
