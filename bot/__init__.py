@@ -90,9 +90,11 @@ def create_app(config: Config | None = None) -> Flask:
     bot = build_bot(config)
     app.extensions["bot"] = bot
 
+    import staff
     from bot import cli, health, webhook
 
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(staff.blueprint)
     cli.init_app(app)
     return app

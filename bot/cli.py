@@ -10,6 +10,8 @@ from flask.cli import AppGroup, with_appcontext
 
 from bot.members_cli import members_group
 from bot.richmenu.deploy import richmenu_group
+from demo.cli import demo_group
+from exports.cli import export_command
 from storage import inbox
 from storage.migrate import upgrade
 
@@ -103,3 +105,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(clock_command)
     app.cli.add_command(richmenu_group)
     app.cli.add_command(members_group)
+    app.cli.add_command(export_command)
+    app.cli.add_command(demo_group)

@@ -16,6 +16,9 @@ DEFAULT_API_BASE_URL = "https://api.line.me"
 LOCAL_EMULATOR_PORT = 8001
 LOCAL_CHANNEL_SECRET = "local-channel-secret"
 LOCAL_ACCESS_TOKEN = "local-access-token"
+# Local mode only: fixed so sessions survive restarts and pseudonyms stay stable on a laptop.
+LOCAL_STAFF_SECRET_KEY = "local-staff-secret-key"
+LOCAL_PSEUDONYM_SECRET = "local-pseudonym-secret"
 
 
 class ConfigError(ValueError):
@@ -46,6 +49,8 @@ class Config:
     meeting_reminders: str = DEFAULT_PLAN
     # How long a sender holds a delivery it is attempting (None: enough for every inline retry).
     delivery_lease_seconds: float | None = None
+    staff_secret_key: str = LOCAL_STAFF_SECRET_KEY
+    pseudonym_secret: str | None = LOCAL_PSEUDONYM_SECRET
     questionnaire_file: Path = ROOT / "data" / "questionnaire.yaml"
 
     @property
@@ -118,6 +123,14 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
             f"DELIVERY_LEASE_SECONDS must cover three attempts of LINE_REQUEST_TIMEOUT "
             f"({3 * request_timeout:g} s), got {lease:g}"
         )
+    staff_secret_key = env.get("STAFF_SECRET_KEY", "").strip()
+    if not local and len(staff_secret_key) < 32:
+        raise ConfigError(
+            "STAFF_SECRET_KEY must be set to a random string of at least 32 characters "
+            "(it signs staff sign-in sessions), e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'"
+        )
+    pseudonym_secret = env.get("EXPORT_PSEUDONYM_SECRET", "").strip()
     return Config(
         channel_secret=secret or LOCAL_CHANNEL_SECRET,
         access_token=token or LOCAL_ACCESS_TOKEN,
@@ -138,6 +151,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         reminder_grace_hours=_number(env, "REMINDER_GRACE_HOURS", defaults.reminder_grace_hours),
         meeting_reminders=plan,
         delivery_lease_seconds=lease,
+        staff_secret_key=staff_secret_key or LOCAL_STAFF_SECRET_KEY,
+        # Without it outside local mode, anonymized exports are refused (pseudonyms must be stable).
+        pseudonym_secret=pseudonym_secret or (LOCAL_PSEUDONYM_SECRET if local else None),
         questionnaire_file=Path(
             env.get("QUESTIONNAIRE_FILE", "").strip() or defaults.questionnaire_file
         ),

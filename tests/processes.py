@@ -64,6 +64,8 @@ class Process:
 def base_env(**extra: str) -> dict[str, str]:
     """Return this environment without LINE settings, plus `extra`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LINE_", "DATABASE_URL"))}
+    # A real LINE channel also needs the staff web's session key.
+    env["STAFF_SECRET_KEY"] = "process-test-staff-secret-key-0123456789abcdef"
     env.update(extra)
     return env
 

@@ -68,7 +68,8 @@ def _bot(run: Run, kind: str) -> dict[str, Case]:
         with emulator:
             env = base_env(PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
                            LINE_API_BASE_URL=api, DATABASE_URL=db_url,
-                           MEDIA_DIR=str(run.workdir / "media"))  # fmt: skip
+                           MEDIA_DIR=str(run.workdir / "media"),
+                           STAFF_SECRET_KEY="benchmark-staff-secret-key-0123456789abcdef")  # fmt: skip
             with start_web(f"bot-{kind}", env, run.workdir):
                 line = EmulatorClient(api)
                 _warm_up(run, callback)

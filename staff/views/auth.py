@@ -1,0 +1,59 @@
+"""Sign in, sign out and the language switch (the only pages open without a staff session)."""
+
+from __future__ import annotations
+
+from flask import current_app, redirect, render_template, request, session, url_for
+
+from staff.blueprint import blueprint
+from staff.i18n import t
+from staff.security import sign_in_as
+from storage import staff as accounts
+
+
+def _safe_next(target: str | None) -> str:
+    """Only ever go back to a staff page (no open redirect)."""
+    if target and target.startswith("/staff") and not target.startswith("//"):
+        return target
+    return url_for("staff.overview")
+
+
+@blueprint.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    """Show the sign-in form; check the password, with lock-out after repeated failures."""
+    error = None
+    if request.method == "POST":
+        bot = current_app.extensions["bot"]
+        policy = current_app.extensions["staff_lockout"]
+        email = request.form.get("email", "")[:254]
+        ip = request.remote_addr or "unknown"
+        with bot.db.unit_of_work() as db_session:
+            if accounts.locked_out(db_session, email, ip, policy):
+                error = t("locked_out", minutes=int(policy.window.total_seconds() // 60))
+            else:
+                account = accounts.authenticate(
+                    db_session, email, request.form.get("password", ""), ip, policy
+                )
+                if account is not None:
+                    sign_in_as(account.id)
+                    return redirect(_safe_next(request.form.get("next")))
+                error = t("sign_in_failed")
+        return render_template(
+            "staff/sign_in.html", error=error, next=request.form.get("next")
+        ), 401
+    return render_template("staff/sign_in.html", error=None, next=request.args.get("next"))
+
+
+@blueprint.post("/sign-out")
+def sign_out():
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+    return redirect(url_for("staff.sign_in"))
+
+
+@blueprint.get("/lang/<code>")
+def language(code: str):
+    """Switch the pages between Thai and English, then go back where the person was."""
+    session["lang"] = "en" if code == "en" else "th"
+    return redirect(_safe_next(request.args.get("next")))

@@ -1,0 +1,65 @@
+"""Meetings: the list with RSVPs, and each meeting's delivery report (what reached whom)."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, render_template, request
+from sqlalchemy import select
+
+import exports
+from exports.kinds import meetings as meetings_export
+from staff.blueprint import blueprint
+from staff.i18n import lang, networks
+from storage import meeting_report
+from storage import meetings as meeting_store
+from storage.models import Member
+from storage.models.meetings import Meeting
+from storage.models.members import CONSENT_GIVEN
+
+PAGE = 25
+
+
+def _filters():
+    """The list's filters, read like the export's (a bad one just shows everything)."""
+    args = request.args
+    try:
+        return exports.make_filters(
+            networks(), date_from=args.get("from"), date_to=args.get("to"),
+            network=args.get("network") or None, lang=lang(),
+        )  # fmt: skip
+    except exports.FilterError:
+        return exports.Filters(lang=lang())
+
+
+@blueprint.get("/meetings")
+def meetings():
+    bot = current_app.extensions["bot"]
+    filters = _filters()
+    page = max(1, request.args.get("page", 1, type=int))
+    ctx = exports.context(filters, bot.config)
+    newest_first = (Meeting.starts_at.desc(), Meeting.id.desc())
+    stmt = meetings_export.query(ctx).order_by(None).order_by(*newest_first)
+    with bot.db.unit_of_work() as session:
+        found = session.execute(stmt.limit(PAGE + 1).offset((page - 1) * PAGE)).all()
+    rows = [(m, name, sent, rsvps) for m, _line, name, sent, *rsvps in found[:PAGE]]
+    return render_template(
+        "staff/meetings.html", rows=rows, args=request.args, page=page,
+        more=len(found) > PAGE, audience=lambda m: meetings_export.audience(m, ctx),
+    )  # fmt: skip
+
+
+@blueprint.get("/meetings/<int:record_id>")
+def meeting(record_id: int):
+    bot = current_app.extensions["bot"]
+    with bot.db.unit_of_work() as session:
+        found = meeting_store.get(session, record_id)
+        if found is None:
+            abort(404)
+        report = meeting_report.gather(session, found)
+        organiser = None
+        if found.organiser_id:
+            organiser = session.scalar(
+                select(Member.display_name).where(
+                    Member.id == found.organiser_id, Member.consent_status == CONSENT_GIVEN
+                )
+            )
+    return render_template("staff/meeting.html", report=report, m=found, organiser=organiser)

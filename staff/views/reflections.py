@@ -1,0 +1,78 @@
+"""Reflections: search and filter what members learned, then read one in full."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, render_template, request
+from sqlalchemy import or_, select
+
+import exports
+from exports.kinds import reflections as reflections_export
+from staff.blueprint import blueprint
+from staff.i18n import lang, networks
+from storage.models import Member
+from storage.models.activities import Activity
+from storage.models.members import CONSENT_GIVEN
+from storage.models.reflections import Reflection
+from storage.reflections import ANSWERS
+
+PAGE = 20
+
+
+def list_filters() -> exports.Filters:
+    """The list's network and dates, read like the export's (a bad one just shows everything)."""
+    args = request.args
+    try:
+        return exports.make_filters(
+            networks(), date_from=args.get("from"), date_to=args.get("to"),
+            network=args.get("network") or None, lang=lang(),
+        )  # fmt: skip
+    except exports.FilterError:
+        return exports.Filters(lang=lang())
+
+
+@blueprint.get("/reflections")
+def reflections():
+    bot = current_app.extensions["bot"]
+    ctx = exports.context(list_filters(), bot.config)
+    stmt = reflections_export.query(ctx).order_by(None)
+    words = " ".join(request.args.get("q", "").split())[:100]
+    if words:
+        stmt = stmt.where(
+            or_(*[getattr(Reflection, a).contains(words, autoescape=True) for a in ANSWERS])
+        )
+    criterion = request.args.get("criterion", "")
+    if criterion:
+        padded = "," + Reflection.criteria + ","
+        stmt = stmt.where(padded.contains(f",{criterion},", autoescape=True))
+    page = max(1, request.args.get("page", 1, type=int))
+    stmt = stmt.order_by(Reflection.created_at.desc(), Reflection.id.desc())
+    with bot.db.unit_of_work() as session:
+        found = session.execute(stmt.limit(PAGE + 1).offset((page - 1) * PAGE)).all()
+    criteria = [(c.key, c.label(lang())) for c in ctx.questionnaire().criteria]
+    return render_template(
+        "staff/reflections.html", rows=found[:PAGE], more=len(found) > PAGE, page=page,
+        args=request.args, criteria=criteria, words=words,
+        labels=lambda keys: reflections_export.criteria_text(ctx, keys),
+    )  # fmt: skip
+
+
+@blueprint.get("/reflections/<int:record_id>")
+def reflection(record_id: int):
+    bot = current_app.extensions["bot"]
+    ctx = exports.context(exports.Filters(lang=lang()), bot.config)
+    stmt = (
+        select(Reflection, Member.display_name, Activity)
+        .join(Member, Member.id == Reflection.member_id)
+        .outerjoin(Activity, Activity.id == Reflection.activity_id)
+        .where(Reflection.id == record_id, Member.consent_status == CONSENT_GIVEN)
+    )
+    with bot.db.unit_of_work() as session:
+        found = session.execute(stmt).first()
+    if found is None:
+        abort(404)
+    item, name, activity = found
+    parts = [(a, getattr(item, a)) for a in ANSWERS if getattr(item, a)]
+    return render_template(
+        "staff/reflection.html", r=item, name=name, activity=activity, parts=parts,
+        criteria=reflections_export.criteria_text(ctx, item.criteria_keys),
+    )  # fmt: skip

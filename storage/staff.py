@@ -1,0 +1,90 @@
+"""Repository of staff accounts: create, check a password, and lock out repeated guessing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from storage.models.staff import StaffAccount, StaffSignInFailure
+from storage.types import utcnow
+
+MIN_PASSWORD_LENGTH = 10
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to check when the email is unknown: a wrong email takes as long as a wrong password."""
+    return generate_password_hash("not-a-real-password")
+
+
+@dataclass(frozen=True)
+class LockoutPolicy:
+    """How many failures within `window` lock an account or an address, for the rest of `window`."""
+
+    per_account: int = 5
+    per_ip: int = 20
+    window: timedelta = timedelta(minutes=15)
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_account(session: Session, email: str, password: str) -> StaffAccount:
+    """Store a new account with a salted scrypt hash of its password."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    account = StaffAccount(
+        email=normalize_email(email), password_hash=generate_password_hash(password)
+    )
+    session.add(account)
+    session.flush()
+    return account
+
+
+def find(session: Session, email: str) -> StaffAccount | None:
+    return session.scalars(
+        select(StaffAccount).where(StaffAccount.email == normalize_email(email))
+    ).first()
+
+
+def get_active(session: Session, account_id: int) -> StaffAccount | None:
+    account = session.get(StaffAccount, account_id)
+    return account if account is not None and account.active else None
+
+
+def _failures(session: Session, column, value: str, since: datetime) -> int:
+    stmt = select(func.count()).where(column == value, StaffSignInFailure.at >= since)
+    return session.scalar(stmt) or 0
+
+
+def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy) -> bool:
+    """True while the account or the address has failed too often within the window."""
+    since = utcnow() - policy.window
+    return (
+        _failures(session, StaffSignInFailure.email, normalize_email(email), since)
+        >= policy.per_account
+        or _failures(session, StaffSignInFailure.ip, ip, since) >= policy.per_ip
+    )
+
+
+def authenticate(
+    session: Session, email: str, password: str, ip: str, policy: LockoutPolicy
+) -> StaffAccount | None:
+    """Return the account if the password is right and no lock-out holds; record a failure if not."""
+    email = normalize_email(email)
+    if locked_out(session, email, ip, policy):
+        return None
+    account = find(session, email)
+    good = check_password_hash(account.password_hash if account else _dummy_hash(), password)
+    if account is None or not account.active or not good:
+        session.add(StaffSignInFailure(email=email[:254], ip=ip[:64]))
+        return None
+    session.execute(delete(StaffSignInFailure).where(StaffSignInFailure.email == email))
+    account.last_sign_in_at = utcnow()
+    return account

@@ -1,0 +1,92 @@
+"""`flask demo seed`: realistic Thai data, fast, and never mixed into a database of real members."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from storage.models import Member
+from tests.members import registered
+
+
+def test_seeds_consented_thai_members_and_refuses_beside_real_ones(app, db):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["demo", "seed", "--members", "300", "--activities", "0",
+                                 "--reflections", "0", "--meetings", "0", "--assessments", "0"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        members = session.scalars(select(Member)).all()
+        coordinators = session.scalar(
+            select(func.count()).select_from(Member).where(Member.roles.any())
+        )
+    assert len(members) == 300 and coordinators >= 10
+    assert all(m.consented and m.registered for m in members)
+    assert {m.network for m in members} >= {"civil", "youth"}
+    assert any("\u0e00" <= ch <= "\u0e7f" for ch in members[0].display_name)
+    assert all(m.province == "เชียงราย" and m.organisation for m in members)
+    registered(db, "U" + "f" * 32)
+    refused = runner.invoke(args=["demo", "seed", "--members", "5"])
+    assert refused.exit_code != 0 and "real member" in refused.output
+    forced = runner.invoke(args=["demo", "seed", "--members", "5", "--force", "--activities", "0",
+                                 "--reflections", "0", "--meetings", "0"])  # fmt: skip
+    assert forced.exit_code == 0, forced.output
+
+
+def test_seeds_meetings_with_sent_reminders_and_rsvps(app, db):
+    from storage.models.meetings import Meeting, Rsvp
+
+    result = app.test_cli_runner().invoke(
+        args=[
+            "demo",
+            "seed",
+            "--members",
+            "200",
+            "--meetings",
+            "12",
+            "--activities",
+            "0",
+            "--reflections",
+            "0",
+            "--assessments",
+            "0",
+        ]  # fmt: skip
+    )
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        meetings = session.scalars(select(Meeting)).all()
+        answers = session.scalar(select(func.count()).select_from(Rsvp))
+    assert len(meetings) == 12 and answers > 0
+    assert all("zoom.us" in m.link for m in meetings)
+
+
+def test_seeds_activities_reflections_and_assessments_in_bulk_that_export(app, db, config):
+    from storage.models.activities import Activity, ActivityPhoto
+    from storage.models.assessments import Assessment, AssessmentAnswer
+    from storage.models.reflections import Reflection
+    from tests.exporting import read_csv, run_export
+
+    result = app.test_cli_runner().invoke(
+        args=[
+            "demo",
+            "seed",
+            "--members",
+            "50",
+            "--activities",
+            "120",
+            "--reflections",
+            "2000",
+            "--assessments",
+            "40",
+            "--meetings",
+            "2",
+        ]  # fmt: skip
+    )
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        count = lambda model: session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        assert (count(Activity), count(Reflection), count(Assessment)) == (120, 2000, 40)
+        assert count(AssessmentAnswer) == 200 and count(ActivityPhoto) > 0
+        linked = session.scalar(select(func.count()).where(Reflection.activity_id.is_not(None)))
+    assert linked > 500
+    assert len(read_csv(run_export(app, "reflections"))) == 2001
+    photos = list((config.media_dir / "members").rglob("*.png"))
+    assert photos and photos[0].read_bytes().startswith(b"\x89PNG")
