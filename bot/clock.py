@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from bot.nudges import send_reflection_nudges
 from bot.reminders import ReminderJob
 from storage.types import utcnow
 
@@ -29,9 +30,14 @@ def fake_clock(start: str | None) -> Callable[[], datetime]:
     return lambda: utcnow() + offset
 
 
-def build_scheduler(bot, job: ReminderJob) -> BlockingScheduler:
-    """Make the scheduler in the bot's time zone with one job: due reminders and the outbox,
-    at once on start (catching up with what was missed), then every CLOCK_POLL_SECONDS."""
+NUDGE_MINUTES = 15
+
+
+def build_scheduler(
+    bot, job: ReminderJob, now: Callable[[], datetime] = utcnow
+) -> BlockingScheduler:
+    """Make the scheduler in the bot's time zone: due reminders and the outbox, at once on start
+    (catching up with what was missed) then every CLOCK_POLL_SECONDS; reflection nudges too."""
     config = bot.config
     scheduler = BlockingScheduler(timezone=config.zone)
     scheduler.add_job(
@@ -43,6 +49,15 @@ def build_scheduler(bot, job: ReminderJob) -> BlockingScheduler:
         coalesce=True,
         next_run_time=datetime.now(config.zone),
     )
+    # Nudges are daytime-only and deduped per activity, so running them often is safe.
+    scheduler.add_job(
+        lambda: send_reflection_nudges(bot, now()),
+        "interval",
+        minutes=NUDGE_MINUTES,
+        id="reflection-nudges",
+        max_instances=1,
+        coalesce=True,
+    )
     return scheduler
 
 
@@ -52,7 +67,7 @@ def run_clock(bot, now: Callable[[], datetime] = utcnow) -> None:
     bot.sender.clock = now  # the outbox must judge "due" by the same time as the reminders
     grace = timedelta(hours=bot.config.reminder_grace_hours)
     job = ReminderJob(bot.db, bot.sender, bot.config.zone, now, grace)
-    scheduler = build_scheduler(bot, job)
+    scheduler = build_scheduler(bot, job, now)
     log.info("clock started (time zone %s, every %g s)", bot.config.timezone,
              bot.config.clock_poll_seconds)  # fmt: skip
     try:

@@ -15,7 +15,7 @@ from messages.builders import text_message
 from messages.catalog import text
 from storage import deliveries, reflections
 from storage.models import Delivery, Member
-from storage.models.members import CONSENT_GIVEN
+from storage.models.members import reachable_clause
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -34,13 +34,7 @@ def is_daytime(now: datetime, zone: tzinfo) -> bool:
 
 
 def _reachable(session: Session, member_ids: set[int]) -> dict[int, Member]:
-    # PRIVATE until branch `rights` lands storage.members.reachable_user_ids (consented AND
-    # following): then use that instead of this query.
-    stmt = select(Member).where(
-        Member.id.in_(member_ids),
-        Member.consent_status == CONSENT_GIVEN,
-        Member.following.is_(True),
-    )
+    stmt = select(Member).where(Member.id.in_(member_ids), reachable_clause())
     return {member.id: member for member in session.scalars(stmt)}
 
 

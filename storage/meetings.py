@@ -46,8 +46,8 @@ def reachable(
     chosen: list[Recipient] = []
     left_out: dict[str, int] = {}
     for member in members:
-        # Who may receive pushes (consented and following) is a private rule until the `rights`
-        # branch lands. TODO(rights): replace with storage.members.reachable_user_ids.
+        # Member.reachable is the rule (consent given, still following); the report wants to
+        # know which part of it left each member out.
         if member.consent_status != CONSENT_GIVEN:
             reason = "no_consent"
         elif not member.following:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Member, MemberRole
-from storage.models.members import CONSENT_GIVEN
+from storage.models.members import reachable_clause
 from storage.upsert import insert_ignore
 
 ROLES = ("coordinator", "staff")
@@ -31,9 +31,7 @@ def reachable_user_ids(session: Session, network: str | None = None) -> list[str
     Every feature that pushes or multicasts selects its recipients here, so a member who
     withdrew consent or blocked the bot is never messaged again.
     """
-    stmt = select(Member.line_user_id).where(
-        Member.consent_status == CONSENT_GIVEN, Member.following.is_(True)
-    )
+    stmt = select(Member.line_user_id).where(reachable_clause())
     if network is not None:
         stmt = stmt.where(Member.network == network)
     return list(session.scalars(stmt.order_by(Member.id)))

@@ -117,3 +117,20 @@ def test_flask_nudges_send_queues_and_sends_through_line(live_config, line, db, 
     assert again.output == "queued 0 reflection nudge(s)\n"
     [received] = line.wait_for_messages(member, since=0, count=1)
     assert received["via"] == "push" and "ปลูกป่าชายเลน" in received["message"]["text"]
+
+
+def test_the_clock_process_sends_nudges_as_one_of_its_jobs(config, db, activity, emulator, line):
+    from bot.clock import build_scheduler
+    from bot.reminders import ReminderJob
+
+    line.set_quota(1000)
+    app = create_app(config.with_changes(api_base_url=emulator.url))
+    bot = app.extensions["bot"]
+    job = ReminderJob(bot.db, bot.sender, bot.config.zone, lambda: DUE, timedelta(hours=6))
+    scheduler = build_scheduler(bot, job, now=lambda: DUE)
+    assert {j.id for j in scheduler.get_jobs()} == {"reminders-and-outbox", "reflection-nudges"}
+    scheduler.get_job("reflection-nudges").func()
+    bot.close()
+    [push] = pushes(db)
+    assert push.status == "sent"
+    assert [r["path"] for r in line.requests(since=0)["requests"]] == ["/v2/bot/message/push"]

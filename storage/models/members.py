@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base
@@ -42,6 +42,11 @@ class Member(Base):
         return self.consent_status == CONSENT_GIVEN
 
     @property
+    def reachable(self) -> bool:
+        """True if the bot may push to this member: consent given and still following."""
+        return self.consent_status == CONSENT_GIVEN and bool(self.following)
+
+    @property
     def registered(self) -> bool:
         return self.consented and self.registered_at is not None
 
@@ -53,6 +58,11 @@ class Member(Base):
             if held.role == role and (network is None or held.network in (None, network)):
                 return True
         return role == "member" and self.registered
+
+
+def reachable_clause():
+    """The SQL form of Member.reachable, for queries that pick push recipients."""
+    return and_(Member.consent_status == CONSENT_GIVEN, Member.following.is_(True))
 
 
 class MemberRole(Base):
