@@ -83,6 +83,8 @@ class Flow:
     # Answer instead of starting when the flow makes no sense now (e.g. nothing to delete).
     guard: Callable[[Context], list[dict] | None] | None = None
     access: str = "member"  # see handlers.registry.Command.access
+    # For members without the role: the command to run instead (e.g. their meetings), not a refusal.
+    fallback: str | None = None
     # The step to ask first (a name, or a function of the state after `begin`); None: steps[0].
     first: str | Next | None = None
 

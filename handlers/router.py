@@ -94,6 +94,9 @@ class Router:
         if cmd.access in ("coordinator", "staff") and (
             member is None or not member.has_role(cmd.access)
         ):
+            fallback = self.registry.by_name.get(cmd.flow.fallback) if cmd.flow else None
+            if fallback is not None and fallback.access != cmd.access:
+                return self.run(fallback, event, ctx)
             feature = text(cmd.flow.title_key, ctx.language) if cmd.flow else cmd.keywords[0]
             role = text(f"role.{cmd.access}", ctx.language)
             return [say("access.refused", ctx.language, menu=True, feature=feature, role=role)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from messages.catalog import text
 from tests.members import join
 from tests.waiting import sent_requests, wait_until
 
@@ -53,9 +54,16 @@ def test_sticker_gets_a_hint_not_a_crash(bot_server, line, db):
     assert "ขออภัย" in reply["message"]["text"]
 
 
-def test_a_plain_member_asking_for_a_coordinators_feature_is_refused_politely(bot_server, line, db):
+def test_a_plain_member_tapping_meetings_sees_their_meetings_not_a_refusal(bot_server, line, db):
     member = join(line, db, "สมชาย")
     line.send_text(member, "นัด ประชุม")
+    [reply] = line.wait_for_messages(member, since=0, count=1)
+    assert reply["message"]["text"] == text("meeting.mine.none", "th")
+
+
+def test_a_plain_member_asking_for_a_coordinators_report_is_refused_politely(bot_server, line, db):
+    member = join(line, db, "สมชาย")
+    line.send_text(member, "รายงานการส่ง")
     [reply] = line.wait_for_messages(member, since=0, count=1)
     assert "ขออภัย" in reply["message"]["text"] and "ผู้ประสานงาน" in reply["message"]["text"]
 

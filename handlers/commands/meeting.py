@@ -92,4 +92,5 @@ meeting = Flow(
     ),
     finish=_finish,
     access="coordinator",
+    fallback="my_meetings",  # a plain member tapping นัดประชุม sees the meetings they are invited to
 )
