@@ -33,6 +33,7 @@ class Settings:
     broadcast_members: int = 10_000
     conversation_seconds: float = 5.0
     export_rows: int = 100_000
+    export_together: bool = False  # smoke only: the export's processes at once (times not kept)
     databases: tuple[str, ...] = ("sqlite", "postgresql")
     pg_admin_url: str = DEFAULT_PG_ADMIN_URL
     budget_seconds: float = 540.0  # the whole run; a suite that would overrun is cut short
@@ -41,7 +42,7 @@ class Settings:
 SMOKE = Settings(
     load_seconds=0.5, warmup_seconds=0.2, clients=4, open_rate=40.0, delayed_seconds=0.3, delay=0.3,
     correctness_members=1, ceiling_seconds=0.3, drain_timeout=20.0, broadcast_members=1_200,
-    conversation_seconds=0.3, export_rows=1_000, databases=("sqlite",), budget_seconds=60.0,
+    conversation_seconds=0.3, export_rows=1_000, export_together=True, databases=("sqlite",), budget_seconds=60.0,
 )  # fmt: skip
 
 
