@@ -8,7 +8,7 @@ from sqlalchemy import select
 import exports
 from exports.kinds import meetings as meetings_export
 from staff.blueprint import blueprint
-from staff.i18n import lang, networks
+from staff.views.reflections import list_filters
 from storage import meeting_report
 from storage import meetings as meeting_store
 from storage.models import Member
@@ -18,22 +18,10 @@ from storage.models.members import CONSENT_GIVEN
 PAGE = 25
 
 
-def _filters():
-    """The list's filters, read like the export's (a bad one just shows everything)."""
-    args = request.args
-    try:
-        return exports.make_filters(
-            networks(), date_from=args.get("from"), date_to=args.get("to"),
-            network=args.get("network") or None, lang=lang(),
-        )  # fmt: skip
-    except exports.FilterError:
-        return exports.Filters(lang=lang())
-
-
 @blueprint.get("/meetings")
 def meetings():
     bot = current_app.extensions["bot"]
-    filters = _filters()
+    filters = list_filters()
     page = max(1, request.args.get("page", 1, type=int))
     ctx = exports.context(filters, bot.config)
     newest_first = (Meeting.starts_at.desc(), Meeting.id.desc())
