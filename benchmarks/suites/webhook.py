@@ -100,7 +100,11 @@ def _checks(kind: str, cases: dict[str, Case], closed_base, s) -> list[Check]:
     events = sum(c.answers.events for c in everything)
     chats = delayed.chats
     replied = sum(
-        1 for c in chats if c["status"] == 200 and c["answers"] == 1 and c["via"] == ["reply"]
+        # One reply may carry several messages (a stranger's hello: a lead and the privacy notice);
+        # that each event was answered exactly once is counted from the requests, above.
+        1
+        for c in chats
+        if c["status"] == 200 and c["answers"] >= 1 and c["via"] == ["reply"]
     )
     slowest_chat = max((c["elapsed"] for c in chats), default=0.0) * 1000
     return [
