@@ -38,7 +38,12 @@ def enqueue_reply(
     """Store a reply (with `to` for the push fallback) and return it."""
     delivery = Delivery(
         **_row(
-            "reply", [to], messages, reply_token=reply_token, created_at=now, next_attempt_at=now
+            "reply",
+            [to],
+            messages,
+            reply_token=reply_token,
+            created_at=now,
+            next_attempt_at=now + REPLY_HANDOFF,
         )
     )
     session.add(delivery)
