@@ -12,6 +12,7 @@ from bot.gateway import LineGateway
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.networks import load_networks
 from bot.sender import DeliverySender
+from bot.timekeeping import Clock
 from handlers import handler_modules
 from handlers.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
 from handlers.registry import build_registry
@@ -30,6 +31,7 @@ class Bot:
     sender: DeliverySender
     processor: InboxProcessor
     worker: InboxWorker
+    clock: Clock
     started: bool = field(default=False)
 
     def notify_inbox(self) -> None:
@@ -63,15 +65,18 @@ def build_bot(config: Config) -> Bot:
     questionnaire = load_checked_questionnaire(config)
     registry = build_registry(handler_modules())
     db = Database(config.database_url)
+    clock = Clock()  # the one "now" of this process: the sender and the handlers share it
     gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
     lease = config.delivery_lease_seconds
-    sender = DeliverySender(db, gateway, claim_lease=timedelta(seconds=lease) if lease else None)
+    claim_lease = timedelta(seconds=lease) if lease else None
+    sender = DeliverySender(db, gateway, clock=clock, claim_lease=claim_lease)
     processor = InboxProcessor(
         db,
         Router(registry),
         sender,
         config.zone,
         lease_seconds=config.inbox_lease_seconds,
+        clock=clock,
         networks=load_networks(config.networks_file),
         config=config,
         questionnaire=questionnaire,
@@ -79,7 +84,7 @@ def build_bot(config: Config) -> Bot:
         media_dir=config.media_dir,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
-    return Bot(config, db, gateway, sender, processor, worker)
+    return Bot(config, db, gateway, sender, processor, worker, clock)
 
 
 def create_app(config: Config | None = None) -> Flask:

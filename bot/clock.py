@@ -64,7 +64,7 @@ def build_scheduler(
 def run_clock(bot, now: Callable[[], datetime] = utcnow) -> None:
     """Run until stopped; what to send lives in the database, so a restart loses nothing."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    bot.sender.clock = now  # the outbox must judge "due" by the same time as the reminders
+    bot.clock.set(now)  # the outbox and the handlers judge "due" by the reminders' time
     grace = timedelta(hours=bot.config.reminder_grace_hours)
     job = ReminderJob(bot.db, bot.sender, bot.config.zone, now, grace)
     scheduler = build_scheduler(bot, job, now)

@@ -49,7 +49,7 @@ def settings(live_config):
 def served(settings, emulator, clock):
     application = create_app(settings)
     bot = application.extensions["bot"]
-    bot.processor.clock = clock
+    bot.clock.set(clock)
     bot.start()
     server = ServedApp(application)
     emulator.state.webhook_url = server.url + "/callback"

@@ -24,7 +24,7 @@ def chat(monkeypatch):
 
 @pytest.fixture
 def clock(bot_server) -> Clock:
-    """Set the serving bot's clock (InboxProcessor's) to NOON, and let the test move it."""
+    """Set the serving bot's one clock (processor, sender, handlers) to NOON, and let the test move it."""
     fake = Clock()
-    bot_server.app.extensions["bot"].processor.clock = fake
+    bot_server.app.extensions["bot"].clock.set(fake)
     return fake
