@@ -19,8 +19,10 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]]) -> 
         stmt = sqlite.insert(model).on_conflict_do_nothing()
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise RuntimeError(f"unsupported database: {dialect}")
+    # RETURNING yields a row only for a row actually inserted, on both databases; rowcount does not
+    # (psycopg 3 reports -1 for an INSERT ... ON CONFLICT, new or not).
+    stmt = stmt.returning(*model.__table__.primary_key.columns)
     inserted = 0
     for row in rows:
-        # One statement per row so rowcount tells exactly which rows were new.
-        inserted += session.execute(stmt.values(**row)).rowcount or 0
+        inserted += len(session.execute(stmt.values(**row)).all())
     return inserted
