@@ -1,5 +1,8 @@
 """A member changes their RSVP in chat; every change is stored and the next reminder follows it."""
 
+# The chat fixtures are shared with test_meeting_chat by import, which ruff sees as redefinition.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -28,7 +31,7 @@ def test_yes_then_no_then_yes_is_stored_each_time_and_the_reminders_follow(
     people,
     line,
     emulator,
-    time,  # noqa: F811
+    time,
 ):
     coordinator = chat(people["coordinator"])
     coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
