@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from flask import Blueprint, Response, current_app, request
 from linebot.v3.webhook import SignatureValidator
+from sqlalchemy.exc import SQLAlchemyError
 
+from bot import webhook_schema
 from storage import inbox
+from storage.rejected import store_rejected
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("webhook", __name__)
@@ -35,16 +37,39 @@ def callback() -> Response:
         log.warning("webhook refused: bad signature")
         return _plain(400, "invalid signature")
     try:
-        payload = json.loads(body)
+        payload = webhook_schema.parse(body)
+    except webhook_schema.TooDeep as exc:
+        # Signed by LINE's secret yet unusable: acknowledge (a 4xx/5xx only brings it back) and
+        # keep a receipt of why.
+        return _store(bot, [], [(webhook_schema.body_receipt_id(raw), str(exc))])
     except ValueError:
         return _plain(400, "body is not JSON")
     events = payload.get("events") if isinstance(payload, dict) else None
-    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
-        return _plain(400, "no events list")
-    if events:
+    if not isinstance(events, list):
+        return _store(bot, [], [(webhook_schema.body_receipt_id(raw), "no events list")])
+    good, rejected = [], []
+    for event in events:
+        problem = webhook_schema.problem_of(event) if isinstance(event, dict) else "not an object"
+        if problem:
+            rejected.append((webhook_schema.receipt_id(event), problem))
+        else:
+            good.append(event)
+    return _store(bot, good, rejected)
+
+
+def _store(bot, events: list[dict], rejected: list[tuple[str, str]]) -> Response:
+    """Store good events and receipts of rejected ones in one transaction; 503 if the DB fails."""
+    if not events and not rejected:
+        return _plain(200, "OK")
+    try:
         with bot.db.unit_of_work() as session:
-            new = inbox.store_events(session, events)
-        log.info("webhook: %d event(s), %d new", len(events), new)
-        if new:
-            bot.notify_inbox()
+            new = inbox.store_events(session, events) if events else 0
+            refused = store_rejected(session, rejected) if rejected else 0
+    except SQLAlchemyError as exc:
+        # The type only: the statement's text is ours, but the driver's message may quote values.
+        log.error("webhook: database unavailable (%s); LINE will redeliver", type(exc).__name__)
+        return _plain(503, "database unavailable")
+    log.info("webhook: %d event(s), %d new, %d rejected", len(events), new, refused)
+    if new:
+        bot.notify_inbox()
     return _plain(200, "OK")

@@ -69,7 +69,12 @@ def test_body_over_one_mebibyte_is_413(app, db):
 
 def test_signed_body_that_is_not_json_is_400(app, db):
     assert post(app.test_client(), b"not json {").status_code == 400
-    assert post(app.test_client(), b'{"events": "nope"}').status_code == 400
+    assert stored(db) == []
+
+
+def test_signed_json_without_an_events_list_is_acknowledged_and_kept_as_rejected(app, db):
+    assert post(app.test_client(), b'{"events": "nope"}').status_code == 200
+    assert [(e.status, e.outcome) for e in stored(db)] == [("rejected", "no events list")]
 
 
 def test_redelivered_event_is_stored_once(app, db):
