@@ -9,6 +9,7 @@ from flask import Flask
 
 from bot.config import Config, ConfigError, load_config
 from bot.gateway import LineGateway
+from bot.identity import BotIdentity, fetch_bot_user_id
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.networks import load_networks
 from bot.sender import DeliverySender
@@ -32,6 +33,7 @@ class Bot:
     processor: InboxProcessor
     worker: InboxWorker
     clock: Clock
+    identity: BotIdentity
     started: bool = field(default=False)
 
     def notify_inbox(self) -> None:
@@ -84,7 +86,10 @@ def build_bot(config: Config) -> Bot:
         media_dir=config.media_dir,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
-    return Bot(config, db, gateway, sender, processor, worker, clock)
+    identity = BotIdentity(
+        lambda: fetch_bot_user_id(config.api_base_url, config.access_token, config.request_timeout)
+    )
+    return Bot(config, db, gateway, sender, processor, worker, clock, identity)
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -93,6 +98,7 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     bot = build_bot(config)
+    bot.identity.refresh()  # at start, before any request or transaction
     app.extensions["bot"] = bot
 
     import staff

@@ -45,6 +45,11 @@ def callback() -> Response:
     except ValueError:
         return _plain(400, "body is not JSON")
     events = payload.get("events") if isinstance(payload, dict) else None
+    if isinstance(payload, dict) and not bot.identity.accepts(payload.get("destination")):
+        # Signed with our secret but addressed to another bot: LINE redelivers on any non-2xx and
+        # counts it as our failure, yet no retry can make it ours; acknowledge and drop it.
+        log.warning("webhook: body for another destination ignored")
+        return _plain(200, "OK")
     if not isinstance(events, list):
         return _store(bot, [], [(webhook_schema.body_receipt_id(raw), "no events list")])
     good, rejected = [], []

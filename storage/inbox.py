@@ -33,7 +33,7 @@ def event_id_of(event: dict[str, Any]) -> str:
     """Return the event's webhookEventId, or a stable digest when LINE sent none."""
     value = event.get("webhookEventId")
     if isinstance(value, str) and value:
-        return value[:64]
+        return value  # whole: two long ids cut to one width could collide
     digest = hashlib.sha256(json.dumps(event, sort_keys=True).encode()).hexdigest()
     return f"sha256:{digest[:56]}"
 

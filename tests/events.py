@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import time
 from typing import Any
 
 _counter = itertools.count(1)
+# The emulator's bot for the tests' channel secret (tests.conftest.SECRET): webhooks name it.
+BOT_USER_ID = "U" + hashlib.sha256(b"test-channel-secret").hexdigest()[:32]
 
 
 def event_id() -> str:
@@ -35,5 +38,5 @@ def text_event(text: str, user_id: str = "U" + "a" * 32, **overrides: Any) -> di
 def body(*events: dict[str, Any]) -> bytes:
     """Return a webhook request body carrying the events."""
     return json.dumps(
-        {"destination": "U" + "0" * 32, "events": list(events)}, ensure_ascii=False
+        {"destination": BOT_USER_ID, "events": list(events)}, ensure_ascii=False
     ).encode()

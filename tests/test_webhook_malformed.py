@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 
 from storage.models import InboxEvent
 from tests.conftest import sign
-from tests.events import text_event
+from tests.events import BOT_USER_ID, text_event
 
 # Each breaks one field the way the adversarial run did (issue 16, item 4).
 BREAKAGES = {
@@ -40,7 +40,7 @@ def post_raw(app, raw: bytes):
 
 def encode(events: list) -> bytes:
     # ensure_ascii keeps lone surrogates as \\ud800 escapes, as an attacker (or a bug) would send them.
-    return json.dumps({"destination": "U" + "0" * 32, "events": events}).encode()
+    return json.dumps({"destination": BOT_USER_ID, "events": events}).encode()
 
 
 def rows(db) -> list[InboxEvent]:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from bot import create_app
 from storage.models import InboxEvent
 from tests.conftest import sign
+from tests.events import BOT_USER_ID
 from tests.strategies import callback_bodies, unknown_events
 
 SETTINGS = settings(
@@ -47,7 +48,7 @@ def outcomes(db, ids: list[str]) -> dict[str, str]:
 @SETTINGS
 @given(body=callback_bodies(max_events=4))
 def test_every_spec_event_is_stored_and_handled_without_error(quiet_app, db, body):
-    assert deliver(quiet_app, body) == 200
+    assert deliver(quiet_app, {**body, "destination": BOT_USER_ID}) == 200
     quiet_app.extensions["bot"].processor.drain()
     ids = [event["webhookEventId"] for event in body["events"]]
     assert set(outcomes(db, ids).values()) <= {"done"}
@@ -57,7 +58,7 @@ def test_every_spec_event_is_stored_and_handled_without_error(quiet_app, db, bod
 @SETTINGS
 @given(events=st.lists(unknown_events(), min_size=1, max_size=3))
 def test_unknown_types_and_fields_are_accepted_and_never_break_handling(quiet_app, db, events):
-    assert deliver(quiet_app, {"destination": "U" + "0" * 32, "events": events}) == 200
+    assert deliver(quiet_app, {"destination": BOT_USER_ID, "events": events}) == 200
     quiet_app.extensions["bot"].processor.drain()
     ids = [e["webhookEventId"] for e in events if isinstance(e.get("webhookEventId"), str)]
     assert set(outcomes(db, ids).values()) <= {"done"}

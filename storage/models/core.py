@@ -17,7 +17,7 @@ class InboxEvent(Base):
     __tablename__ = "inbox_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    webhook_event_id: Mapped[str] = mapped_column(String(64), unique=True)
+    webhook_event_id: Mapped[str] = mapped_column(String(255), unique=True)
     event_type: Mapped[str] = mapped_column(String(64))
     event_timestamp: Mapped[int] = mapped_column(BigInteger)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
