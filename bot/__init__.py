@@ -98,7 +98,6 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     bot = build_bot(config)
-    bot.identity.refresh()  # at start, before any request or transaction
     app.extensions["bot"] = bot
 
     import staff

@@ -35,12 +35,14 @@ class BotIdentity:
         self._monotonic = monotonic
         self._user_id: str | None = None
         self._next_try = 0.0
+        self._tried = False  # only a web process asks at start; elsewhere nothing is checked
         self._lock = threading.Lock()
 
     def refresh(self) -> str | None:
         """Try to learn the id now (never inside a database transaction: it is a network call)."""
         with self._lock:
             if self._user_id is None and self._monotonic() >= self._next_try:
+                self._tried = True
                 self._next_try = self._monotonic() + RETRY_SECONDS
                 try:
                     self._user_id = self._fetch()
@@ -51,5 +53,5 @@ class BotIdentity:
 
     def accepts(self, destination: object) -> bool:
         """False only when we know our id and the body names another bot."""
-        own = self.refresh()
+        own = self.refresh() if self._tried else None
         return own is None or destination == own

@@ -11,5 +11,6 @@ def make_app():
     """Create the app and start handling events, including any left by a previous process."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = create_app()
+    app.extensions["bot"].identity.refresh()  # who we are, before any request or transaction
     app.extensions["bot"].start()
     return app

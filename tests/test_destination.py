@@ -18,6 +18,7 @@ from tests.events import BOT_USER_ID, text_event
 @pytest.fixture
 def quiet_app(live_config, line):
     application = create_app(live_config.with_changes(start_inbox_worker=False))
+    application.extensions["bot"].identity.refresh()  # as bot.wsgi.make_app does at start
     yield application
     application.extensions["bot"].close()
 
@@ -65,6 +66,8 @@ def test_while_line_cannot_say_who_we_are_bodies_are_taken_and_asked_again_a_min
         return BOT_USER_ID
 
     identity = BotIdentity(fetch, monotonic=lambda: now[0])
+    assert identity.accepts("U" + "f" * 32) and calls == []  # not a web process: no check
+    assert identity.refresh() is None  # the web process asks at start; LINE is down
     assert identity.accepts("U" + "f" * 32)  # unknown yet: nothing is lost
     now[0] = 30.0
     assert identity.accepts("U" + "f" * 32) and calls == [0.0]
