@@ -1,0 +1,128 @@
+"""Fault suite (issue 16): real gunicorn and the emulator on this run's database (SQLite or PostgreSQL).
+
+Each scenario prints how many members were answered once, zero times and twice (run with -s to see).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+
+import pytest
+import requests
+from sqlalchemy import select, text
+
+from storage.models import InboxEvent
+from tests.conftest import sign
+from tests.events import body
+from tests.faults.malformed import BREAKAGES, deep_body
+from tests.members import join
+from tests.processes import bot_env, free_port, gunicorn
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def web(emulator, database_url, tmp_path):
+    port = free_port()
+    env = bot_env(emulator.url, database_url, port, INBOX_POLL_SECONDS="0.3")
+    process = gunicorn(port, env, tmp_path / "web.log", workers=2)
+    process.url = f"http://127.0.0.1:{port}/callback"
+    yield process
+    process.stop()
+
+
+def post(url: str, raw: bytes) -> int:
+    headers = {"X-Line-Signature": sign(raw), "Content-Type": "application/json"}
+    return requests.post(url, data=raw, headers=headers, timeout=15).status_code
+
+
+def answered(line, members: list[str]) -> Counter:
+    counts = Counter()
+    for member in members:
+        n = len(line.messages(member, since=0)["messages"])
+        counts["once" if n == 1 else "zero" if n == 0 else "twice"] += 1
+    return counts
+
+
+def report(name: str, counts: Counter, **extra) -> None:
+    more = "".join(f" · {k} {v}" for k, v in extra.items())
+    print(f"\n[fault] {name}: answered once {counts['once']} / zero {counts['zero']} "
+          f"/ twice {counts['twice']}{more}")  # fmt: skip
+
+
+def settle(line, members: list[str]) -> Counter:
+    """Wait until every member has an answer, then a little longer for any second one."""
+    wait_until(lambda: answered(line, members)["zero"] == 0, timeout=30, interval=0.2)
+    time.sleep(1.0)  # proving that no second answer comes takes waiting for one
+    return answered(line, members)
+
+
+def test_malformed_signed_bodies_get_no_500_and_good_events_beside_them_are_answered(web, line, db):
+    members = [join(line, db, f"สมาชิก{i}") for i in range(3)]
+    statuses = []
+    for member in members:
+        good = line.send_text(member, "สวัสดี")["event"]  # no webhook URL: we deliver it
+        for name, breakage in BREAKAGES.items():
+            bad = {**good, **breakage, "webhookEventId": f"01BAD{name}{member}"[:200]}
+            statuses.append(post(web.url, json.dumps({"destination": body_destination(),
+                                                      "events": [bad]}).encode()))  # fmt: skip
+        statuses.append(post(web.url, deep_body()))
+        statuses.append(post(web.url, body(good)))
+    counts = settle(line, members)
+    report("malformed bodies", counts, responses_500=statuses.count(500), bodies=len(statuses))
+    assert set(statuses) == {200}
+    assert counts == Counter(once=len(members))
+
+
+def body_destination() -> str:
+    from tests.events import BOT_USER_ID
+
+    return BOT_USER_ID
+
+
+def test_database_cut_mid_webhook_logs_no_member_data_and_loses_no_event(web, line, db):
+    members = [join(line, db, f"สมาชิก{i}") for i in range(4)]
+    words = [f"ข้อความลับที่{i}" for i in range(4)]
+    events = [line.send_text(m, w)["event"] for m, w in zip(members, words, strict=True)]
+    with db.engine.begin() as connection:
+        if db.dialect == "postgresql":
+            connection.execute(text("SET lock_timeout = '10s'"))
+        connection.execute(text("ALTER TABLE inbox_events RENAME TO inbox_events_away"))
+    try:
+        cut = [post(web.url, body(event)) for event in events]
+        time.sleep(0.8)  # let the workers' sweeps fail too, and log it
+    finally:
+        with db.engine.begin() as connection:
+            connection.execute(text("ALTER TABLE inbox_events_away RENAME TO inbox_events"))
+    redelivered = [post(web.url, body(event)) for event in events]  # LINE's redelivery
+    counts = settle(line, members)
+    log = web.output()
+    leaks = sum(1 for line_ in log.splitlines() if any(s in line_ for s in members + words))
+    report("database cut", counts, statuses_while_cut=sorted(set(cut)), leaked_lines=leaks)
+    assert set(cut) == {503} and set(redelivered) == {200}
+    assert "database unavailable" in log and leaks == 0 and "[parameters" not in log
+    assert counts == Counter(once=len(members))
+
+
+def test_a_poison_event_ends_at_once_and_the_log_barely_grows(web, line, db):
+    healthy = join(line, db, "สมชาย")
+    poison = {**line.send_text(healthy, "สวัสดี")["event"], "webhookEventId": "01POISON"}
+    poison["source"] = "user"  # the adversarial run's poison: a string where an object belongs
+    before = len(web.output().splitlines())
+    assert post(web.url, body(poison)) == 200
+    assert post(web.url, body(poison)) == 200  # redelivered: recognised, still not handled
+    good = line.send_text(healthy, "สวัสดี")["event"]
+    assert post(web.url, body(good)) == 200
+    counts = settle(line, [healthy])
+    time.sleep(1.0)
+    grown = len(web.output().splitlines()) - before
+    with db.unit_of_work() as session:
+        status = session.scalar(
+            select(InboxEvent.status).where(InboxEvent.webhook_event_id == "01POISON")
+        )
+    report("poison event", counts, poison_status=status, log_lines_added=grown)
+    assert status == "rejected" and grown <= 10
+    assert counts == Counter(once=1)
