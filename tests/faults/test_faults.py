@@ -24,11 +24,32 @@ from tests.waiting import wait_until
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(scope="module")
+def platform():
+    """One emulator for the whole suite (each scenario uses its own members)."""
+    from emulator.server import EmulatorServer
+    from emulator.state import EmulatorState
+    from tests.conftest import SECRET, TOKEN
+
+    state = EmulatorState(channel_secret=SECRET, access_token=TOKEN, webhook_url=None)
+    with EmulatorServer(state) as server:
+        yield server
+
+
 @pytest.fixture
-def web(emulator, database_url, tmp_path):
+def line(platform):
+    from emulator.client import EmulatorClient
+
+    return EmulatorClient(platform.url)
+
+
+@pytest.fixture(scope="module")
+def web(platform, database_url, tmp_path_factory):
+    """One gunicorn (2 workers) for the suite: starting it is most of the suite's time."""
     port = free_port()
-    env = bot_env(emulator.url, database_url, port, INBOX_POLL_SECONDS="0.3")
-    process = gunicorn(port, env, tmp_path / "web.log", workers=2)
+    env = bot_env(platform.url, database_url, port, INBOX_POLL_SECONDS="0.3")
+    log_path = tmp_path_factory.mktemp("faults") / "web.log"
+    process = gunicorn(port, env, log_path, workers=2)
     process.url = f"http://127.0.0.1:{port}/callback"
     yield process
     process.stop()
