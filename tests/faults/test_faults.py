@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 
 from storage.models import InboxEvent
 from tests.conftest import sign
-from tests.events import body
+from tests.events import BOT_USER_ID, body
 from tests.faults.malformed import BREAKAGES, deep_body
 from tests.members import join
 from tests.processes import bot_env, free_port, gunicorn
@@ -88,7 +88,7 @@ def test_malformed_signed_bodies_get_no_500_and_good_events_beside_them_are_answ
         good = line.send_text(member, "สวัสดี")["event"]  # no webhook URL: we deliver it
         for name, breakage in BREAKAGES.items():
             bad = {**good, **breakage, "webhookEventId": f"01BAD{name}{member}"[:200]}
-            statuses.append(post(web.url, json.dumps({"destination": body_destination(),
+            statuses.append(post(web.url, json.dumps({"destination": BOT_USER_ID,
                                                       "events": [bad]}).encode()))  # fmt: skip
         statuses.append(post(web.url, deep_body()))
         statuses.append(post(web.url, body(good)))
@@ -96,12 +96,6 @@ def test_malformed_signed_bodies_get_no_500_and_good_events_beside_them_are_answ
     report("malformed bodies", counts, responses_500=statuses.count(500), bodies=len(statuses))
     assert set(statuses) == {200}
     assert counts == Counter(once=len(members))
-
-
-def body_destination() -> str:
-    from tests.events import BOT_USER_ID
-
-    return BOT_USER_ID
 
 
 def test_database_cut_mid_webhook_logs_no_member_data_and_loses_no_event(web, line, db):
@@ -147,3 +141,15 @@ def test_a_poison_event_ends_at_once_and_the_log_barely_grows(web, line, db):
     report("poison event", counts, poison_status=status, log_lines_added=grown)
     assert status == "rejected" and grown <= 10
     assert counts == Counter(once=1)
+
+
+def test_a_body_for_another_bot_is_acknowledged_and_never_answered(web, line, db):
+    member, ours = join(line, db, "สมหญิง"), join(line, db, "สมปอง")
+    foreign = line.send_text(member, "สวัสดี")["event"]
+    raw = json.dumps({"destination": "U" + "f" * 32, "events": [foreign]}).encode()
+    assert post(web.url, raw) == 200
+    assert post(web.url, body(line.send_text(ours, "สวัสดี")["event"])) == 200
+    settle(line, [ours])
+    counts = answered(line, [member])
+    report("another destination", counts)
+    assert counts == Counter(zero=1) and answered(line, [ours]) == Counter(once=1)
