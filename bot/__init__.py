@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from flask import Flask
-
 from bot.config import Config, ConfigError, load_config
 from bot.gateway import LineGateway
 from bot.identity import BotIdentity, fetch_bot_user_id
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.networks import load_networks
+from bot.safe_logging import QuietErrorsFlask
 from bot.sender import DeliverySender
 from bot.timekeeping import Clock
 from handlers import handler_modules
@@ -92,10 +91,10 @@ def build_bot(config: Config) -> Bot:
     return Bot(config, db, gateway, sender, processor, worker, clock, identity)
 
 
-def create_app(config: Config | None = None) -> Flask:
+def create_app(config: Config | None = None) -> QuietErrorsFlask:
     """Create the Flask app; the environment is read here, never at import."""
     config = config or load_config()
-    app = Flask(__name__)
+    app = QuietErrorsFlask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     bot = build_bot(config)
     app.extensions["bot"] = bot

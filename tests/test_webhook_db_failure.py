@@ -48,3 +48,16 @@ def test_sql_errors_never_carry_the_bound_values(db):
     with pytest.raises(SQLAlchemyError) as raised, db.engine.connect() as connection:
         connection.execute(text("SELECT * FROM no_such_table WHERE x = :x"), {"x": USER})
     assert USER not in str(raised.value)
+
+
+def test_an_unhandled_error_is_logged_by_type_and_place_without_its_text(app, caplog):
+    def boom():
+        raise ValueError(f"{USER} wrote {WORDS}")
+
+    app.add_url_rule("/boom", "boom", boom)
+    app.testing = False  # errors are logged and answered 500, as in production
+    with caplog.at_level(logging.ERROR):
+        assert app.test_client().get("/boom").status_code == 500
+    logged = "\n".join(logging.Formatter().format(record) for record in caplog.records)
+    assert "ValueError" in logged and "boom" in logged
+    assert USER not in logged and WORDS not in logged
