@@ -42,7 +42,7 @@ def inbox_status() -> None:
     """Count stored events by status."""
     with _bot().db.unit_of_work() as session:
         counts = inbox.count_by_status(session)
-    for status in ("pending", "done", "failed"):
+    for status in ("pending", "done", "failed", "rejected"):
         click.echo(f"{status}: {counts.get(status, 0)}")
 
 

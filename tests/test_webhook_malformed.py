@@ -67,6 +67,8 @@ def test_nesting_fifty_thousand_deep_is_acknowledged_not_recursed(app, db):
     raw = b'{"events": [' + b"[" * 50_000 + b"]" * 50_000 + b"]}"
     assert post_raw(app, raw).status_code == 200
     assert [(r.status, r.outcome) for r in rows(db)] == [("rejected", "nesting deeper than 64")]
+    status = app.test_cli_runner().invoke(args=["inbox", "status"]).output
+    assert "rejected: 1" in status and "pending: 0" in status
 
 
 def test_brackets_inside_strings_do_not_count_as_nesting(app, db):
