@@ -58,6 +58,20 @@ def _logged_body(raw: bytes, headers: dict[str, str]) -> Any:
         return None
 
 
+def _answer_late(state: EmulatorState, entry: dict, fault: dict, headers: dict, raw: bytes,
+                 request_id: str) -> Response:  # fmt: skip
+    """Handle the request for real, then hold or drop the answer (the client cannot tell)."""
+    answer = serve_call(state, request.method, request.path, headers, raw, request_id)
+    logged = None if isinstance(answer.body, bytes | bytearray) else answer.body
+    kind = "after-drop" if fault["drop"] else "after-delay"
+    state.requests.append({**entry, "status": answer.status, "response": logged, "fault": kind})
+    if fault["delay"] > 0:
+        time.sleep(fault["delay"])
+    if fault["drop"]:
+        return _drop(request)
+    return _respond(answer, request_id)
+
+
 def create_emulator_app(state: EmulatorState) -> Flask:
     """Build the Flask app serving the Messaging API and the `/_emulator/` control endpoints."""
     app = Flask("emulator")
@@ -73,6 +87,8 @@ def create_emulator_app(state: EmulatorState) -> Flask:
                  "headers": headers, "body": _logged_body(raw, headers), "at": state.now(),
                  "requestId": request_id}  # fmt: skip
         fault = state.faults.take(request.method, request.path)
+        if fault and fault["after"]:
+            return _answer_late(state, entry, fault, headers, raw, request_id)
         if fault and fault["delay"] > 0:
             time.sleep(fault["delay"])
         if fault and fault["drop"]:
