@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-
 # LINE's 429 causes ("Handle HTTP status code 429 errors"): the body's message tells them apart.
 # Only rate and concurrency are worth a retry; the monthly and additional-message limits are not.
 LIMIT_MESSAGES = {
