@@ -165,3 +165,12 @@ def test_send_many_leaves_out_what_another_sender_holds(db, sender, line):
         deliveries.claim(session, delivery_id, NOW, timedelta(minutes=5))
     assert sender.send_many([delivery_id]) == {}
     assert seen_by(line, member) == []
+
+
+def test_inbox_status_counts_the_replies_whose_outcome_is_unknown(app, db, sender, line):
+    member, token = a_member_writes(line)
+    line.add_fault(path=REPLY, after=True, drop=True)
+    sender.send(reply_stored(db, token, member))
+    result = app.test_cli_runner().invoke(args=["inbox", "status"])
+    assert result.exit_code == 0, result.output
+    assert "replies unknown: 1" in result.output.splitlines()
