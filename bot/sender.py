@@ -73,9 +73,11 @@ class DeliverySender:
         self.inline_backoff = inline_backoff
         self.concurrency = max(1, concurrency)
         self.on_quota = on_quota
-        # Long enough to cover every inline attempt timing out, so no second sender steps in.
+        # Long enough for one delivery's inline attempts (each bounded by the gateway's timeout),
+        # short enough that after a crash a reply token (about a minute) is still good. Overlap
+        # is safe anyway: a reply token is spent once, a retry key is answered 409.
         self.claim_lease = claim_lease or timedelta(
-            seconds=INLINE_ATTEMPTS * (gateway.timeout + 8) + 30
+            seconds=INLINE_ATTEMPTS * (gateway.timeout + 2 * inline_backoff) + 5
         )
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
@@ -111,8 +113,8 @@ class DeliverySender:
         """Send every delivery whose (re)try is due; return how many were attempted."""
         with self.db.unit_of_work() as session:
             ids = deliveries.due_ids(session, self.clock(), limit)
-        for start in range(0, len(ids), self.concurrency * 4):
-            self.send_many(ids[start : start + self.concurrency * 4])
+        for start in range(0, len(ids), self.concurrency):
+            self.send_many(ids[start : start + self.concurrency])
         return len(ids)
 
     def close(self) -> None:
@@ -130,10 +132,12 @@ class DeliverySender:
 
     def _claim(self, ids: list[int]) -> list[tuple[Delivery, bool]]:
         claimed = []
+        # Deliveries beyond `concurrency` wait for a free thread: their lease covers the wait.
+        lease = self.claim_lease * -(-len(ids) // self.concurrency)
         with self.db.unit_of_work() as session:
             now = self.clock()
             for delivery_id in ids:
-                found = deliveries.claim_for_sending(session, delivery_id, now, self.claim_lease)
+                found = deliveries.claim_for_sending(session, delivery_id, now, lease)
                 if found is not None:
                     session.expunge(found[0])
                     claimed.append(found)
