@@ -174,3 +174,17 @@ def test_inbox_status_counts_the_replies_whose_outcome_is_unknown(app, db, sende
     result = app.test_cli_runner().invoke(args=["inbox", "status"])
     assert result.exit_code == 0, result.output
     assert "replies unknown: 1" in result.output.splitlines()
+
+
+def test_one_process_keeps_its_connections_to_line_alive(db, gateway, line):
+    sender = DeliverySender(db, gateway, clock=lambda: NOW, sleep=lambda _: None, concurrency=4)
+    members = [line.add_user(f"สมาชิก {i}")["userId"] for i in range(24)]
+    with db.unit_of_work() as session:
+        ids = [deliveries.enqueue_push(session, m, HELLO, NOW)[0] for m in members]
+    for delivery_id in ids[:8]:
+        assert sender.send(delivery_id) == "sent"
+    assert set(sender.send_many(ids[8:]).values()) == {"sent"}
+    sender.close()
+    peers = [r["peer"] for r in sent_requests(line, PUSH)]
+    assert len(set(peers[:8])) == 1  # one after another: one connection, reused
+    assert len(set(peers)) <= 1 + 4  # concurrently: at most one more per sending thread
