@@ -188,3 +188,33 @@ def test_one_process_keeps_its_connections_to_line_alive(db, gateway, line):
     peers = [r["peer"] for r in sent_requests(line, PUSH)]
     assert len(set(peers[:8])) == 1  # one after another: one connection, reused
     assert len(set(peers)) <= 1 + 4  # concurrently: at most one more per sending thread
+
+
+def test_no_transaction_is_held_while_line_is_slow(db, emulator, line):
+    import threading
+
+    from sqlalchemy import update
+
+    gateway = LineGateway(emulator.url, TOKEN, timeout=6.0)
+    sender = DeliverySender(db, gateway, clock=lambda: NOW, sleep=lambda _: None)
+    member = line.add_user("สมพร")["userId"]
+    with db.unit_of_work() as session:
+        [delivery_id] = deliveries.enqueue_push(session, member, HELLO, NOW)
+    line.add_fault(path=PUSH, after=True, delay=3.0)  # LINE takes 3 s to answer
+    outcome = {}
+    sending = threading.Thread(target=lambda: outcome.update(s=sender.send(delivery_id)))
+    sending.start()
+    deadline = time.monotonic() + 10
+    while not sent_requests(line, PUSH) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert sent_requests(line, PUSH), "the push never reached LINE"
+    # While the push waits for LINE, the same row (and, on SQLite, the database) can be written.
+    started = time.monotonic()
+    with db.unit_of_work() as session:
+        session.execute(update(Delivery).where(Delivery.id == delivery_id).values(last_error="x"))
+    waited = time.monotonic() - started
+    sending.join(timeout=15)
+    sender.close()
+    gateway.close()
+    assert waited < 1.5, f"a write waited {waited:.1f} s for the sender's transaction"
+    assert outcome == {"s": "sent"} and seen_by(line, member) == ["push"]
