@@ -96,9 +96,9 @@ class DeliverySender:
         if not claimed:
             return {}
         if len(claimed) == 1:
-            attempts = [self._attempt(*claimed[0])]
+            attempts = [self._attempt_safely(*claimed[0])]
         else:
-            attempts = list(self._executor().map(lambda c: self._attempt(*c), claimed))
+            attempts = list(self._executor().map(lambda c: self._attempt_safely(*c), claimed))
         statuses = self._record([c[0] for c in claimed], attempts)
         quota = [d.id for (d, _), s in zip(claimed, attempts, strict=True)
                  if s.result.outcome is Outcome.QUOTA]  # fmt: skip
@@ -142,6 +142,14 @@ class DeliverySender:
                     session.expunge(found[0])
                     claimed.append(found)
         return claimed
+
+    def _attempt_safely(self, delivery: Delivery, interrupted: bool) -> Attempt:
+        """Attempt one delivery; a bug in one (e.g. a message the SDK refuses) fails only it."""
+        try:
+            return self._attempt(delivery, interrupted)
+        except Exception as exc:  # the gateway catches LINE's errors; this is ours, before sending
+            log.exception("delivery %s could not be attempted", delivery.id)
+            return Attempt(SendResult(Outcome.FAILED, None, type(exc).__name__), delivery.kind)
 
     def _attempt(self, delivery: Delivery, interrupted: bool = False) -> Attempt:
         messages = json.loads(delivery.messages)

@@ -218,3 +218,15 @@ def test_no_transaction_is_held_while_line_is_slow(db, emulator, line):
     gateway.close()
     assert waited < 1.5, f"a write waited {waited:.1f} s for the sender's transaction"
     assert outcome == {"s": "sent"} and seen_by(line, member) == ["push"]
+
+
+def test_one_broken_delivery_fails_alone_and_the_rest_of_the_batch_is_sent(db, sender, line):
+    members = [line.add_user(f"สมาชิก {i}")["userId"] for i in range(3)]
+    too_many = [{"type": "text", "text": str(i)} for i in range(6)]  # the SDK refuses > 5
+    with db.unit_of_work() as session:
+        ids = [deliveries.enqueue_push(session, m, HELLO, NOW)[0] for m in members[:2]]
+        ids.append(deliveries.enqueue_push(session, members[2], too_many, NOW)[0])
+    assert sender.send_many(ids) == {ids[0]: "sent", ids[1]: "sent", ids[2]: "failed"}
+    assert [seen_by(line, m) for m in members] == [["push"], ["push"], []]
+    assert len(sent_requests(line, PUSH)) == 2  # the broken one never left
+    assert row(db, ids[2]).reason == "rejected"
