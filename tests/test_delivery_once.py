@@ -230,3 +230,14 @@ def test_one_broken_delivery_fails_alone_and_the_rest_of_the_batch_is_sent(db, s
     assert [seen_by(line, m) for m in members] == [["push"], ["push"], []]
     assert len(sent_requests(line, PUSH)) == 2  # the broken one never left
     assert row(db, ids[2]).reason == "rejected"
+
+
+def test_a_line_that_cannot_be_reached_leaves_the_reply_pending_not_unknown(db, line):
+    # Connection refused: nothing left this machine, so the reply is simply tried again later.
+    gateway = LineGateway("http://127.0.0.1:9", TOKEN, timeout=1.0)
+    sender = DeliverySender(db, gateway, clock=lambda: NOW, sleep=lambda _: None)
+    member, token = a_member_writes(line)
+    delivery_id = reply_stored(db, token, member)
+    assert sender.send(delivery_id) == "pending"
+    assert row(db, delivery_id).reason is None
+    gateway.close()
