@@ -149,7 +149,7 @@ class _Handler(WSGIRequestHandler):
         environ = getattr(self, "environ", None) or {}
         if keyword.lower() == "connection" and value == "close" and environ.get(KEEP_ALIVE):
             quiet = getattr(self.server, "never_readable", None)
-            if quiet is not None:
+            if quiet is not None and quiet.fileno() != -1:  # -1: the emulator is stopping
                 self.connection = quiet
                 return
         super().send_header(keyword, value)
