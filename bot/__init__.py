@@ -11,7 +11,7 @@ from bot.identity import BotIdentity, fetch_bot_user_id
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.networks import load_networks
 from bot.safe_logging import QuietErrorsFlask
-from bot.sender import DeliverySender
+from bot.sender import SEND_CONCURRENCY, DeliverySender
 from bot.timekeeping import Clock
 from handlers import handler_modules
 from handlers.questionnaire import Questionnaire, QuestionnaireError, load_questionnaire
@@ -49,6 +49,7 @@ class Bot:
 
     def close(self) -> None:
         self.worker.stop(wait=False)
+        self.sender.close()
         self.gateway.close()
         self.db.dispose()
 
@@ -67,7 +68,13 @@ def build_bot(config: Config) -> Bot:
     registry = build_registry(handler_modules())
     db = Database(config.database_url)
     clock = Clock()  # the one "now" of this process: the sender and the handlers share it
-    gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
+    # One pooled keep-alive client for the process: a connection per inbox and sending thread.
+    gateway = LineGateway(
+        config.api_base_url,
+        config.access_token,
+        config.request_timeout,
+        pool_size=config.inbox_threads + SEND_CONCURRENCY,
+    )
     lease = config.delivery_lease_seconds
     claim_lease = timedelta(seconds=lease) if lease else None
     sender = DeliverySender(db, gateway, clock=clock, claim_lease=claim_lease)

@@ -12,7 +12,7 @@ from bot.members_cli import members_group
 from bot.richmenu.deploy import richmenu_group
 from demo.cli import demo_group
 from exports.cli import export_command
-from storage import inbox
+from storage import deliveries, inbox
 from storage.migrate import upgrade
 
 
@@ -39,11 +39,15 @@ def inbox_group() -> None:
 
 @inbox_group.command("status")
 def inbox_status() -> None:
-    """Count stored events by status."""
+    """Count stored events by status, and the deliveries whose outcome LINE never told us."""
     with _bot().db.unit_of_work() as session:
         counts = inbox.count_by_status(session)
+        sent = deliveries.count_by_status(session)
     for status in ("pending", "done", "failed", "rejected"):
         click.echo(f"{status}: {counts.get(status, 0)}")
+    # Replies that may or may not have reached the member (never pushed, to avoid a second copy).
+    click.echo(f"replies unknown: {sent.get(deliveries.UNKNOWN, 0)}")
+    click.echo(f"deliveries failed: {sent.get(deliveries.FAILED, 0)}")
 
 
 @inbox_group.command("drain")

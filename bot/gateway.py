@@ -33,11 +33,16 @@ def data_host(api_base_url: str) -> str:
     return LINE_DATA_HOST if api_base_url.rstrip("/") == LINE_API_HOST else api_base_url
 
 
+# LINE's words for the 429s that a pause cannot cure (the month's messages, or the extra ones, used up).
+QUOTA_MESSAGES = ("monthly limit", "target limit")
+
+
 class Outcome(enum.Enum):
     SENT = "sent"
     RETRY = "retry"  # 5xx, timeout, connection lost: try again with the same retry key
-    RATE_LIMITED = "rate_limited"  # 429: back off before trying again
-    BAD_REPLY_TOKEN = "bad_reply_token"  # used or expired: push instead
+    RATE_LIMITED = "rate_limited"  # 429 for rate or concurrency: back off (Retry-After) and retry
+    QUOTA = "quota"  # 429 "You have reached your monthly limit.": retrying cannot help this month
+    BAD_REPLY_TOKEN = "bad_reply_token"  # used or expired: push instead (only if nothing is unsure)
     FAILED = "failed"  # any other 4xx: retrying cannot help
 
 
@@ -47,6 +52,20 @@ class SendResult:
     status: int | None = None
     detail: str = ""
     request_id: str | None = None
+    # True when the request may have reached LINE and been handled (read timeout, connection lost
+    # after sending): a reply in that state must never be followed by a push.
+    uncertain: bool = False
+    # Seconds LINE asked us to wait (a 429's Retry-After), when it said.
+    retry_after: float | None = None
+
+
+def _retry_after(headers: Any) -> float | None:
+    value = _header(headers, "retry-after")
+    try:
+        seconds = float(value) if value is not None else None
+    except ValueError:
+        return None  # an HTTP date: rare from an API; the sender's own backoff applies
+    return max(0.0, seconds) if seconds is not None else None
 
 
 def _header(headers: Any, name: str) -> str | None:
@@ -85,7 +104,14 @@ def classify_error(exc: ApiException, *, with_retry_key: bool) -> SendResult:
             _header(exc.headers, "x-line-accepted-request-id"),
         )
     if status == 429:
-        return SendResult(Outcome.RATE_LIMITED, 429, message or "rate limited")
+        if any(words in message.lower() for words in QUOTA_MESSAGES):
+            return SendResult(Outcome.QUOTA, 429, message)
+        return SendResult(
+            Outcome.RATE_LIMITED,
+            429,
+            message or "rate limited",
+            retry_after=_retry_after(exc.headers),
+        )
     if status == 0 or status >= 500:
         return SendResult(Outcome.RETRY, status or None, message or (exc.reason or "no response"))
     if status == 400 and "reply token" in message.lower():
@@ -93,20 +119,40 @@ def classify_error(exc: ApiException, *, with_retry_key: bool) -> SendResult:
     return SendResult(Outcome.FAILED, status, message or f"HTTP {status}")
 
 
-def _configuration(host: str, access_token: str) -> Configuration:
+def _configuration(host: str, access_token: str, pool_size: int) -> Configuration:
     configuration = Configuration(host=host, access_token=access_token)
     # The sender owns retries (with the same retry key); urllib3 must not retry on its own.
     configuration.retries = False
+    # One keep-alive connection per concurrent sender thread, so none waits for a socket.
+    configuration.connection_pool_maxsize = pool_size
     return configuration
 
 
-class LineGateway:
-    """Send and fetch through line-bot-sdk v3, with a timeout on every call."""
+def failure_of(exc: BaseException) -> SendResult:
+    """Classify a transport error: sure it never reached LINE, or unsure whether LINE handled it."""
+    if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):
+        # No connection was made (refused, or no answer to connect): nothing was sent.
+        return SendResult(Outcome.RETRY, None, type(exc).__name__)
+    # A read timeout or a connection lost mid-exchange: the request may have been handled.
+    return SendResult(Outcome.RETRY, None, type(exc).__name__, uncertain=True)
 
-    def __init__(self, api_base_url: str, access_token: str, timeout: float = 10.0) -> None:
+
+class LineGateway:
+    """Send and fetch through line-bot-sdk v3, with a timeout on every call.
+
+    One gateway per process: its ApiClient (a urllib3 PoolManager, which is thread-safe) keeps
+    connections alive and is shared by every sending thread.
+    """
+
+    def __init__(
+        self, api_base_url: str, access_token: str, timeout: float = 10.0, pool_size: int = 8
+    ) -> None:
         self.timeout = timeout
-        self._client = ApiClient(_configuration(api_base_url, access_token))
-        self._data_client = ApiClient(_configuration(data_host(api_base_url), access_token))
+        self.pool_size = pool_size
+        self._client = ApiClient(_configuration(api_base_url, access_token, pool_size))
+        self._data_client = ApiClient(
+            _configuration(data_host(api_base_url), access_token, pool_size)
+        )
         self._api = MessagingApi(self._client)
         self._blob = MessagingApiBlob(self._data_client)
 
@@ -116,7 +162,7 @@ class LineGateway:
         except ApiException as exc:
             return classify_error(exc, with_retry_key=with_retry_key)
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            return SendResult(Outcome.RETRY, None, type(exc).__name__)
+            return failure_of(exc)
         return SendResult(
             Outcome.SENT, response.status_code, "", _header(response.headers, "x-line-request-id")
         )

@@ -41,7 +41,11 @@ class EmulatorClient:
         return self._call("GET", "/webhooks", params={"since": since})
 
     def add_fault(self, **fault: Any) -> dict[str, Any]:
-        """Inject a fault: path, method, status, body, headers, delay, drop, times."""
+        """Inject a fault: path, method, status, body, headers, delay, drop, times.
+
+        `after=True` handles the request first, then delays or drops the answer; `limit` (rate,
+        concurrency, monthly, additional) answers 429 in LINE's words; `retryAfter` adds the header.
+        """
         return self._call("POST", "/faults", json=fault)
 
     def clear_faults(self) -> None:

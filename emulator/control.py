@@ -81,9 +81,14 @@ def control_blueprint(state: EmulatorState) -> Blueprint:
     @bp.post("/faults")
     def add_fault() -> Response:
         body = _json()
-        if not body.get("status") and not body.get("drop") and not body.get("delay"):
-            raise ControlError("a fault needs status, drop or delay")
-        return jsonify(state.faults.add(body))
+        if not any(body.get(k) for k in ("status", "drop", "delay", "limit")):
+            raise ControlError("a fault needs status, limit, drop or delay")
+        if body.get("after") and body.get("status"):
+            raise ControlError("an `after` fault delays or drops the answer; it has no status")
+        try:
+            return jsonify(state.faults.add(body))
+        except ValueError as exc:
+            raise ControlError(str(exc)) from None
 
     @bp.get("/faults")
     def list_faults() -> Response:

@@ -5,17 +5,43 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+# LINE's 429 causes ("Handle HTTP status code 429 errors"): the body's message tells them apart.
+# Only rate and concurrency are worth a retry; the monthly and additional-message limits are not.
+LIMIT_MESSAGES = {
+    "rate": "The API rate limit has been exceeded. Try again later.",
+    "concurrency": "The API concurrency limit has been exceeded. Try again later.",
+    "monthly": "You have reached your monthly limit.",
+    "additional": "You have reached your target limit for additional messages.",
+}
+
 
 def normalise(fault: dict[str, Any]) -> dict[str, Any]:
-    """Fill in a fault's defaults: any method, no delay, no drop, once."""
+    """Fill in a fault's defaults: any method, no delay, no drop, once, before handling.
+
+    `after: true` handles the request first (the message is delivered, the quota spent) and only
+    then delays or drops the answer: the client cannot tell whether it went through.
+    `limit` (rate, concurrency, monthly, additional) answers 429 with LINE's words for that cause;
+    `retryAfter` adds a Retry-After header (seconds).
+    """
+    limit = fault.get("limit")
+    if limit is not None and limit not in LIMIT_MESSAGES:
+        raise ValueError(f"limit must be one of {', '.join(LIMIT_MESSAGES)}")
+    headers = dict(fault.get("headers") or {})
+    if fault.get("retryAfter") is not None:
+        headers["Retry-After"] = str(int(fault["retryAfter"]))
+    body = fault.get("body")
+    if limit is not None and body is None:
+        body = {"message": LIMIT_MESSAGES[limit]}
     return {
         "path": fault.get("path", "*"),
         "method": (fault.get("method") or "*").upper(),
-        "status": fault.get("status"),
-        "body": fault.get("body"),
-        "headers": fault.get("headers") or {},
+        "status": 429 if limit is not None else fault.get("status"),
+        "body": body,
+        "headers": headers,
         "delay": float(fault.get("delay") or 0.0),
         "drop": bool(fault.get("drop", False)),
+        "after": bool(fault.get("after", False)),
+        "limit": limit,
         "times": int(fault.get("times", 1)),
     }
 

@@ -21,6 +21,9 @@ from emulator.state import EmulatorState
 
 log = logging.getLogger("emulator")
 POLL_INTERVAL = 0.05  # how fast stop() takes effect
+# Set on a request whose body was read whole: its connection may stay open for the next one.
+KEEP_ALIVE = "emulator.keep_alive"
+IDLE_SECONDS = 30  # an idle kept-alive connection is closed after this, as servers do
 
 FAULT_MESSAGES = {400: "Bad Request", 401: AUTH_FAILED, 403: "Forbidden", 404: "Not found",
                   409: "Conflict", 429: "Too many requests", 500: "Internal server error",
@@ -41,6 +44,7 @@ def _respond(answer: Answer, request_id: str) -> Response:
 
 def _drop(req: Request) -> Response:
     """Close the client's socket so it sees a connection error and no response."""
+    req.environ[KEEP_ALIVE] = False
     sock = req.environ.get("werkzeug.socket")
     if sock is not None:
         with contextlib.suppress(OSError):
@@ -58,6 +62,20 @@ def _logged_body(raw: bytes, headers: dict[str, str]) -> Any:
         return None
 
 
+def _answer_late(state: EmulatorState, entry: dict, fault: dict, headers: dict, raw: bytes,
+                 request_id: str) -> Response:  # fmt: skip
+    """Handle the request for real, then hold or drop the answer (the client cannot tell)."""
+    answer = serve_call(state, request.method, request.path, headers, raw, request_id)
+    logged = None if isinstance(answer.body, bytes | bytearray) else answer.body
+    kind = "after-drop" if fault["drop"] else "after-delay"
+    state.requests.append({**entry, "status": answer.status, "response": logged, "fault": kind})
+    if fault["delay"] > 0:
+        time.sleep(fault["delay"])
+    if fault["drop"]:
+        return _drop(request)
+    return _respond(answer, request_id)
+
+
 def create_emulator_app(state: EmulatorState) -> Flask:
     """Build the Flask app serving the Messaging API and the `/_emulator/` control endpoints."""
     app = Flask("emulator")
@@ -68,11 +86,16 @@ def create_emulator_app(state: EmulatorState) -> Flask:
     def messaging_api(rest: str) -> Response:
         request_id = str(uuid.uuid4())
         raw = request.get_data(cache=True)
+        request.environ[KEEP_ALIVE] = True  # the body is read: LINE keeps connections alive
         headers = {name.lower(): value for name, value in request.headers.items()}
         entry = {"method": request.method, "path": request.path, "query": request.args.to_dict(),
                  "headers": headers, "body": _logged_body(raw, headers), "at": state.now(),
-                 "requestId": request_id}  # fmt: skip
+                 "requestId": request_id,
+                 # The client's port: requests sharing it came over one kept-alive connection.
+                 "peer": request.environ.get("REMOTE_PORT")}  # fmt: skip
         fault = state.faults.take(request.method, request.path)
+        if fault and fault["after"]:
+            return _answer_late(state, entry, fault, headers, raw, request_id)
         if fault and fault["delay"] > 0:
             time.sleep(fault["delay"])
         if fault and fault["drop"]:
@@ -100,7 +123,39 @@ def create_emulator_app(state: EmulatorState) -> Flask:
     return app
 
 
-class _QuietHandler(WSGIRequestHandler):
+class _Handler(WSGIRequestHandler):
+    """Keep a Messaging API call's connection alive, as LINE does (werkzeug closes every one).
+
+    Werkzeug closes because it cannot skip a body the app left unread, and after each response it
+    drains what the client sends next. The Messaging API routes read every body, so for them the
+    close is left out and the drain is pointed at a socket that never has anything to read.
+    """
+
+    timeout = IDLE_SECONDS
+
+    def run_wsgi(self) -> None:
+        self._socket = self.connection
+        try:
+            super().run_wsgi()
+        finally:
+            self.connection = self._socket
+
+    def make_environ(self) -> dict:
+        environ = super().make_environ()
+        environ["werkzeug.socket"] = getattr(self, "_socket", self.connection)
+        return environ
+
+    def send_header(self, keyword: str, value: str) -> None:
+        environ = getattr(self, "environ", None) or {}
+        if keyword.lower() == "connection" and value == "close" and environ.get(KEEP_ALIVE):
+            quiet = getattr(self.server, "never_readable", None)
+            if quiet is not None and quiet.fileno() != -1:  # -1: the emulator is stopping
+                self.connection = quiet
+                return
+        super().send_header(keyword, value)
+
+
+class _QuietHandler(_Handler):
     """Log each request at DEBUG instead of werkzeug's INFO lines."""
 
     def log_request(self, code: Any = "-", size: Any = "-") -> None:
@@ -128,12 +183,15 @@ class EmulatorServer:
     def bind(self) -> EmulatorServer:
         """Open the listening socket (port 0 picks a free port) and load the spec, once."""
         if self._server is None:
-            handler = _QuietHandler if self.quiet else WSGIRequestHandler
+            handler = _QuietHandler if self.quiet else _Handler
             app = create_emulator_app(self.state)
             self._server = make_server(
                 self.host, self.port, app, threaded=True, request_handler=handler
             )
             self.port = self._server.server_port
+            # One end of a pair nobody writes to (select() never finds it readable): see _Handler.
+            self._quiet_pair = socket.socketpair()
+            self._server.never_readable = self._quiet_pair[0]  # type: ignore[attr-defined]
             self.state.spec  # noqa: B018 - load the spec now, not on the first request
         return self
 
@@ -158,6 +216,8 @@ class EmulatorServer:
             server.serve_forever(poll_interval=POLL_INTERVAL)
         finally:
             server.server_close()
+            for end in self._quiet_pair:
+                end.close()
             self._server = None
 
     def stop(self) -> None:
@@ -165,6 +225,8 @@ class EmulatorServer:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            for end in self._quiet_pair:
+                end.close()
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._server = self._thread = None

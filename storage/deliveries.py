@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery
@@ -18,6 +18,9 @@ MULTICAST_LIMIT = 500
 # so a member's replies are not sent by two threads at once and out of order.
 REPLY_HANDOFF = timedelta(seconds=20)
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+# A reply that may or may not have reached the member (timed out, connection lost): never pushed.
+UNKNOWN = "unknown"
+QUOTA = "quota"  # the reason of a delivery LINE refused because the month's messages are used up
 
 
 def _row(kind: str, recipients: list[str], messages: list[dict], **extra: Any) -> dict[str, Any]:
@@ -86,18 +89,28 @@ def _ids_for_keys(session: Session, retry_keys: list[str]) -> list[int]:
 
 def claim(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> Delivery | None:
     """Take a pending delivery for sending unless another sender holds it; return it if taken."""
-    result = session.execute(
-        update(Delivery)
-        .where(
-            Delivery.id == delivery_id,
-            Delivery.status == PENDING,
-            or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
+    claimed = claim_for_sending(session, delivery_id, now, lease)
+    return claimed[0] if claimed else None
+
+
+def claim_for_sending(
+    session: Session, delivery_id: int, now: datetime, lease: timedelta
+) -> tuple[Delivery, bool] | None:
+    """Take a pending, free delivery; return it and whether an earlier sender died holding it.
+
+    A lease that ran out (rather than being given back) means its holder may have sent the request
+    and died before recording the answer: the outcome of that attempt is unknown.
+    """
+    for released, interrupted in ((Delivery.claimed_until.is_(None), False),
+                                  (Delivery.claimed_until < now, True)):  # fmt: skip
+        result = session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.status == PENDING, released)
+            .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
         )
-        .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
-    )
-    if result.rowcount != 1:
-        return None
-    return session.get(Delivery, delivery_id, populate_existing=True)
+        if result.rowcount == 1:
+            return session.get(Delivery, delivery_id, populate_existing=True), interrupted
+    return None
 
 
 def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
@@ -144,10 +157,49 @@ def mark_retry(session: Session, delivery_id: int, at: datetime, error: str) -> 
     )
 
 
-def mark_failed(session: Session, delivery_id: int, error: str) -> None:
-    """Give up on the delivery, keeping the reason."""
+def mark_failed(session: Session, delivery_id: int, error: str, reason: str | None = None) -> None:
+    """Give up on the delivery, keeping the error and its reason (e.g. QUOTA) to query by."""
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
-        .values(status=FAILED, last_error=error[:300], claimed_until=None)
+        .values(status=FAILED, last_error=error[:300], reason=reason, claimed_until=None)
     )
+
+
+def mark_unknown(session: Session, delivery_id: int, error: str, reason: str) -> None:
+    """Record a reply whose fate LINE never told us; it is neither retried nor pushed."""
+    # Like a sent row, it keeps no content: nothing more will be done with it.
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(
+            status=UNKNOWN,
+            last_error=error[:300],
+            reason=reason,
+            claimed_until=None,
+            recipients="[]",
+            messages="[]",
+        )
+    )
+
+
+def failed_for_quota(
+    session: Session, since: datetime | None = None, dedupe_prefix: str | None = None
+) -> list[Delivery]:
+    """List deliveries LINE refused for the monthly limit (newest first), e.g. for a meeting's report.
+
+    `dedupe_prefix` narrows to one sender's deliveries (e.g. "meeting-7:" for one meeting's sends).
+    """
+    stmt = select(Delivery).where(Delivery.status == FAILED, Delivery.reason == QUOTA)
+    if since is not None:
+        stmt = stmt.where(Delivery.created_at >= since)
+    if dedupe_prefix is not None:
+        escaped = dedupe_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(Delivery.dedupe_key.like(f"{escaped}%", escape="\\"))
+    return list(session.scalars(stmt.order_by(Delivery.id.desc())))
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """Count deliveries by status (pending, sent, failed, unknown)."""
+    stmt = select(Delivery.status, func.count()).group_by(Delivery.status)
+    return {status: count for status, count in session.execute(stmt)}

@@ -103,11 +103,14 @@ def test_429_backs_off_without_retrying_at_once(db, sender, line):
     line.add_fault(
         path="/v2/bot/message/push", status=429, times=1, body={"message": "Too many requests"}
     )
+    before = datetime.now(UTC)
     delivery_id = push(db)
     assert sender.send(delivery_id) == "pending"
     assert len(pushes(line)) == 1
     delivery = row(db, delivery_id)
-    assert delivery.next_attempt_at > datetime.now(UTC) + timedelta(seconds=30)
+    # A short pause (LINE sent no Retry-After), not minutes: a reply token lives about a minute.
+    assert before + timedelta(seconds=4) < delivery.next_attempt_at
+    assert delivery.next_attempt_at < datetime.now(UTC) + timedelta(seconds=7)
     assert "429" in delivery.last_error
 
 

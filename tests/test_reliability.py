@@ -119,8 +119,14 @@ def test_logs_carry_neither_message_text_nor_user_id(bot_server, line, caplog, d
     line.send_text(member, "สวัสดี")
     line.wait_for_messages(member, since=0, count=2)
     wait_until(lambda: len(sent_requests(line)) == 2)
-    with db.unit_of_work() as session:
-        wait_until(lambda: all(d.status == "sent" for d in session.scalars(select(Delivery)).all()))
+
+    def all_sent() -> bool:
+        # A fresh unit of work per look: one held across the wait would keep SQLite's write lock
+        # from the sender that records the outcome.
+        with db.unit_of_work() as session:
+            return all(d.status == "sent" for d in session.scalars(select(Delivery)).all())
+
+    wait_until(all_sent)
     # The emulator is LINE's stand-in: its own records (LINE's side) are not the bot's logs.
     ours = [r for r in caplog.records if not r.name.startswith("emulator")]
     logged = "\n".join(record.getMessage() for record in ours)

@@ -68,5 +68,8 @@ class Delivery(Base):
     sent_via: Mapped[str | None] = mapped_column(String(16))
     request_id: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(String(300))
+    # Why it ended unsent, as a word to query by: quota, rejected, expired (failed), or how an
+    # unknown reply was lost: timeout, connection (status unknown).
+    reason: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (Index("ix_deliveries_due", "status", "next_attempt_at"),)
