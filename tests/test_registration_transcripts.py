@@ -81,7 +81,7 @@ def test_cancelling_registration_in_thai_registers_nothing_and_it_can_start_agai
         ("/follow", "[1] ยินยอม"),
         ("1", ASK_NAME_TH),
         ("1", ASK_NETWORK_TH),
-        ("ยกเลิก", ("ยกเลิก “ลงทะเบียน” แล้วค่ะ", "[1] บันทึกกิจกรรม")),
+        ("ยกเลิก", ("ยกเลิกลงทะเบียนที่ยังไม่บันทึกแล้วค่ะ", "[1] บันทึกกิจกรรม")),
         ("บันทึกกิจกรรม", (ASK_NAME_TH, "[1] น้องฟ้า")),  # registering comes first
     ])  # fmt: skip
     member = member_of(db, user)
@@ -139,7 +139,7 @@ def test_cancelling_and_editing_later_in_english(play, line, db):
     user = join(line, db, "Nok", language="en")
     converse(play, user, [
         ("edit profile", (ASK_NAME_EN, "[1] Nok")),
-        ("Cancel", "“Registration” cancelled. Everything saved before is still there."),
+        ("Cancel", "“Edit profile” cancelled. What was saved before is unchanged."),
         ("Edit profile", (ASK_NAME_EN, "[1] Nok")),
         ("Nok Sriwan", ASK_NETWORK_EN),
         ("3", ASK_ORGANISATION_EN),

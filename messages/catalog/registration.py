@@ -2,6 +2,7 @@
 
 ENTRIES = {
     "register.title": {"th": "ลงทะเบียน", "en": "Registration"},
+    "register.title_edit": {"th": "แก้ไขข้อมูล", "en": "Edit profile"},
     "register.first": {
         "th": "ก่อนเริ่มใช้งาน ขอทำความรู้จักกันสักนิดนะคะ",
         "en": "Before we start, let's get to know each other.",
