@@ -85,6 +85,17 @@ def _profile(ctx: Context, member: Member) -> list[str]:
     return lines
 
 
+def _download(ctx: Context, member: Member) -> list[str]:
+    """A signed link to a copy of everything (the PDPA right to a copy), when the web is known."""
+    if ctx.config is None or member.id is None:
+        return []
+    from bot.my_data_web import LINK_LIFETIME, link  # the web serves it; handlers only link
+
+    url = link(ctx.config, member.id, member.line_user_id, ctx.clock())
+    hours = int(LINK_LIFETIME.total_seconds() // 3600)
+    return ["", text("mydata.download", ctx.language, url=url, hours=hours)]
+
+
 @command("my_data", ["ข้อมูลของฉัน", "ดูข้อมูลของฉัน", "my data", "show my data"], access="always")
 def handle(event, ctx: Context) -> list[dict]:
     """Show the member's profile, consent, roles and what each feature keeps about them."""
@@ -103,6 +114,7 @@ def handle(event, ctx: Context) -> list[dict]:
             text("mydata.header", language),
             *_profile(ctx, member),
             *(records or [text("mydata.no_records", language)]),
+            *_download(ctx, member),
             "",
             text("mydata.footer", language),
         ]

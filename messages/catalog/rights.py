@@ -161,6 +161,10 @@ ENTRIES = {
         "en": "off (consent withdrawn)",
     },
     "mydata.not_given": {"th": "ไม่ระบุ", "en": "not given"},
+    "mydata.download": {
+        "th": "ดาวน์โหลดสำเนาข้อมูลทั้งหมด (หน้าเว็บ ไฟล์ JSON และรูป) ได้ที่ลิงก์นี้ ใช้ได้ {hours} ชั่วโมง และเปิดได้เฉพาะข้อมูลของคุณ:\n{url}",
+        "en": "Download a copy of everything (web page, JSON file and photos) here; the link works for {hours} hours and shows only your data:\n{url}",
+    },
     "mydata.footer": {
         "th": (
             "พิมพ์ “แก้ไขข้อมูล” เพื่อแก้ไข “ถอนความยินยอม” เพื่อหยุดรับข้อความ หรือ “ลบข้อมูลของฉัน” เพื่อลบทั้งหมดค่ะ"
