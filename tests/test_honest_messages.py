@@ -62,7 +62,7 @@ def test_cancelling_a_long_draft_asks_then_says_it_was_discarded_in_english(db, 
 def test_a_short_draft_is_cancelled_at_once_and_an_edit_names_itself(db, router):
     chat = _chat(db, router, THAI, "th")
     chat.say("บันทึกกิจกรรม")
-    assert texts(chat.say("ยกเลิก"))[0] == "ยกเลิกบันทึกกิจกรรมแล้วค่ะ ยังไม่มีคำตอบที่ต้องทิ้ง"
+    assert texts(chat.say("ยกเลิก"))[0] == "ยกเลิก “บันทึกกิจกรรม” แล้วค่ะ ไม่มีอะไรเปลี่ยนแปลง"
     chat.say("แก้ไขข้อมูล")
     cancelled = texts(chat.say("ยกเลิก"))[0]
     assert cancelled == "ยกเลิกการแก้ไขข้อมูลแล้วค่ะ ข้อมูลเดิมยังอยู่เหมือนเดิม ไม่มีอะไรเปลี่ยน"

@@ -10,8 +10,8 @@ ENTRIES = {
         "en": "The unsaved “{flow}” is cancelled: the answers you gave this time were not kept.",
     },
     "flow.cancelled_empty": {
-        "th": "ยกเลิก{flow}แล้วค่ะ ยังไม่มีคำตอบที่ต้องทิ้ง",
-        "en": "“{flow}” cancelled. You had not answered anything yet.",
+        "th": "ยกเลิก “{flow}” แล้วค่ะ ไม่มีอะไรเปลี่ยนแปลง",
+        "en": "“{flow}” cancelled. Nothing was changed.",
     },
     "flow.cancelled_edit": {
         "th": "ยกเลิกการ{flow}แล้วค่ะ ข้อมูลเดิมยังอยู่เหมือนเดิม ไม่มีอะไรเปลี่ยน",

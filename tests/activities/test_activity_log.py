@@ -170,7 +170,7 @@ def test_back_and_cancel_in_english(bot_server, line, db, chat, clock):
     transcript = chat(line, member, "Log activity", "Fair", "Back", "Back", "Cancel")
     assert transcript.count("< What was the activity called?") == 3
     assert "< This is already the first question." in transcript
-    assert "< “Log activity” cancelled. You had not answered anything yet." in transcript
+    assert "< “Log activity” cancelled. Nothing was changed." in transcript
     assert stored(db, member) == []
 
 
