@@ -61,6 +61,8 @@ def _word_boundary(text: str, cut: int) -> int:
     from pythainlp.tokenize import word_tokenize  # its dictionary loads on first use only
 
     start = max(0, cut - 4 * SPACE_WINDOW)
+    if not any("\u0e01" <= ch <= "\u0e5b" for ch in text[max(start, cut - SPACE_WINDOW) : cut]):
+        return cut  # not Thai: no dictionary words to find
     position = start
     best = cut
     for word in word_tokenize(text[start : cut + SPACE_WINDOW], engine="newmm"):
