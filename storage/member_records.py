@@ -120,7 +120,8 @@ def describe_activities(session: Session, subject: Subject) -> list[Fact]:
         len(a.photos)
         for a in session.scalars(select(Activity).where(Activity.member_id == subject.member_id))
     )
-    facts = [Fact("mydata.activities", {"count": total, "photos": photos})]
+    key = "mydata.activities" if photos else "mydata.activities_no_photos"
+    facts = [Fact(key, {"count": total, "photos": photos})]
     for activity in latest:
         key = "mydata.activity_item_photos" if activity.photos else "mydata.activity_item"
         params = {"title": activity.title, "date": activity.held_on, "photos": len(activity.photos)}

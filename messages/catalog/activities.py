@@ -189,6 +189,10 @@ ENTRIES = {
         "en": "Logged over 7 days ago: no longer editable",
     },
     "activity.delete": {"th": "ลบ", "en": "Delete"},
+    "activity.delete_confirm_no_photos": {
+        "th": "ต้องการลบกิจกรรม “{title}” ({date}) ใช่ไหมคะ? ลบแล้วกู้คืนไม่ได้",
+        "en": "Delete “{title}” ({date})? This cannot be undone.",
+    },
     "activity.delete_confirm": {
         "th": "ต้องการลบกิจกรรม “{title}” ({date}) และรูป {photos} รูป ใช่ไหมคะ? ลบแล้วกู้คืนไม่ได้",
         "en": "Delete “{title}” ({date}) and its {photos} photo(s)? This cannot be undone.",

@@ -114,6 +114,10 @@ ENTRIES = {
         "th": "• กิจกรรม: {count} รายการ (รูปทั้งหมด {photos} รูป) ล่าสุดตามวันที่จัด:",
         "en": "• Activities: {count} ({photos} photos in all); the latest by date held:",
     },
+    "mydata.activities_no_photos": {
+        "th": "• กิจกรรม: {count} รายการ (ไม่มีรูป) ล่าสุดตามวันที่จัด:",
+        "en": "• Activities: {count} (no photos); the latest by date held:",
+    },
     "mydata.activity_item": {
         "th": "  – {title} ({date}) ไม่มีรูป",
         "en": "  – {title} ({date}), no photos",
