@@ -52,6 +52,12 @@ class Config:
     staff_secret_key: str = LOCAL_STAFF_SECRET_KEY
     pseudonym_secret: str | None = LOCAL_PSEUDONYM_SECRET
     questionnaire_file: Path = ROOT / "data" / "questionnaire.yaml"
+    # Where members reach the web app (links the bot sends, e.g. "download my data").
+    public_url: str = ""
+
+    @property
+    def web_url(self) -> str:
+        return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -157,4 +163,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         questionnaire_file=Path(
             env.get("QUESTIONNAIRE_FILE", "").strip() or defaults.questionnaire_file
         ),
+        public_url=env.get("PUBLIC_URL", "").strip(),
     )

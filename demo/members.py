@@ -18,7 +18,7 @@ NETWORK_WEIGHTS = (("civil", 55), ("youth", 40), ("other", 5))
 
 def demo_line_id(number: int) -> str:
     """A LINE-shaped user id (U + 32 characters) that says it is demo data."""
-    return f"{DEMO_PREFIX}{number:028x}"
+    return f"{DEMO_PREFIX}{number:027x}"
 
 
 def seed_members(session: Session, plan: SeedPlan, rng: random.Random) -> int:

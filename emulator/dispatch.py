@@ -8,6 +8,7 @@ from typing import Any
 
 from emulator import channel, limits, messaging, openapi, richmenu
 from emulator.calls import Answer, Call, LineError
+from emulator.ids import check_path_ids
 from emulator.state import AcceptedRetry, EmulatorState
 
 UUID_RE = re.compile(
@@ -105,6 +106,7 @@ def serve_call(state: EmulatorState, method: str, path: str, headers: dict[str, 
         if headers.get("authorization", "") != f"Bearer {state.access_token}":
             raise LineError(401, AUTH_FAILED)
         (_, _, _, handler, kind, retry_allowed), params = _route(method, path)
+        check_path_ids(params)  # every route: a userId, groupId or roomId LINE would refuse
         key = _retry_key(state, headers, retry_allowed)
         if key and (accepted := state.claim_retry_key(key, request_id)):
             key = None  # held by an earlier request: not ours to settle

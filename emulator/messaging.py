@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from emulator.calls import Answer, Call, LineError, Route, invalid_property, visible_to
+from emulator.ids import CHAT_ID, USER_ID
 from emulator.state import EmulatorState
 
-USER_ID = re.compile(r"^U[0-9a-f]{32}$")
-CHAT_ID = re.compile(r"^[UCR][0-9a-f]{32}$")
 QUOTE_TARGETS = {"text", "textV2", "sticker", "image", "video"}
 
 

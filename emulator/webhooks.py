@@ -14,6 +14,7 @@ from typing import Any
 
 import requests
 
+from emulator.ids import well_formed
 from emulator.state import EmulatorState
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -68,6 +69,9 @@ def _source(user_id: str, given: Any, kind: str) -> dict[str, Any]:
     if given.get("type", "user") == "user":
         return {**given, "type": "user", "userId": given.get("userId") or user_id}
     source = dict(given)
+    for name in ("groupId", "roomId", "userId"):
+        if name in source and not well_formed(name, source[name]):
+            raise WebhookError(f"{name} must be {name[0].upper()} and 32 lower-case hex digits")
     if kind == "message":
         source.setdefault("userId", user_id)
     return source

@@ -43,10 +43,14 @@ def find(session: Session, member_id: int, activity_id: int) -> ActivityRef | No
 
 
 def count(session: Session, member_id: int, since: datetime | None = None) -> int:
-    """Count the member's activities (logged since a moment, if given)."""
+    """Count the member's activities (held on or after the day of `since`, if given).
+
+    By the day it was held, as the network summary counts: an activity logged late still
+    belongs to the month it happened in. `since` is a local (bot time zone) moment.
+    """
     stmt = select(func.count(Activity.id)).where(Activity.member_id == member_id)
     if since is not None:
-        stmt = stmt.where(Activity.created_at >= since)
+        stmt = stmt.where(Activity.held_on >= since.date())
     return session.scalar(stmt) or 0
 
 

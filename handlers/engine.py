@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from handlers import cancelling
 from handlers.context import Context
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.keywords import normalize
@@ -95,11 +96,19 @@ class FlowEngine:
         conversation.updated_at = now
         if conversation.step == RESUME_STEP:
             return self._resume_answer(flow, conversation, answer, state)
+        if conversation.step == cancelling.CONFIRM_STEP:
+            return self._confirm_cancel(flow, conversation, answer, state)
         step = flow.step(conversation.step)
         control = control_of(answer)
         if control == "cancel":
+            state.data[cancelling.ANSWERED] = history
+            if cancelling.needs_confirmation(state.data):
+                state.data[cancelling.PAUSED] = step.name
+                conversation.step = cancelling.CONFIRM_STEP
+                conversation.data = json.dumps(state.data, ensure_ascii=False)
+                return [cancelling.confirm_question(flow, state.data, ctx.language)]
             conversations.end(ctx.session, conversation.line_user_id, flow.name)
-            return [say("flow.cancelled", ctx.language, menu=True, flow=title)]
+            return [cancelling.cancelled(flow, state.data, ctx.language)]
         if control == "help":
             return [say("flow.step_help", ctx.language, flow=title), *self._ask(flow, step, state)]
         if control == "back":
@@ -182,6 +191,22 @@ class FlowEngine:
         title = text(flow.title_key, language)
         return text_message(text("flow.resume_question", language, flow=title), items)
 
+    def _confirm_cancel(self, flow, conversation, answer: Answer, state: FlowState) -> list[dict]:
+        decided = cancelling.decision(answer)
+        if decided == "discard":
+            conversations.end(state.ctx.session, conversation.line_user_id, flow.name)
+            return [cancelling.cancelled(flow, state.data, state.language)]
+        if decided == "keep":
+            state.data.pop(cancelling.ANSWERED, None)
+            step = flow.step(state.data.pop(cancelling.PAUSED))
+            conversation.step = step.name
+            conversation.data = json.dumps(state.data, ensure_ascii=False)
+            return self._ask(flow, step, state)
+        return [
+            say("flow.want_choice", state.language),
+            cancelling.confirm_question(flow, state.data, state.language),
+        ]
+
     def _resume_answer(self, flow, conversation, answer: Answer, state: FlowState) -> list[dict]:
         decision = answer.value if answer.kind == "choice" else None
         if decision is None and answer.kind == "text" and answer.text:
@@ -199,14 +224,8 @@ class FlowEngine:
             return self._ask(flow, step, state)
         if control_of(answer) == "cancel":
             conversations.end(state.ctx.session, conversation.line_user_id, flow.name)
-            return [
-                say(
-                    "flow.cancelled",
-                    state.language,
-                    menu=True,
-                    flow=text(flow.title_key, state.language),
-                )
-            ]
+            state.data[cancelling.ANSWERED] = json.loads(conversation.history)
+            return [cancelling.cancelled(flow, state.data, state.language)]
         return [
             say("flow.want_choice", state.language),
             self._resume_question(flow, state.language),

@@ -50,4 +50,24 @@ def trim(text: str, limit: int, *, at_space: bool = True) -> tuple[str, bool]:
     space = max(text.rfind(" ", 0, cut + 1), text.rfind("\n", 0, cut + 1))
     if at_space and space >= cut - SPACE_WINDOW and space > 0:
         cut = space
+    elif at_space:
+        cut = _word_boundary(text, cut)
     return text[:cut].rstrip() + ELLIPSIS, True
+
+
+def _word_boundary(text: str, cut: int) -> int:
+    """Move `cut` back to the end of the last whole Thai word before it (Thai has no spaces
+    between words); keep it where it is if no word ends near enough."""
+    from pythainlp.tokenize import word_tokenize  # its dictionary loads on first use only
+
+    start = max(0, cut - 4 * SPACE_WINDOW)
+    if not any("\u0e01" <= ch <= "\u0e5b" for ch in text[max(start, cut - SPACE_WINDOW) : cut]):
+        return cut  # not Thai: no dictionary words to find
+    position = start
+    best = cut
+    for word in word_tokenize(text[start : cut + SPACE_WINDOW], engine="newmm"):
+        position += len(word)
+        if position > cut:
+            break
+        best = position
+    return best if best >= cut - SPACE_WINDOW and best > 0 else cut

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from handlers.engine import choice
 from handlers.flow import Answer, FlowState, Invalid
+from handlers.labels import check_label
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
 from messages.builders import text_message
 from messages.catalog import text
@@ -20,10 +21,7 @@ def typed(answer: Answer, low: int, high: int, problem: str) -> str:
     """Read typed text of `low`..`high` characters (spaces tidied), else hint `problem`."""
     if answer.kind != "text":
         raise Invalid("flow.want_text")
-    value = " ".join((answer.text or "").split())
-    if not low <= len(value) <= high:
-        raise Invalid(problem, low=low, high=high)
-    return value
+    return check_label(answer.text, low, high, empty=f"{problem}_no_letters", length=problem)
 
 
 def ask_title(state: FlowState) -> list[dict]:

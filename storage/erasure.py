@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -60,6 +61,7 @@ class Registered:
     name: str
     function: Callable
     order: int
+    tables: tuple[str, ...] = ()  # the tables whose rows about a member this function covers
 
 
 ERASERS: dict[str, Registered] = {}
@@ -70,28 +72,39 @@ class DuplicateEraser(RuntimeError):
     """Two features register under the same name: refuse rather than skip one silently."""
 
 
-def _register(table: dict[str, Registered], name: str, function: Callable, order: int) -> None:
+def _register(
+    table: dict[str, Registered],
+    name: str,
+    function: Callable,
+    order: int,
+    tables: Iterable[str] = (),
+) -> None:
     known = table.get(name)
     if known is not None and known.function.__qualname__ != function.__qualname__:
         raise DuplicateEraser(f"{name!r} is registered twice ({known.function.__module__})")
-    table[name] = Registered(name, function, order)
+    table[name] = Registered(name, function, order, tuple(tables) or (name,))
 
 
-def eraser(name: str, *, order: int = 50) -> Callable[[Eraser], Eraser]:
-    """Register `fn(session, subject) -> rows removed` to run when a member deletes their data."""
+def eraser(name: str, *, order: int = 50, tables: Iterable[str] = ()) -> Callable[[Eraser], Eraser]:
+    """Register `fn(session, subject) -> rows removed` to run when a member deletes their data.
+
+    `tables` names the tables it empties of the member (default: the table called `name`).
+    """
 
     def mark(function: Eraser) -> Eraser:
-        _register(ERASERS, name, function, order)
+        _register(ERASERS, name, function, order, tables)
         return function
 
     return mark
 
 
-def describer(name: str, *, order: int = 50) -> Callable[[Describer], Describer]:
+def describer(
+    name: str, *, order: int = 50, tables: Iterable[str] = ()
+) -> Callable[[Describer], Describer]:
     """Register `fn(session, subject) -> [Fact]` to tell a member what this feature keeps."""
 
     def mark(function: Describer) -> Describer:
-        _register(DESCRIBERS, name, function, order)
+        _register(DESCRIBERS, name, function, order, tables)
         return function
 
     return mark
@@ -158,7 +171,43 @@ def _unlink_pending(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a savepoint was released: the outer transaction may still roll back
     for path in session.info.pop(_PENDING_FILES, []):
-        path.unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)  # a member's own folder, files and all
+        else:
+            path.unlink(missing_ok=True)
+
+
+def covered_tables(registry: Mapping[str, Registered]) -> set[str]:
+    """Return every table some registered function says it covers."""
+    discover()
+    return {name for entry in registry.values() for name in entry.tables}
+
+
+def tables_naming_members(metadata) -> set[str]:
+    """Return the tables that can hold a member's data: a foreign key to members, a LINE user
+    id column, or a media path column."""
+    found: set[str] = set()
+    for table in metadata.sorted_tables:
+        for column in table.columns:
+            refers = any(fk.column.table.name == "members" for fk in column.foreign_keys)
+            if refers or column.name.endswith("user_id") or column.name == "path":
+                found.add(table.name)
+    return found
+
+
+def uncovered(metadata) -> list[str]:
+    """Say, for each table naming members without an eraser or a describer, what to add."""
+    erased, described = covered_tables(ERASERS), covered_tables(DESCRIBERS)
+    problems = []
+    for table in sorted(tables_naming_members(metadata)):
+        for kind, covered in (("eraser", erased), ("describer", described)):
+            if table not in covered:
+                problems.append(
+                    f"table {table!r} refers to a member but no @{kind} covers it: add "
+                    f"@{kind}({table!r}) (or tables=({table!r},) on an existing one) to a "
+                    f"function in storage/<area>.py; see storage/erasure.py"
+                )
+    return problems
 
 
 def _forget_pending(session: Session) -> None:

@@ -48,6 +48,14 @@ def test_each_criterion_is_rated_with_labelled_buttons_then_an_optional_note(db,
     question = chat.tap(chat.say("ทำได้บางส่วน"), "ข้าม")  # the level's words typed
     for score in ("2 เริ่มต้นแล้ว", "5 เป็นต้นแบบ"):
         question = chat.tap(chat.tap(question, score), "ข้าม")
+    review = question[-1]
+    assert review["text"].startswith("ตรวจคำตอบก่อนบันทึกนะคะ") and saved(db) == []
+    assert "ข้อ 1 หลักคุณธรรมร่วม: 4 คะแนน" in review["text"]
+    assert "หมายเหตุ: มีธรรมนูญเครือข่ายที่ทุกคนร่วมร่าง" in review["text"]
+    assert labels(question)[:3] == ["บันทึก", "แก้ข้อ 1", "แก้ข้อ 2"]
+    again = chat.tap(chat.tap(chat.tap(question, "แก้ข้อ 4"), "3 ทำได้บางส่วน"), "ข้าม")
+    assert "ข้อ 4 การยอมรับจากสังคม: 3 คะแนน" in again[-1]["text"]  # changed, back on the card
+    question = chat.tap(again, "บันทึก")
     thanks, card = question
     assert "บันทึกผลประเมินแล้ว" in thanks["text"]
     assert_valid_flex(card)
@@ -56,7 +64,7 @@ def test_each_criterion_is_rated_with_labelled_buttons_then_an_optional_note(db,
     assert (assessment.network, assessment.organisation) == ("youth", "โรงเรียนบ้านดอย")
     assert [(a.question_key, a.score, a.note) for a in assessment.answers] == [
         ("principles", 4, "มีธรรมนูญเครือข่ายที่ทุกคนร่วมร่าง"), ("participation", 3, None),
-        ("results", 3, None), ("recognition", 2, None), ("commitment", 5, None),
+        ("results", 3, None), ("recognition", 3, None), ("commitment", 5, None),
     ]  # fmt: skip
     assert chat.step() is None
 
@@ -99,6 +107,7 @@ def test_an_assessment_abandoned_half_way_resumes_the_next_day(db, chat):
     question = chat.say("ที่ประชุมประจำเดือน")
     for score in ("3", "2", "5"):
         question = chat.tap(chat.say(score), "ข้าม")
+    chat.say("บันทึก")
     [assessment] = saved(db)
     assert [a.score for a in assessment.answers] == [3, 4, 3, 2, 5]
     assert assessment.answers[1].note == "ที่ประชุมประจำเดือน"
@@ -127,6 +136,9 @@ def test_a_member_can_assess_in_english(db, router):
         note = chat.tap(messages, score)
         assert "any short example" in note[0]["text"]
         messages = chat.tap(note, "Skip")
+    assert messages[-1]["text"].startswith("Please check your answers.")
+    assert "5. Sustainability: 1" in messages[-1]["text"]
+    messages = chat.tap(messages, "Save")
     thanks, card = messages
     assert thanks["text"].startswith("Thank you")
     shown = flex_texts(card)

@@ -46,6 +46,7 @@ def rate_all(chat: Chat, scores) -> dict:
     messages = chat.say("แบบประเมิน")
     for score in scores:
         messages = chat.tap(chat.say(str(score)), "ข้าม")
+    messages = chat.tap(messages, "บันทึก")  # the review card
     thanks, card = messages
     assert_valid_flex(card)
     return card

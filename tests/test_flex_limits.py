@@ -83,6 +83,8 @@ def test_the_feedback_card_with_12_long_questions_medians_and_changes(db, chat):
         for score in scores:
             messages = chat.say(str(score))
             messages = chat.say("หลักฐาน " * 60)  # notes at their limit too
+        assert len(messages[-1]["text"]) <= 5000  # the review card of 12 long answers fits
+        messages = chat.say("บันทึก")
         chat.advance(days=1)
     card = messages[-1]
     assert_valid_flex(card)
@@ -103,6 +105,7 @@ def test_my_summary_and_the_network_summary_of_many_networks_with_long_names(
     for _ in range(12):
         chat.say("๕")
         chat.say("ข้าม")
+    chat.say("บันทึก")  # the review card of all 12 answers
     chat.advance(hours=1)
     for message in chat.say("สรุปของฉัน"):
         assert problems(message) == []

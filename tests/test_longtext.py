@@ -11,6 +11,7 @@ from handlers.longtext import ELLIPSIS, LEADING_VOWELS, MAX_BACKOFF, SPACE_WINDO
 
 THAI = st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B)
 MARKS = "".join(chr(c) for c in range(0x0E00, 0x0E80) if unicodedata.category(chr(c)) == "Mn")
+trim("ก" * 200, 50)  # load PyThaiNLP's dictionary once, outside the properties' deadlines
 ANY = st.text(alphabet=st.one_of(THAI, st.characters(), st.sampled_from(" \n\t")), max_size=1500)
 
 
@@ -55,3 +56,14 @@ def test_thai_is_cut_between_syllables_and_at_a_space_when_one_is_near():
 def test_a_short_answer_is_kept_as_written():
     assert trim("ปลูกป่า 100 ต้น", 1000) == ("ปลูกป่า 100 ต้น", False)
     assert clean("  ปลูก\u200bป่า\r\n\r\n\r\n\r\nดี \x01 ") == "ปลูกป่า\n\nดี"
+
+
+def test_thai_without_spaces_is_cut_at_a_word_boundary():
+    lesson = "การทำงานร่วมกับวัดทำให้ชุมชนไว้ใจ" * 12
+    for limit in (40, 50, 77, 120, 300):
+        kept, trimmed = trim(lesson, limit)
+        body = kept.removesuffix(ELLIPSIS)
+        assert trimmed and len(kept) <= limit
+        # Every cut ends on a whole word of the sentence, never inside one (e.g. "ชุม|ชน").
+        words = ("การทำงาน", "ร่วมกับ", "วัด", "ทำให้", "ชุมชน", "ไว้ใจ")
+        assert body.endswith(words), body[-12:]

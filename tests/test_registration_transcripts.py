@@ -50,7 +50,8 @@ def test_every_bad_answer_in_thai_gets_its_hint_and_the_question_again(play, lin
         ("/follow", "[1] ยินยอม"),
         ("1", ASK_NAME_TH),
         ("/sticker", ("ขอเป็นข้อความพิมพ์ค่ะ (สติกเกอร์", ASK_NAME_TH)),
-        ("\u200b", ("ชื่อควรยาว 1–100 ตัวอักษรค่ะ", ASK_NAME_TH)),  # looks empty
+        ("\u200b", ("ชื่อต้องมีตัวอักษรหรือตัวเลข", ASK_NAME_TH)),  # looks empty
+        ("   .  ", ("ชื่อต้องมีตัวอักษรหรือตัวเลข", ASK_NAME_TH)),  # only punctuation
         ("ก" * 101, ("ชื่อควรยาว 1–100 ตัวอักษรค่ะ", ASK_NAME_TH)),
         ("ครูสมศรี", ASK_NETWORK_TH),
         ("ย้อนกลับ", (ASK_NAME_TH, "[1] ครูสมศรี")),  # back keeps the typed name
@@ -81,7 +82,7 @@ def test_cancelling_registration_in_thai_registers_nothing_and_it_can_start_agai
         ("/follow", "[1] ยินยอม"),
         ("1", ASK_NAME_TH),
         ("1", ASK_NETWORK_TH),
-        ("ยกเลิก", ("ยกเลิก “ลงทะเบียน” แล้วค่ะ", "[1] บันทึกกิจกรรม")),
+        ("ยกเลิก", ("ยกเลิกลงทะเบียนที่ยังไม่บันทึกแล้วค่ะ", "[1] บันทึกกิจกรรม")),
         ("บันทึกกิจกรรม", (ASK_NAME_TH, "[1] น้องฟ้า")),  # registering comes first
     ])  # fmt: skip
     member = member_of(db, user)
@@ -116,6 +117,8 @@ def test_registering_in_english_with_a_typed_name_and_bad_answers(play, line, db
         ("/sticker", ("Please type your answer (stickers and files can't answer this one).",
                       ASK_NAME_EN)),
         ("x" * 101, ("A name should be 1–100 characters.", ASK_NAME_EN)),
+        ("\u200b\u200b", ("A name needs at least one letter or digit", ASK_NAME_EN)),
+        ("- . -", ("A name needs at least one letter or digit", ASK_NAME_EN)),
         ("Somchai J.", ASK_NETWORK_EN),
         ("Other network please", ("Please choose one of the buttons below.", *ASK_NETWORK_EN)),
         ("1", ASK_ORGANISATION_EN),
@@ -139,7 +142,7 @@ def test_cancelling_and_editing_later_in_english(play, line, db):
     user = join(line, db, "Nok", language="en")
     converse(play, user, [
         ("edit profile", (ASK_NAME_EN, "[1] Nok")),
-        ("Cancel", "“Registration” cancelled. Everything saved before is still there."),
+        ("Cancel", "“Edit profile” cancelled. What was saved before is unchanged."),
         ("Edit profile", (ASK_NAME_EN, "[1] Nok")),
         ("Nok Sriwan", ASK_NETWORK_EN),
         ("3", ASK_ORGANISATION_EN),

@@ -39,9 +39,11 @@ def test_my_summary_counts_what_i_recorded_and_shows_my_latest_results(db, route
     logged(db, USER, "ปลูกป่า", date(2026, 10, 10), NOW - timedelta(days=40))
     logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 20), NOW - timedelta(days=2))
     logged(db, USER, "ทำบุญ", date(2026, 11, 22), NOW - timedelta(days=1))
+    # Logged this month, held last month: it counts for the month it was held in.
+    logged(db, USER, "งานวัด", date(2026, 10, 30), NOW - timedelta(hours=5))
     rate_all(chat, [2, 3, 4, 5, 1])
     counts, lead, card = chat.say("สรุป")
-    assert "กิจกรรมที่บันทึก: 3 รายการ (เดือนนี้ 2)" in counts["text"]
+    assert "กิจกรรมที่บันทึก: 4 รายการ (จัดในเดือนนี้ 2)" in counts["text"]
     assert "ถอดบทเรียน: 2 เรื่อง (เดือนนี้ 1)" in counts["text"]
     assert "แบบประเมิน 5 หลัก: 1 ครั้ง" in counts["text"] and "ล่าสุด" in lead["text"]
     assert_valid_flex(card)

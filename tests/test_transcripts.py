@@ -156,6 +156,7 @@ def test_assessment_in_english_with_a_wrong_answer_then_feedback_and_my_summary(
         Other provinces visit to learn from us
         3
         2
+        1
         My summary
     """,
     )
@@ -193,6 +194,8 @@ def test_assessment_in_thai_abandoned_in_the_evening_and_resumed_the_next_mornin
         2
         5
         ยังไม่มีคนนอกมาดูงาน
+        /say 9
+        1
     """,
     )
     matches("assess_th_resumed", f"{evening}# the next morning\n{morning}", line)
@@ -227,6 +230,7 @@ class TestAnEditedQuestionnaire:
             2
             4
             ประชุมออนไลน์ทุกเดือนผ่าน Zoom
+            1
         """,
         )
         matches("assess_edited_questionnaire", transcript, line)

@@ -13,6 +13,7 @@ from handlers.flow import Answer, FlowState, Invalid
 from messages.builders import text_message
 from messages.catalog import text
 from storage import activities, conversations
+from storage.erasure import unlink_after_commit
 from storage.media import NotAnImage, TooLarge
 from storage.models.activities import MAX_PHOTOS
 
@@ -96,7 +97,9 @@ def tidy(ctx: Context, *, keep_flow: bool) -> None:
         current = conversations.find(ctx.session, ctx.user_id, FLOW)
         if current is not None:
             keep |= {str(p.get("path")) for p in _photos_of(current.data)}
-    ctx.media.prune_member(ctx.member.id, keep)
+    # Only once the unit of work commits: a rolled-back delete keeps the photos its rows name.
+    for relative in ctx.media.member_files(ctx.member.id) - keep:
+        unlink_after_commit(ctx.session, ctx.media.path(relative))
 
 
 def _photos_of(raw: str) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from handlers.flow import Answer, Invalid
 from handlers.keywords import THAI_DIGITS, normalize
+from handlers.labels import check_label, tidy
 from handlers.parsing.thai_datetime import DateProblem, format_date, parse_date
 from storage.models.activities import CRITERIA, MAX_PARTICIPANTS
 
@@ -59,11 +60,11 @@ def typed(answer: Answer) -> str:
 
 def read_title(text: str) -> str:
     """Return a tidy activity title, or raise Invalid."""
-    title = clean(_OPENER.sub("", clean(text))).strip(" ,;-–:")
+    title = clean(_OPENER.sub("", tidy(text))).strip(" ,;-–:")
     low, high = TITLE_LENGTH
-    if not low <= len(title) <= high:
-        raise Invalid("activity.bad_title")
-    return title
+    return check_label(
+        title, low, high, empty="activity.bad_title_no_letters", length="activity.bad_title"
+    )
 
 
 def read_place(text: str) -> str:

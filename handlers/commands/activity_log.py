@@ -9,6 +9,7 @@ from handlers.activities.cards import confirmation_card
 from handlers.activities.criteria import ask_criteria, read_criteria_answer
 from handlers.activities.photos import ask_photos, read_photos, receive, tidy
 from handlers.activities.readers import (
+    TITLE_LENGTH,
     check_held_on,
     is_online,
     parse_line,
@@ -59,7 +60,7 @@ def _read_title(answer: Answer, state: FlowState) -> str:
         return read_title(line)  # changing the title from the card: all of it is the title
     parts = parse_line(line, state.ctx.now().date())
     if not parts.title:
-        raise Invalid("activity.bad_title")
+        raise Invalid("activity.bad_title", low=TITLE_LENGTH[0], high=TITLE_LENGTH[1])
     title = read_title(parts.title)
     draft.apply_line(state.data, parts)
     return title

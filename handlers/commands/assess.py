@@ -14,6 +14,8 @@ from storage import assessments
 from storage.assessments import Rating
 
 NOTE_LIMIT = 300  # "a short evidence note"
+REVIEW = "review"
+REVIEW_NOTE = 120  # characters of a note the review card shows
 
 
 def _questionnaire(state: FlowState) -> Questionnaire:
@@ -142,10 +144,60 @@ def _read_note(index: int):
 
 def _after_note(index: int):
     def following(state: FlowState) -> str | None:
+        if state.data.pop("_editing", None):
+            return REVIEW  # one answer changed from the review card: show the card again
         more = index + 1 < len(_questionnaire(state).questions)
-        return f"rate_{index + 1}" if more else None
+        return f"rate_{index + 1}" if more else REVIEW
 
     return following
+
+
+def _ask_review(state: FlowState) -> list[dict]:
+    """Show every answer before saving: save, or change any one of them."""
+    if _stale(state):
+        return _updated(state, REVIEW)
+    questionnaire, language = _questionnaire(state), state.language
+    lines = [text("assess.review", language)]
+    for index, question in enumerate(questionnaire.questions):
+        note = state.data.get(f"note_{index}")
+        lines.append(
+            text(
+                "assess.review_line",
+                language,
+                number=index + 1,
+                label=question.label(language),
+                score=state.data.get(f"rate_{index}"),
+            )  # fmt: skip
+        )
+        if note:
+            # The card of up to 12 answers stays one message: long notes show their start.
+            lines.append(text("assess.review_note", language, note=trim(note, REVIEW_NOTE)[0]))
+    items = [choice(text("assess.save", language), REVIEW, "save")]
+    items += [
+        choice(text("assess.edit_number", language, number=index + 1), REVIEW, f"edit_{index}")
+        for index in range(len(questionnaire.questions))
+    ]
+    return [*_notices(state), text_message("\n".join(lines), items[:13])]
+
+
+def _read_review(answer: Answer, state: FlowState) -> None:
+    if _stale(state):
+        _restart(state)
+    _forget_notices(state)
+    total = len(_questionnaire(state).questions)
+    value = answer.value if answer.kind == "choice" else None
+    if answer.kind == "text":
+        typed = normalize(answer.text or "")
+        if typed in {normalize(w) for w in variants("assess.save")} | {"save"}:
+            value = "save"
+        elif typed.isdigit() and 1 <= int(typed) <= total:
+            value = f"edit_{int(typed) - 1}"
+    if value == "save":
+        return None
+    if value and value.startswith("edit_") and value[5:].isdigit() and int(value[5:]) < total:
+        state.data["_editing"] = True
+        raise GoTo(f"rate_{int(value[5:])}")
+    raise Invalid("assess.review_hint", total=total)
 
 
 def _finish(state: FlowState) -> list[dict]:
@@ -166,6 +218,7 @@ def _steps() -> tuple[Step, ...]:
         steps.append(Step(f"rate_{index}", _ask_rate(index), _read_rate(index)))
         steps.append(Step(f"note_{index}", _ask_note(index), _read_note(index), optional=True,
                           then=_after_note(index)))  # fmt: skip
+    steps.append(Step(REVIEW, _ask_review, _read_review, stores=False))
     return tuple(steps)
 
 

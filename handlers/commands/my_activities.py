@@ -69,7 +69,7 @@ def delete(event, ctx) -> list[dict]:
         return [say("activity.kept", language, menu=True)]
     if sure != "yes":
         question = text(
-            "activity.delete_confirm",
+            "activity.delete_confirm" if activity.photos else "activity.delete_confirm_no_photos",
             language,
             title=activity.title,
             date=format_date(activity.held_on, language),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from handlers.context import Context
 from handlers.registry import command
 from messages.builders import text_message
@@ -19,6 +21,16 @@ def _when(ctx: Context, moment) -> str:
     local = moment.astimezone(ctx.zone)
     year = local.year + 543 if ctx.language == "th" else local.year
     return f"{local.day}/{local.month}/{year} {local:%H:%M}"
+
+
+def _param(ctx: Context, value: object) -> object:
+    """Dates read as the member reads them (Buddhist-era years in Thai); the rest as they are."""
+    if isinstance(value, datetime):
+        return _when(ctx, value)
+    if isinstance(value, date):
+        year = value.year + 543 if ctx.language == "th" else value.year
+        return f"{value.day}/{value.month}/{year}"
+    return value
 
 
 def _roles(ctx: Context, member: Member) -> str:
@@ -61,10 +73,27 @@ def _profile(ctx: Context, member: Member) -> list[str]:
                 date=_when(ctx, member.consent_decided_at),
             )
         )
-    state = text(f"mydata.following.{'yes' if member.following else 'no'}", language)
+    # Pushes go only to members who consented and still follow: say what really happens.
+    if member.reachable:
+        state = text("mydata.following.yes", language)
+    elif member.consent_status == "withdrawn":
+        state = text("mydata.following.withdrawn", language)
+    else:
+        state = text("mydata.following.no", language)
     lines.append(text("mydata.following", language, state=state))
     lines.append(text("mydata.roles", language, roles=_roles(ctx, member)))
     return lines
+
+
+def _download(ctx: Context, member: Member) -> list[str]:
+    """A signed link to a copy of everything (the PDPA right to a copy), when the web is known."""
+    if ctx.config is None or member.id is None:
+        return []
+    from bot.my_data_web import LINK_LIFETIME, link  # the web serves it; handlers only link
+
+    url = link(ctx.config, member.id, member.line_user_id, ctx.clock())
+    hours = int(LINK_LIFETIME.total_seconds() // 3600)
+    return ["", text("mydata.download", ctx.language, url=url, hours=hours)]
 
 
 @command("my_data", ["ข้อมูลของฉัน", "ดูข้อมูลของฉัน", "my data", "show my data"], access="always")
@@ -75,13 +104,17 @@ def handle(event, ctx: Context) -> list[dict]:
         return [text_message(text("rights.nothing_stored", ctx.language))]
     language = ctx.language
     subject = Subject(member.line_user_id, member.id, ctx.media_dir)
-    facts = [text(f.key, language, **dict(f.params)) for f in describe_member(ctx.session, subject)]
+    facts = [
+        text(f.key, language, **{k: _param(ctx, v) for k, v in f.params.items()})
+        for f in describe_member(ctx.session, subject)
+    ]
     records = [text("mydata.records", language), *facts] if facts else []
     body = "\n".join(
         [
             text("mydata.header", language),
             *_profile(ctx, member),
             *(records or [text("mydata.no_records", language)]),
+            *_download(ctx, member),
             "",
             text("mydata.footer", language),
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
+from handlers.labels import check_label, tidy
 from handlers.provinces import find_province
 from messages.builders import say, text_message
 from messages.catalog import text, variants
@@ -13,17 +14,10 @@ DEFAULT_PROVINCE = "เชียงราย"
 EDITABLE = ("name", "network", "organisation", "province", "language")
 
 
-# Characters that look like nothing (zero-width, Hangul and Braille blanks): a "blank" name.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u3164\u2800\uffa0"))
-
-
 def _typed(answer: Answer, low: int, high: int, problem: str) -> str:
     if answer.kind != "text":
         raise Invalid("flow.want_text")
-    value = " ".join((answer.text or "").translate(INVISIBLE).split())
-    if not low <= len(value) <= high or not any(ch.isalnum() for ch in value):
-        raise Invalid(problem)
-    return value
+    return check_label(answer.text, low, high, empty=f"{problem}_no_letters", length=problem)
 
 
 def _begin(state: FlowState) -> None:
@@ -104,7 +98,7 @@ def _read_province(answer: Answer, state: FlowState) -> str:
     if answer.kind == "choice":
         typed = answer.value or ""
     elif answer.kind == "text":
-        typed = " ".join((answer.text or "").translate(INVISIBLE).split())
+        typed = tidy(answer.text)
     else:
         raise Invalid("flow.want_text")
     province = find_province(typed)

@@ -1,6 +1,10 @@
 """Texts of the activity log, the confirmation card, "my activities" and the five criteria."""
 
 ENTRIES = {
+    "activity.bad_title_no_letters": {
+        "th": "ชื่อกิจกรรมต้องมีตัวอักษรหรือตัวเลขค่ะ เครื่องหมาย ช่องว่าง หรืออักขระที่มองไม่เห็นอย่างเดียวใช้เป็นชื่อไม่ได้ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "An activity name needs letters or digits: punctuation, spaces or invisible characters alone are not a name. Please try again.",
+    },
     # The five criteria of a model moral organisation: short names fit a button (≤ 19 characters,
     # so a ✓ still fits LINE's 20), full texts as the source article states them.
     "criterion.1.short": {"th": "1 หลักคุณธรรมร่วม", "en": "1 Shared principles"},
@@ -37,8 +41,8 @@ ENTRIES = {
         ),
     },
     "activity.bad_title": {
-        "th": "ชื่อกิจกรรมควรยาว 2–100 ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
-        "en": "An activity name should be 2–100 characters. Please try again.",
+        "th": "ชื่อกิจกรรมควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "An activity name should be {low}–{high} characters. Please try again.",
     },
     "activity.ask_date": {
         "th": "จัดกิจกรรมวันไหนคะ? แตะปุ่ม หรือพิมพ์วันที่ เช่น 9/8/2564 หรือ 9 ส.ค. 64",
@@ -185,6 +189,10 @@ ENTRIES = {
         "en": "Logged over 7 days ago: no longer editable",
     },
     "activity.delete": {"th": "ลบ", "en": "Delete"},
+    "activity.delete_confirm_no_photos": {
+        "th": "ต้องการลบกิจกรรม “{title}” ({date}) ใช่ไหมคะ? ลบแล้วกู้คืนไม่ได้",
+        "en": "Delete “{title}” ({date})? This cannot be undone.",
+    },
     "activity.delete_confirm": {
         "th": "ต้องการลบกิจกรรม “{title}” ({date}) และรูป {photos} รูป ใช่ไหมคะ? ลบแล้วกู้คืนไม่ได้",
         "en": "Delete “{title}” ({date}) and its {photos} photo(s)? This cannot be undone.",

@@ -1,6 +1,21 @@
 """Texts of the five-criteria self-assessment and its feedback card."""
 
 ENTRIES = {
+    "assess.review": {
+        "th": "ตรวจคำตอบก่อนบันทึกนะคะ แตะ “แก้ข้อ…” เพื่อเปลี่ยนคำตอบข้อนั้น หรือ “บันทึก” เมื่อถูกต้อง",
+        "en": "Please check your answers. Tap “Edit …” to change one, or “Save” when all is right.",
+    },
+    "assess.review_line": {
+        "th": "ข้อ {number} {label}: {score} คะแนน",
+        "en": "{number}. {label}: {score}",
+    },
+    "assess.review_note": {"th": "   หมายเหตุ: {note}", "en": "   Note: {note}"},
+    "assess.save": {"th": "บันทึก", "en": "Save"},
+    "assess.edit_number": {"th": "แก้ข้อ {number}", "en": "Edit {number}"},
+    "assess.review_hint": {
+        "th": "แตะ “บันทึก” เพื่อบันทึกผล หรือพิมพ์เลขข้อ 1–{total} เพื่อแก้ข้อนั้นค่ะ",
+        "en": "Tap “Save” to save, or type a question number 1–{total} to change it.",
+    },
     "assess.ask_rate": {
         "th": "ข้อ {number}/{total} · {label}\n{question}\n\n{scale}\nแตะคะแนนด้านล่างได้เลยค่ะ",
         "en": "Question {number}/{total} · {label}\n{question}\n\n{scale}\nTap a score below.",

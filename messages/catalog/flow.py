@@ -5,10 +5,24 @@ ENTRIES = {
     "flow.control.back": {"th": "ย้อนกลับ", "en": "Back"},
     "flow.control.skip": {"th": "ข้าม", "en": "Skip"},
     "flow.control.help": {"th": "ช่วยเหลือ", "en": "Help"},
-    "flow.cancelled": {
-        "th": "ยกเลิก “{flow}” แล้วค่ะ ข้อมูลที่บันทึกไว้ก่อนหน้านี้ยังอยู่ครบ",
-        "en": "“{flow}” cancelled. Everything saved before is still there.",
+    "flow.cancelled_draft": {
+        "th": "ยกเลิก{flow}ที่ยังไม่บันทึกแล้วค่ะ คำตอบที่ตอบไว้ในครั้งนี้ไม่ได้เก็บไว้",
+        "en": "The unsaved “{flow}” is cancelled: the answers you gave this time were not kept.",
     },
+    "flow.cancelled_empty": {
+        "th": "ยกเลิก “{flow}” แล้วค่ะ ไม่มีอะไรเปลี่ยนแปลง",
+        "en": "“{flow}” cancelled. Nothing was changed.",
+    },
+    "flow.cancelled_edit": {
+        "th": "ยกเลิกการ{flow}แล้วค่ะ ข้อมูลเดิมยังอยู่เหมือนเดิม ไม่มีอะไรเปลี่ยน",
+        "en": "“{flow}” cancelled. What was saved before is unchanged.",
+    },
+    "flow.cancel_confirm": {
+        "th": "คุณตอบ{flow}ไว้แล้ว {count} ข้อ ถ้ายกเลิก คำตอบเหล่านี้จะหายไป ต้องการยกเลิกไหมคะ",
+        "en": "You have given {count} answers for “{flow}”. Cancelling throws them away. Cancel?",
+    },
+    "flow.cancel_discard": {"th": "ยกเลิกและทิ้งคำตอบ", "en": "Cancel, discard"},
+    "flow.cancel_keep": {"th": "ทำต่อ", "en": "Keep going"},
     "flow.cannot_skip": {
         "th": "ข้อนี้จำเป็นต้องตอบค่ะ ข้ามไม่ได้",
         "en": "This one is needed; it cannot be skipped.",

@@ -1,6 +1,10 @@
 """Texts of scheduling, changing and cancelling meetings (coordinators' side)."""
 
 ENTRIES = {
+    "meeting.bad_title_no_letters": {
+        "th": "ชื่อการประชุมต้องมีตัวอักษรหรือตัวเลขค่ะ เครื่องหมายหรือช่องว่างอย่างเดียวใช้ไม่ได้ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "A meeting title needs letters or digits: punctuation or spaces alone will not do. Please try again.",
+    },
     # Scheduling (coordinators)
     "meeting.ask_title": {
         "th": "ตั้งชื่อการประชุมค่ะ (เช่น ประชุมเครือข่ายประจำเดือนธันวาคม)",

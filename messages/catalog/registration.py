@@ -1,7 +1,16 @@
 """Texts of registration and profile editing."""
 
 ENTRIES = {
+    "register.bad_organisation_no_letters": {
+        "th": "ชื่อหน่วยงานต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งตัวค่ะ เครื่องหมายหรือช่องว่างอย่างเดียวใช้ไม่ได้ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "An organisation name needs at least one letter or digit: punctuation or spaces alone will not do. Please try again.",
+    },
+    "register.bad_name_no_letters": {
+        "th": "ชื่อต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งตัวค่ะ เครื่องหมาย ช่องว่าง หรืออักขระที่มองไม่เห็นอย่างเดียวใช้เป็นชื่อไม่ได้ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "A name needs at least one letter or digit: punctuation, spaces or invisible characters alone are not a name. Please try again.",
+    },
     "register.title": {"th": "ลงทะเบียน", "en": "Registration"},
+    "register.title_edit": {"th": "แก้ไขข้อมูล", "en": "Edit profile"},
     "register.first": {
         "th": "ก่อนเริ่มใช้งาน ขอทำความรู้จักกันสักนิดนะคะ",
         "en": "Before we start, let's get to know each other.",
@@ -15,8 +24,8 @@ ENTRIES = {
         "en": "What name should I use? Please type it.",
     },
     "register.bad_name": {
-        "th": "ชื่อควรยาว 1–100 ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
-        "en": "A name should be 1–100 characters. Please try again.",
+        "th": "ชื่อควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "A name should be {low}–{high} characters. Please try again.",
     },
     "register.ask_network": {
         "th": "คุณอยู่เครือข่ายไหนคะ?",
@@ -27,8 +36,8 @@ ENTRIES = {
         "en": "Which organisation or agency are you with? (e.g. a school, temple, community, office)",
     },
     "register.bad_organisation": {
-        "th": "ชื่อหน่วยงานควรยาว 2–200 ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
-        "en": "An organisation name should be 2–200 characters. Please try again.",
+        "th": "ชื่อหน่วยงานควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "An organisation name should be {low}–{high} characters. Please try again.",
     },
     "register.ask_province": {
         "th": "อยู่จังหวัดอะไรคะ? แตะปุ่มหรือพิมพ์ชื่อจังหวัด",

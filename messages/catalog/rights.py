@@ -110,7 +110,65 @@ ENTRIES = {
         "th": "• การสนทนาที่ยังค้างอยู่: {count}",
         "en": "• Unfinished conversations: {count}",
     },
+    "mydata.activities": {
+        "th": "• กิจกรรม: {count} รายการ (รูปทั้งหมด {photos} รูป) ล่าสุดตามวันที่จัด:",
+        "en": "• Activities: {count} ({photos} photos in all); the latest by date held:",
+    },
+    "mydata.activities_no_photos": {
+        "th": "• กิจกรรม: {count} รายการ (ไม่มีรูป) ล่าสุดตามวันที่จัด:",
+        "en": "• Activities: {count} (no photos); the latest by date held:",
+    },
+    "mydata.activity_item": {
+        "th": "  – {title} ({date}) ไม่มีรูป",
+        "en": "  – {title} ({date}), no photos",
+    },
+    "mydata.activity_item_photos": {
+        "th": "  – {title} ({date}) รูป {photos} รูป",
+        "en": "  – {title} ({date}), {photos} photo(s)",
+    },
+    "mydata.reflections": {
+        "th": "• ถอดบทเรียน: {count} ครั้ง ล่าสุด:",
+        "en": "• Lessons learned: {count}; the latest:",
+    },
+    "mydata.assessments": {
+        "th": "• แบบประเมินห้าเกณฑ์: {count} ครั้ง ล่าสุด:",
+        "en": "• Five-criteria assessments: {count}; the latest:",
+    },
+    "mydata.dated_item": {"th": "  – เมื่อ {date}", "en": "  – on {date}"},
+    "mydata.rsvps": {
+        "th": "• คำตอบนัดประชุม: {count} ครั้ง ล่าสุด:",
+        "en": "• Meeting answers: {count}; the latest:",
+    },
+    "mydata.rsvp_item.yes": {"th": "  – {title} ({date}): ไป", "en": "  – {title} ({date}): going"},
+    "mydata.rsvp_item.no": {
+        "th": "  – {title} ({date}): ไม่ไป",
+        "en": "  – {title} ({date}): not going",
+    },
+    "mydata.rsvp_item.maybe": {
+        "th": "  – {title} ({date}): ยังไม่แน่ใจ",
+        "en": "  – {title} ({date}): maybe",
+    },
+    "mydata.meetings_organised": {
+        "th": "• นัดประชุมที่คุณสร้าง: {count} นัด",
+        "en": "• Meetings you organised: {count}",
+    },
+    "mydata.groups_linked": {
+        "th": "• กลุ่ม LINE ที่คุณเชื่อมกับเครือข่าย: {count} กลุ่ม",
+        "en": "• LINE groups you linked to a network: {count}",
+    },
+    "mydata.invites_used": {
+        "th": "• รหัสเชิญที่คุณใช้: {count} รหัส",
+        "en": "• Invite codes you used: {count}",
+    },
+    "mydata.following.withdrawn": {
+        "th": "ไม่รับ (ถอนความยินยอมแล้ว)",
+        "en": "off (consent withdrawn)",
+    },
     "mydata.not_given": {"th": "ไม่ระบุ", "en": "not given"},
+    "mydata.download": {
+        "th": "ดาวน์โหลดสำเนาข้อมูลทั้งหมด (หน้าเว็บ ไฟล์ JSON และรูป) ได้ที่ลิงก์นี้ ใช้ได้ {hours} ชั่วโมง และเปิดได้เฉพาะข้อมูลของคุณ:\n{url}",
+        "en": "Download a copy of everything (web page, JSON file and photos) here; the link works for {hours} hours and shows only your data:\n{url}",
+    },
     "mydata.footer": {
         "th": (
             "พิมพ์ “แก้ไขข้อมูล” เพื่อแก้ไข “ถอนความยินยอม” เพื่อหยุดรับข้อความ หรือ “ลบข้อมูลของฉัน” เพื่อลบทั้งหมดค่ะ"

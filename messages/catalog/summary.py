@@ -2,8 +2,8 @@
 
 ENTRIES = {
     "summary.mine": {
-        "th": "สรุปของคุณ{name} 📊\n• กิจกรรมที่บันทึก: {activities} รายการ (เดือนนี้ {activities_month})\n• ถอดบทเรียน: {reflections} เรื่อง (เดือนนี้ {reflections_month})\n• แบบประเมิน 5 หลัก: {assessments} ครั้ง",
-        "en": "Your summary, {name} 📊\n• Activities logged: {activities} ({activities_month} this month)\n• Reflections: {reflections} ({reflections_month} this month)\n• 5-criteria checks: {assessments}",
+        "th": "สรุปของคุณ{name} 📊\n• กิจกรรมที่บันทึก: {activities} รายการ (จัดในเดือนนี้ {activities_month})\n• ถอดบทเรียน: {reflections} เรื่อง (เดือนนี้ {reflections_month})\n• แบบประเมิน 5 หลัก: {assessments} ครั้ง",
+        "en": "Your summary, {name} 📊\n• Activities logged: {activities} ({activities_month} held this month)\n• Reflections: {reflections} ({reflections_month} this month)\n• 5-criteria checks: {assessments}",
     },
     "summary.latest": {
         "th": "ผลแบบประเมินล่าสุดของคุณค่ะ",

@@ -37,6 +37,9 @@ class Member(Base):
         back_populates="member", cascade="all, delete-orphan", lazy="selectin"
     )
 
+    # Never hand a deleted member's id (and so their media folder) to someone else.
+    __table_args__ = {"sqlite_autoincrement": True}
+
     @property
     def consented(self) -> bool:
         return self.consent_status == CONSENT_GIVEN

@@ -153,11 +153,15 @@ def test_back_and_cancel(bot_server, line, db, chat, clock):
     member = join(line, db, "สมชาย")
     transcript = chat(
         line, member,
-        "บันทึกกิจกรรม", "ประชุมเครือข่าย", "1", "ย้อนกลับ", "1", "2", "ยกเลิก",
+        "บันทึกกิจกรรม", "ประชุมเครือข่าย", "1", "ย้อนกลับ", "1", "2", "ยกเลิก", "ทำต่อ",
+        "ยกเลิก", "1",
     )  # fmt: skip
     asked = [line for line in transcript.splitlines() if line.startswith("< ")]
     assert asked[3].startswith("< จัดกิจกรรมวันไหนคะ?")  # back from the place to the date
-    assert "< ยกเลิก “บันทึกกิจกรรม” แล้วค่ะ" in transcript
+    # Three answers given: cancel asks first; "keep going" asks the same question again.
+    assert transcript.count("< คุณตอบบันทึกกิจกรรมไว้แล้ว 3 ข้อ") == 2
+    assert asked[-2].startswith(asked[-4][:20])  # back at the participants question
+    assert "< ยกเลิกบันทึกกิจกรรมที่ยังไม่บันทึกแล้วค่ะ" in transcript
     assert stored(db, member) == []
 
 
@@ -166,7 +170,7 @@ def test_back_and_cancel_in_english(bot_server, line, db, chat, clock):
     transcript = chat(line, member, "Log activity", "Fair", "Back", "Back", "Cancel")
     assert transcript.count("< What was the activity called?") == 3
     assert "< This is already the first question." in transcript
-    assert "< “Log activity” cancelled." in transcript
+    assert "< “Log activity” cancelled. Nothing was changed." in transcript
     assert stored(db, member) == []
 
 

@@ -1,0 +1,139 @@
+"""The member's "download my data" link: signed, expiring, for one member only.
+
+GET /my-data/<token>            a readable Thai page of everything kept
+GET /my-data/<token>/data.json  the same as JSON
+GET /my-data/<token>/photos.zip every photo of the member's activities
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime, timedelta
+
+from flask import Blueprint, Response, abort, current_app, render_template_string
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from storage import members
+from storage.media import MediaStore
+from storage.member_copy import member_copy, photo_paths
+
+LINK_LIFETIME = timedelta(hours=24)
+_SALT = "my-data-download"
+
+blueprint = Blueprint("my_data", __name__)
+
+SECTIONS = {
+    "profile": "ข้อมูลส่วนตัว",
+    "roles": "บทบาท",
+    "activities": "กิจกรรม",
+    "reflections": "ถอดบทเรียน",
+    "assessments": "แบบประเมินห้าเกณฑ์",
+    "rsvps": "คำตอบนัดประชุม",
+    "meetings_organised": "นัดประชุมที่คุณสร้าง",
+    "groups_linked": "กลุ่ม LINE ที่คุณเชื่อม",
+    "invites_used": "รหัสเชิญที่คุณใช้",
+}
+
+PAGE = """{% macro table(item) %}<table>{% for k, v in item.items() %}<tr><th>{{ k }}</th><td>
+{% if v is iterable and v is not string %}{% for x in v %}{{ x }}<br>{% endfor %}
+{% else %}{{ v if v is not none else "-" }}{% endif %}</td></tr>{% endfor %}</table>{% endmacro %}
+<!doctype html>
+<html lang="th"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ข้อมูลของฉัน</title>
+<style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .4rem;
+text-align:left;vertical-align:top}</style></head>
+<body><h1>ข้อมูลทั้งหมดที่น้องคุณธรรมเก็บไว้เกี่ยวกับคุณ</h1>
+<p>ลิงก์นี้ใช้ได้ถึง {{ expires }} <a href="{{ base }}/data.json">ดาวน์โหลดเป็นไฟล์ JSON</a>
+{% if photos %} · <a href="{{ base }}/photos.zip">ดาวน์โหลดรูปทั้งหมด ({{ photos }} รูป)</a>{% endif %}</p>
+{% for key, title in sections %}<h2>{{ title }}</h2>
+{% set value = copy[key] %}
+{% if value is mapping %}{{ table(value) }}
+{% elif value %}<p>{{ value|length }} รายการ</p>{% for item in value %}{{ table(item) }}{% endfor %}
+{% else %}<p>ไม่มี</p>{% endif %}
+{% endfor %}</body></html>
+"""
+
+
+def _serializer(secret: str) -> URLSafeSerializer:
+    return URLSafeSerializer(secret, salt=_SALT)
+
+
+def make_token(secret: str, member_id: int, line_user_id: str, now: datetime) -> str:
+    """Sign a link to one member's data that stops working LINK_LIFETIME after `now`."""
+    expires = int((now + LINK_LIFETIME).timestamp())
+    return _serializer(secret).dumps({"m": member_id, "u": line_user_id, "e": expires})
+
+
+def link(config, member_id: int, line_user_id: str, now: datetime) -> str:
+    """The address of the member's download page."""
+    token = make_token(config.staff_secret_key, member_id, line_user_id, now)
+    return f"{config.web_url}/my-data/{token}"
+
+
+def _member_of(token: str):
+    bot = current_app.extensions["bot"]
+    try:
+        claim = _serializer(bot.config.staff_secret_key).loads(token)
+    except BadSignature:
+        abort(404)
+    if not isinstance(claim, dict) or claim.get("e", 0) <= bot.clock().timestamp():
+        abort(410)  # expired: ask the bot for a fresh link
+    return bot, claim
+
+
+def _copy(token: str):
+    bot, claim = _member_of(token)
+    with bot.db.unit_of_work() as session:
+        member = members.find(session, str(claim.get("u")))
+        if member is None or member.id != claim.get("m"):
+            abort(404)  # deleted since (or a different person now): nothing to show
+        return bot, claim, member_copy(session, member)
+
+
+@blueprint.get("/my-data/<token>/data.json")
+def as_json(token: str) -> Response:
+    _, _, copy = _copy(token)
+    body = json.dumps(copy, ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="my-data.json"',
+                 "Cache-Control": "no-store"},
+    )  # fmt: skip
+
+
+@blueprint.get("/my-data/<token>")
+def page(token: str) -> Response:
+    bot, claim, copy = _copy(token)
+    expires = datetime.fromtimestamp(claim["e"], bot.config.zone)
+    html = render_template_string(
+        PAGE,
+        copy=copy,
+        sections=list(SECTIONS.items()),
+        base=f"/my-data/{token}",
+        photos=len(photo_paths(copy)),
+        expires=f"{expires.day}/{expires.month}/{expires.year + 543} {expires:%H:%M}",
+    )
+    return Response(html, mimetype="text/html", headers={"Cache-Control": "no-store"})
+
+
+@blueprint.get("/my-data/<token>/photos.zip")
+def photos(token: str) -> Response:
+    bot, _, copy = _copy(token)
+    store = MediaStore(bot.config.media_dir)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # JPEGs do not shrink
+        for index, relative in enumerate(dict.fromkeys(photo_paths(copy)), start=1):
+            if store.exists(relative):
+                archive.writestr(f"photo-{index:03d}.{relative.rsplit('.', 1)[-1]}",
+                                 store.read(relative))  # fmt: skip
+    return Response(
+        buffer.getvalue(),
+        mimetype="application/zip",
+        headers={"Content-Disposition": 'attachment; filename="my-photos.zip"',
+                 "Cache-Control": "no-store"},
+    )  # fmt: skip

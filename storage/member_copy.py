@@ -1,0 +1,90 @@
+"""A member's copy of everything kept about them (PDPA right of access), as plain data.
+
+Rows are copied column by column, so a column added later is in the copy without a change here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Member
+from storage.models.activities import Activity
+from storage.models.assessments import Assessment
+from storage.models.invites import Invite
+from storage.models.meetings import LinkedGroup, Meeting, Rsvp
+from storage.models.reflections import Reflection
+
+_SECRET_COLUMNS = {"code_hash"}  # an invite's hashed code is the bot's, not the member's
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def row(item: Any) -> dict[str, Any]:
+    """Every column of an ORM row, JSON-ready."""
+    return {
+        column.name: _plain(getattr(item, column.key, None))
+        for column in item.__table__.columns
+        if column.name not in _SECRET_COLUMNS
+    }
+
+
+def _all(session: Session, stmt) -> list:
+    return list(session.scalars(stmt))
+
+
+def member_copy(session: Session, member: Member) -> dict[str, Any]:
+    """Return everything kept about the member, grouped as "my data" shows it."""
+    mid = member.id
+    activities = []
+    for activity in _all(session, select(Activity).where(Activity.member_id == mid)):
+        activities.append(
+            {
+                **row(activity),
+                "criteria": activity.criteria,
+                "photos": [row(photo) for photo in activity.photos],
+            }
+        )
+    assessments = [
+        {**row(a), "answers": [row(answer) for answer in a.answers]}
+        for a in _all(session, select(Assessment).where(Assessment.member_id == mid))
+    ]
+    rsvps = [
+        {**row(r), "meeting_title": title}
+        for r, title in session.execute(
+            select(Rsvp, Meeting.title)
+            .join(Meeting, Meeting.id == Rsvp.meeting_id)
+            .where(Rsvp.member_id == mid)
+        )
+    ]
+    return {
+        "profile": row(member),
+        "roles": [row(role) for role in member.roles],
+        "activities": activities,
+        "reflections": [
+            row(r) for r in _all(session, select(Reflection).where(Reflection.member_id == mid))
+        ],
+        "assessments": assessments,
+        "rsvps": rsvps,
+        "meetings_organised": [
+            row(m) for m in _all(session, select(Meeting).where(Meeting.organiser_id == mid))
+        ],
+        "groups_linked": [
+            row(g) for g in _all(session, select(LinkedGroup).where(LinkedGroup.linked_by == mid))
+        ],
+        "invites_used": [
+            row(i) for i in _all(session, select(Invite).where(Invite.used_by == mid))
+        ],
+    }
+
+
+def photo_paths(copy: dict[str, Any]) -> list[str]:
+    """The media paths of every photo in a copy, in order."""
+    return [photo["path"] for activity in copy["activities"] for photo in activity["photos"]]
