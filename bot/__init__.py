@@ -64,6 +64,8 @@ def build_bot(config: Config) -> Bot:
     """Assemble the bot's parts from a config; refuses duplicate commands or a broken file."""
     questionnaire = load_checked_questionnaire(config)
     registry = build_registry(handler_modules())
+    router = Router(registry)
+    router.warm()  # the Thai tokenizer loads here, once, not on a member's first message
     db = Database(config.database_url)
     clock = Clock()  # the one "now" of this process: the sender and the handlers share it
     gateway = LineGateway(config.api_base_url, config.access_token, config.request_timeout)
@@ -72,7 +74,7 @@ def build_bot(config: Config) -> Bot:
     sender = DeliverySender(db, gateway, clock=clock, claim_lease=claim_lease)
     processor = InboxProcessor(
         db,
-        Router(registry),
+        router,
         sender,
         config.zone,
         lease_seconds=config.inbox_lease_seconds,

@@ -1,0 +1,91 @@
+"""Read a typed answer as one of the step's buttons ("เด็กและเยาวชน" → เด็กและเยาวชนคุณธรรม)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from rapidfuzz import fuzz
+
+from handlers.understanding.meaning import key_of
+
+# Said to a step whose button saves, confirms or finishes: that button ("บันทึกเลยค่ะ", "โอเค").
+AGREE = frozenset(
+    key_of(w)
+    for w in (
+        "โอเค",
+        "โอเคค่ะ",
+        "ok",
+        "okay",
+        "ได้",
+        "ได้เลย",
+        "ตกลง",
+        "ใช่",
+        "ยืนยัน",
+        "บันทึก",
+        "บันทึกเลย",
+        "เซฟ",
+        "save",
+        "yes",
+        "confirm",
+        "ถูกต้อง",
+        "เรียบร้อย",
+        "เสร็จ",
+        "เสร็จแล้ว",
+        "done",
+        "จัดไป",
+        "โอเคเลย",
+    )  # fmt: skip
+)
+AGREE_VALUES = ("save", "confirm", "done")
+# Said to a step with a "none" button ("ไม่มีค่ะ", "ไม่เกี่ยว").
+NONE_SAID = frozenset(
+    key_of(w) for w in ("ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ")
+)
+NONE_VALUES = ("none", "done")
+SURE = 85  # a typed answer this close to one button (and clearly nearer it than any other) is it
+
+
+def buttons_of(messages: list[dict], step: str) -> list[tuple[str, str]]:
+    """Return (label, value) for the step's own postback buttons (not back/skip/cancel)."""
+    found = []
+    items = messages[-1].get("quickReply", {}).get("items", []) if messages else []
+    for item in items:
+        action = item.get("action", {})
+        if action.get("type") != "postback":
+            continue
+        fields = {k: v[0] for k, v in parse_qs(action.get("data", "")).items()}
+        value = fields.get("v", "")
+        if fields.get("s") == step and value and not value.startswith("!"):
+            found.append((action.get("displayText") or action["label"], value))
+    return found
+
+
+def button_for(typed: str, buttons: list[tuple[str, str]]) -> str | None:
+    """Return the value of the button `typed` means, or None when it fits none (or two)."""
+    said = key_of(typed)
+    if not said or not buttons:
+        return None
+    values = [value for _, value in buttons]
+    if said in AGREE:
+        return next((v for v in AGREE_VALUES if v in values), None)
+    if said in NONE_SAID:
+        none = next((v for v in NONE_VALUES if v in values), None)
+        if none is not None:
+            return none
+    scored = sorted(
+        ((_score(said, key_of(label)), value) for label, value in buttons), reverse=True
+    )
+    top, value = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    return value if top >= SURE and top - runner >= 5 else None
+
+
+def _score(said: str, label: str) -> float:
+    if not label:
+        return 0.0
+    if said == label:
+        return 100.0
+    score = fuzz.ratio(said, label)
+    if len(said) >= 4 and len(said) * 2 >= len(label) and said in label:
+        score = max(score, 90.0)  # the start or heart of a long label: "เด็กและเยาวชน"
+    return score

@@ -1,0 +1,124 @@
+"""Score what a member typed against every command's example phrasings (and small talk)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from handlers.understanding.normalise import normalise
+from handlers.understanding.words import content, polite_only, tokens
+from messages.catalog import catalog, variants
+
+SMALL_TALK = ("greeting", "thanks", "morning", "night", "bye")
+PREFIX = "examples."
+LONGEST = 60  # characters: a longer text is a story or an answer, never a command
+CONFIDENT = 86  # a score this high, clearly ahead of the next intent, runs the command
+CLOSE = 6  # two intents this close are both offered ("หมายถึงอันไหนคะ?")
+POSSIBLE = 72  # below this nothing is offered: the help card answers
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What the text means: one intent (confident), a few candidates, or nothing."""
+
+    intent: str | None = None
+    candidates: tuple[str, ...] = ()
+    score: float = 0.0
+
+    @property
+    def small_talk(self) -> bool:
+        return self.intent in SMALL_TALK
+
+
+def key_of(text: str) -> str:
+    """Return the words that carry meaning, joined: what examples and texts are compared on."""
+    return keys_of(text)[0]
+
+
+def keys_of(text: str) -> tuple[str, str]:
+    """Return the text's key without particles and fillers, and its key without particles only
+    (a typo can hide a word from the tokenizer: "ช่วยเหลอ" splits as ช่วย + เหลอ)."""
+    folded = normalise(text)
+    if not folded:
+        return "", ""
+    found = tokens(folded)
+    return "".join(content(found)), "".join(polite_only(found))
+
+
+def examples_in_catalog() -> dict[str, list[str]]:
+    """Return each intent's example phrasings (Thai and English) from the catalog."""
+    found: dict[str, list[str]] = {}
+    for key in catalog():
+        if key.startswith(PREFIX):
+            lines = [line for value in variants(key) for line in value.split("\n")]
+            found[key[len(PREFIX) :]] = [line for line in lines if line.strip()]
+    return found
+
+
+class Understanding:
+    """Built once (after the registry) from the catalog examples and the commands' keywords."""
+
+    def __init__(self, intents: dict[str, Iterable[str]]) -> None:
+        self.intents = {name: list(phrasings) for name, phrasings in intents.items()}
+        self._keys: list[tuple[str, str]] | None = None
+
+    def keys(self) -> list[tuple[str, str]]:
+        """Return (example key, intent) pairs, tokenised on first use (the app warms it)."""
+        if self._keys is None:
+            pairs = {(key_of(p), name) for name, ps in self.intents.items() for p in ps}
+            self._keys = sorted((key, name) for key, name in pairs if key)
+        return self._keys
+
+    def read(self, text: str) -> Meaning:
+        """Say which intent `text` reaches, which ones it might, or none."""
+        if not text or len(text) > LONGEST:
+            return Meaning()
+        said, whole = keys_of(text)
+        if not said:
+            return Meaning()
+        best: dict[str, float] = {}
+        for key, name in self.keys():
+            score = (
+                _score(said, key) if said == whole else max(_score(said, key), _score(whole, key))
+            )
+            if score > best.get(name, 0.0):
+                best[name] = score
+        ranked = sorted(best.items(), key=lambda pair: -pair[1])
+        if not ranked or ranked[0][1] < POSSIBLE:
+            return Meaning()
+        (first, top), runner = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0.0)
+        if top >= CONFIDENT and top - runner[1] >= CLOSE:
+            return Meaning(first, (first,), top)
+        close = tuple(
+            name for name, score in ranked[:2] if score >= POSSIBLE and top - score < CLOSE
+        )
+        if close == (first,) and first in SMALL_TALK:
+            return Meaning(
+                first, close, top
+            )  # a misspelt greeting or thanks: answering is harmless
+        return Meaning(None, close or (first,), top)
+
+
+def _score(said: str, key: str) -> float:
+    if said == key:
+        return 100.0
+    score = fuzz.ratio(said, key)
+    if len(key) >= 5 and key in said and len(key) * 2 >= len(said):
+        # The example inside a longer request ("บันทึกกิจกรรมที่ทำวันนี้"): the more of it, the surer.
+        score = max(score, 80 + 15 * len(key) / len(said))
+    return score
+
+
+def intents_of(registry) -> dict[str, list[str]]:
+    """Return every intent's phrasings: the catalog's examples plus each command's keywords."""
+    examples = examples_in_catalog()
+    intents: dict[str, list[str]] = {}
+    for name, cmd in registry.by_name.items():
+        phrasings = [*examples.get(name, ()), *cmd.keywords]
+        if phrasings:
+            intents[name] = phrasings
+    for name in SMALL_TALK:
+        intents[name] = examples.get(name, [])
+    return intents
