@@ -51,7 +51,7 @@ class MidFlow:
         if value is not None:
             chosen = replace(answer, kind="choice", value=value, step=step.name)
             return self.engine.feed(conversation, chosen, ctx), f"flow:{name}:button"
-        meaning = self.understanding.read(answer.text or "")
+        meaning = self.understanding.read(answer.text or "", whole=True)
         if meaning.intent and meaning.intent != name and control_of(answer) is None:
             title = text(flow.title_key, ctx.language)
             asked = leave.ask(conversation, answer.text or "", meaning.intent, title,

@@ -233,7 +233,8 @@ class Router:
             return [], "ignored:group"
         said, mentioned = groups.read(event.message)
         cmd = self.registry.match(said, patterns=False) if said else None
-        if cmd is None and said and self.understanding.read(said).intent == "greeting":
+        greeting = self.understanding.read(said, whole=True) if cmd is None and said else None
+        if greeting is not None and greeting.intent == "greeting" and greeting.score == 100:
             cmd = self.registry.by_name.get("help")  # greeted in a group: the help card, as before
         if cmd is not None and cmd.in_groups and cmd.flow is None:
             return cmd.handler(event, ctx), f"command:{cmd.name}"

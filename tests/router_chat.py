@@ -14,6 +14,7 @@ from handlers.context import Context
 from handlers.registry import build_registry
 from handlers.router import Router
 from storage import conversations, members
+from storage.media import MediaStore
 from tests.events import text_event
 from tests.members import registered
 
@@ -38,6 +39,8 @@ class Chat:
         registered(db, self.user, language=language, roles=(("coordinator", "civil"),))
         self.outcome = ""
         self.messages: list[dict] = []
+        self.gateway = None  # stands in for LINE's content server where a test needs photos
+        self.media = MediaStore(media_dir)
 
     def send(self, payload: dict) -> list[dict]:
         with self.db.unit_of_work() as session:
@@ -45,7 +48,7 @@ class Chat:
             ctx = Context(
                 session, member, member.language if member else "th", lambda: self.now,
                 ZoneInfo("Asia/Bangkok"), self.user, networks=DEFAULT_NETWORKS,
-                media_dir=self.media_dir,
+                media_dir=self.media_dir, gateway=self.gateway, media=self.media,
             )  # fmt: skip
             self.messages, self.outcome = self.router.handle(Event.from_dict(payload), ctx)
         return self.messages

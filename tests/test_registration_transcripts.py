@@ -117,7 +117,7 @@ def test_registering_in_english_with_a_typed_name_and_bad_answers(play, line, db
                       ASK_NAME_EN)),
         ("x" * 101, ("A name should be 1–100 characters.", ASK_NAME_EN)),
         ("Somchai J.", ASK_NETWORK_EN),
-        ("Other network please", ("Please choose one of the buttons below.", *ASK_NETWORK_EN)),
+        ("Not sure yet", ("Please choose one of the buttons below.", *ASK_NETWORK_EN)),
         ("1", ASK_ORGANISATION_EN),
         ("x", ("An organisation name should be 2–200 characters.", ASK_ORGANISATION_EN)),
         ("Back", ASK_NETWORK_EN),

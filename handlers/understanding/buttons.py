@@ -45,8 +45,8 @@ NONE_VALUES = ("none", "done")
 SURE = 85  # a typed answer this close to one button (and clearly nearer it than any other) is it
 
 
-def buttons_of(messages: list[dict], step: str) -> list[tuple[str, str]]:
-    """Return (label, value) for the step's own postback buttons (not back/skip/cancel)."""
+def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
+    """Return (label and shown text, value) for the step's own buttons (not back/skip/cancel)."""
     found = []
     items = messages[-1].get("quickReply", {}).get("items", []) if messages else []
     for item in items:
@@ -56,24 +56,23 @@ def buttons_of(messages: list[dict], step: str) -> list[tuple[str, str]]:
         fields = {k: v[0] for k, v in parse_qs(action.get("data", "")).items()}
         value = fields.get("v", "")
         if fields.get("s") == step and value and not value.startswith("!"):
-            found.append((action.get("displayText") or action["label"], value))
+            found.append(((action["label"], action.get("displayText") or ""), value))
     return found
 
 
-def button_for(typed: str, buttons: list[tuple[str, str]]) -> str | None:
+def button_for(typed: str, buttons: list[tuple[tuple[str, ...], str]]) -> str | None:
     """Return the value of the button `typed` means, or None when it fits none (or two)."""
     said = key_of(typed)
     if not said or not buttons:
         return None
     values = [value for _, value in buttons]
-    if said in AGREE:
-        return next((v for v in AGREE_VALUES if v in values), None)
-    if said in NONE_SAID:
-        none = next((v for v in NONE_VALUES if v in values), None)
-        if none is not None:
-            return none
+    for words, wanted in ((AGREE, AGREE_VALUES), (NONE_SAID, NONE_VALUES)):
+        meant = next((v for v in wanted if v in values), None) if said in words else None
+        if meant is not None:
+            return meant
     scored = sorted(
-        ((_score(said, key_of(label)), value) for label, value in buttons), reverse=True
+        ((max(_score(said, key_of(shown)) for shown in texts), value) for texts, value in buttons),
+        reverse=True,
     )
     top, value = scored[0]
     runner = scored[1][0] if len(scored) > 1 else 0.0
