@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qs
 
 from rapidfuzz import fuzz
@@ -9,40 +10,22 @@ from rapidfuzz import fuzz
 from handlers.understanding.meaning import key_of
 
 # Said to a step whose button saves, confirms or finishes: that button ("บันทึกเลยค่ะ", "โอเค").
-AGREE = frozenset(
-    key_of(w)
-    for w in (
-        "โอเค",
-        "โอเคค่ะ",
-        "ok",
-        "okay",
-        "ได้",
-        "ได้เลย",
-        "ตกลง",
-        "ใช่",
-        "ยืนยัน",
-        "บันทึก",
-        "บันทึกเลย",
-        "เซฟ",
-        "save",
-        "yes",
-        "confirm",
-        "ถูกต้อง",
-        "เรียบร้อย",
-        "เสร็จ",
-        "เสร็จแล้ว",
-        "done",
-        "จัดไป",
-        "โอเคเลย",
-    )  # fmt: skip
-)
+AGREE_WORDS = (
+    "โอเค", "โอเคค่ะ", "ok", "okay", "ได้", "ได้เลย", "ตกลง", "ใช่", "ยืนยัน", "บันทึก", "บันทึกเลย",
+    "เซฟ", "save", "yes", "confirm", "ถูกต้อง", "เรียบร้อย", "เสร็จ", "เสร็จแล้ว", "done", "จัดไป",
+    "โอเคเลย",
+)  # fmt: skip
 AGREE_VALUES = ("save", "confirm", "done")
 # Said to a step with a "none" button ("ไม่มีค่ะ", "ไม่เกี่ยว").
-NONE_SAID = frozenset(
-    key_of(w) for w in ("ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ")
-)
+NONE_WORDS = ("ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ")
 NONE_VALUES = ("none", "done")
 SURE = 85  # a typed answer this close to one button (and clearly nearer it than any other) is it
+
+
+@lru_cache(maxsize=1)
+def _said_keys() -> tuple[frozenset[str], frozenset[str]]:
+    # Tokenised on first use, never at import.
+    return frozenset(map(key_of, AGREE_WORDS)), frozenset(map(key_of, NONE_WORDS))
 
 
 def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
@@ -66,7 +49,8 @@ def button_for(typed: str, buttons: list[tuple[tuple[str, ...], str]]) -> str | 
     if not said or not buttons:
         return None
     values = [value for _, value in buttons]
-    for words, wanted in ((AGREE, AGREE_VALUES), (NONE_SAID, NONE_VALUES)):
+    agree, none = _said_keys()
+    for words, wanted in ((agree, AGREE_VALUES), (none, NONE_VALUES)):
         meant = next((v for v in wanted if v in values), None) if said in words else None
         if meant is not None:
             return meant
