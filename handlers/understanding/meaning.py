@@ -37,14 +37,15 @@ def key_of(text: str) -> str:
     return keys_of(text)[0]
 
 
-def keys_of(text: str) -> tuple[str, str]:
-    """Return the text's key without particles and fillers, and its key without particles only
-    (a typo can hide a word from the tokenizer: "ช่วยเหลอ" splits as ช่วย + เหลอ)."""
+def keys_of(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return the text's key without particles and fillers, its key without particles only
+    (a typo can hide a word from the tokenizer: "ช่วยเหลอ" splits as ช่วย + เหลอ), and its words."""
     folded = normalise(text)
     if not folded:
-        return "", ""
+        return "", "", ()
     found = tokens(folded)
-    return "".join(content(found)), "".join(polite_only(found))
+    meaning = content(found)
+    return "".join(meaning), "".join(polite_only(found)), tuple(meaning)
 
 
 def examples_in_catalog() -> dict[str, list[str]]:
@@ -62,13 +63,18 @@ class Understanding:
 
     def __init__(self, intents: dict[str, Iterable[str]]) -> None:
         self.intents = {name: list(phrasings) for name, phrasings in intents.items()}
-        self._keys: list[tuple[str, str]] | None = None
+        self._keys: list[tuple[str, tuple[str, ...], str]] | None = None
 
-    def keys(self) -> list[tuple[str, str]]:
-        """Return (example key, intent) pairs, tokenised on first use (the app warms it)."""
+    def keys(self) -> list[tuple[str, tuple[str, ...], str]]:
+        """Return (example key, its words, intent), tokenised on first use (the app warms it)."""
         if self._keys is None:
-            pairs = {(key_of(p), name) for name, ps in self.intents.items() for p in ps}
-            self._keys = sorted((key, name) for key, name in pairs if key)
+            found = set()
+            for name, phrasings in self.intents.items():
+                for phrasing in phrasings:
+                    key, _, words = keys_of(phrasing)
+                    if key:
+                        found.add((key, words, name))
+            self._keys = sorted(found)
         return self._keys
 
     def read(self, text: str, *, whole: bool = False) -> Meaning:
@@ -76,12 +82,12 @@ class Understanding:
         whole text is the request (at a step, "ประชุมเครือข่าย" is a title, not นัดประชุม)."""
         if not text or len(text) > LONGEST:
             return Meaning()
-        said, polite = keys_of(text)
+        said, polite, words = keys_of(text)
         if not said:
             return Meaning()
         best: dict[str, float] = {}
-        inside = set() if whole else _inside(said, self.keys())
-        for key, name in self.keys():
+        inside = set() if whole else _inside(said, words, self.keys())
+        for key, _, name in self.keys():
             score = (
                 _score(said, key, inside) if said == polite
                 else max(_score(said, key, inside), _score(polite, key, inside))
@@ -98,17 +104,35 @@ class Understanding:
             name for name, score in ranked[:2] if score >= POSSIBLE and top - score < CLOSE
         )
         if close == (first,) and first in SMALL_TALK:
-            return Meaning(
-                first, close, top
-            )  # a misspelt greeting or thanks: answering is harmless
+            # A misspelt greeting or thanks: answering it is harmless.
+            return Meaning(first, close, top)
         return Meaning(None, close or (first,), top)
 
 
-def _inside(said: str, keys: list[tuple[str, str]]) -> set[str]:
-    """Return the example keys found inside `said` that no longer one found there contains
-    ("แก้ไขถอดบทเรียนล่าสุด" holds แก้ไขถอดบทเรียน, and so ถอดบทเรียน does not count)."""
-    found = {key for key, _ in keys if len(key) >= 4 and key in said}
-    return {key for key in found if not any(key != other and key in other for other in found)}
+def _inside(said: str, words: tuple[str, ...], keys) -> set[str]:
+    """Return the example keys found inside `said` (as text, or as words in order) that no longer
+    one found there holds: "แก้ไขถอดบทเรียนล่าสุด" holds แก้ไขถอดบทเรียน, so ถอดบทเรียน does not
+    count; "กิจกรรมทั้งหมดของฉัน" holds กิจกรรม…ของ…ฉัน, so กิจกรรม alone does not."""
+    found = {
+        key: set(key_words)
+        for key, key_words, _ in keys
+        if len(key) >= 4 and (key in said or _in_order(key_words, words))
+    }
+    return {
+        key
+        for key, key_words in found.items()
+        if not any(
+            key != other and (key in other or key_words < other_words)
+            for other, other_words in found.items()
+        )
+    }
+
+
+def _in_order(part: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    if len(part) < 2 or len(part) > len(words):
+        return False
+    remaining = iter(words)
+    return all(word in remaining for word in part)
 
 
 def _score(said: str, key: str, inside: set[str]) -> float:

@@ -17,7 +17,7 @@ PARTICLES = frozenset(
 )
 # Words around a request that name no command ("อยากจะขอ…", "ช่วย…ให้หน่อย", "I want to…").
 FILLERS = frozenset(
-    "อยาก อยากจะ จะ ขอ ต้องการ ช่วย ให้ ทำ ดู เข้า ไป ค่ะ the a an i want to would like can "
+    "อยาก อยากจะ จะ ขอ ต้องการ ช่วย ให้ ทำ เข้า ไป ค่ะ the a an i want to would like can "
     "you me show".split()
 )
 

@@ -29,7 +29,7 @@ ENTRIES = {
         "en": "5-criteria check\nassess\nassessment\ncriteria check",
     },
     "examples.my_summary": {
-        "th": "สรุปของฉัน\nสรุป\nสรุปผลของฉัน\nผลของฉัน\nผลงานของฉัน\nผลประเมินของฉัน\nสรุปผลงานของฉัน",
+        "th": "สรุปของฉัน\nสรุป\nสรุปผลของฉัน\nผลของฉัน\nผลงานของฉัน\nผลประเมินของฉัน\nสรุปผลงานของฉัน\nผลงาน",
         "en": "my summary\nsummary\nmy results",
     },
     "examples.network_summary": {
@@ -41,11 +41,12 @@ ENTRIES = {
         "en": "new meeting\nmeeting\nschedule a meeting\nmeetings",
     },
     "examples.my_meetings": {
-        "th": "ประชุมของฉัน\nนัดของฉัน\nนัดประชุมของฉัน\nนัดหมายของฉัน\nประชุมที่ต้องไป",
+        "th": "ประชุมของฉัน\nนัดของฉัน\nนัดประชุมของฉัน\nนัดหมายของฉัน\nประชุมที่ต้องไป\nมีประชุมไหม\n"
+        "มีนัดไหม\nมีนัดประชุมไหม\nดูประชุม\nดูนัดประชุม\nประชุมครั้งหน้า",
         "en": "my meetings\nshow my meetings",
     },
     "examples.meeting_manage": {
-        "th": "แก้ไขประชุม\nยกเลิกประชุม\nยกเลิกนัดประชุม\nเลื่อนประชุม\nเลื่อนนัดประชุม\nจัดการประชุม\n"
+        "th": "แก้ไขประชุม\nยกเลิกประชุม\nยกเลิกนัด\nยกเลิกนัดประชุม\nเลื่อนประชุม\nเลื่อนนัดประชุม\nจัดการประชุม\n"
         "แก้ไขนัดประชุม",
         "en": "edit meeting\ncancel meeting\nmanage meetings\nmove a meeting",
     },
@@ -55,7 +56,7 @@ ENTRIES = {
     },
     "examples.help": {
         "th": "ช่วยเหลือ\nช่วยด้วย\nใช้ยังไง\nใช้งานยังไง\nทำอะไรได้บ้าง\nเมนู\nเมนูหลัก\nวิธีใช้\n"
-        "คู่มือ\nคู่มือการใช้งาน\nงง\nไม่รู้จะทำยังไง\nมีเมนูอะไรบ้าง",
+        "คู่มือ\nคู่มือการใช้งาน\nงง\nไม่รู้จะทำยังไง\nมีเมนูอะไรบ้าง\nใช้ไม่เป็น\nใช้งานไม่เป็น\nทำยังไง",
         "en": "help\nmenu\nhow to use\nwhat can you do\nstart",
     },
     "examples.my_data": {
@@ -63,7 +64,7 @@ ENTRIES = {
         "en": "my data\nshow my data",
     },
     "examples.withdraw": {
-        "th": "ถอนความยินยอม\nถอนการยินยอม\nไม่ยินยอมแล้ว\nยกเลิกความยินยอม",
+        "th": "ถอนความยินยอม\nถอนการยินยอม\nไม่ยินยอมแล้ว\nยกเลิกความยินยอม\nไม่ให้เก็บข้อมูลแล้ว",
         "en": "withdraw consent\nwithdraw",
     },
     "examples.delete_my_data": {
