@@ -11,7 +11,7 @@ from handlers.engine import RESUME_STEP, FlowEngine, control_of
 from handlers.flow import Answer, FlowState
 from handlers.understanding import leave
 from handlers.understanding.buttons import button_for, buttons_of
-from handlers.understanding.meaning import SMALL_TALK, Understanding
+from handlers.understanding.meaning import Understanding
 from messages.builders import text_message
 from messages.catalog import text
 from storage import conversations
@@ -63,7 +63,3 @@ class MidFlow:
         flow = self.engine.flows[name]
         title = text(flow.title_key, ctx.language)
         return text_message(text("understand.leave_paused", ctx.language, flow=title))
-
-
-def is_small_talk(intent: str) -> bool:
-    return intent in SMALL_TALK

@@ -25,10 +25,10 @@ from handlers.engine import FlowEngine
 from handlers.flow import Answer
 from handlers.midflow import MidFlow
 from handlers.registry import Command, Registry
-from handlers.understanding import words
+from handlers.understanding import questions, words
 from handlers.understanding.meaning import SMALL_TALK, Understanding, intents_of
-from messages.builders import command_action, say, text_message
-from messages.catalog import catalog, text
+from messages.builders import say
+from messages.catalog import text
 from storage import conversations, members
 
 
@@ -57,10 +57,6 @@ def answer_of(event: Event) -> Answer:
     return Answer("other")
 
 
-def examples_in_catalog_keys() -> set[str]:
-    return {key for key in catalog() if key.startswith("examples.")}
-
-
 def _postback_command(event: PostbackEvent) -> str:
     return (parse_qs(event.postback.data or "").get("cmd") or [""])[0]
 
@@ -76,18 +72,12 @@ class Router:
         self.registry = registry
         self.engine = FlowEngine(registry.flows)
         self.understanding = Understanding(intents_of(registry))
-        self.midflow = MidFlow(self.engine, self.understanding, self.title_of)
+        self.midflow = MidFlow(self.engine, self.understanding, questions.title_of)
 
     def warm(self) -> None:
         """Load the tokenizer and read every example now (at start), not on a first message."""
         words.warm()
         self.understanding.keys()
-
-    def title_of(self, intent: str, language: str) -> str:
-        """Name an intent as a button shows it: the first of its examples in `language`."""
-        key = f"examples.{intent}"
-        shown = text(key, language).split("\n")[0] if key in examples_in_catalog_keys() else intent
-        return shown[:20]
 
     def understand(self, event: Event, said: str, ctx: Context) -> tuple[list[dict], str]:
         """Run what `said` means; offer the close candidates; else show the help card."""
@@ -98,17 +88,9 @@ class Router:
         if cmd is not None:
             return self.run(cmd, event, ctx), f"command:{cmd.name}"
         if meaning.candidates:
-            return self._which(meaning.candidates, ctx), "clarify:" + "|".join(meaning.candidates)
+            offered = [name for name in meaning.candidates if name in self.registry.by_name]
+            return questions.which(offered, ctx.language), "clarify:" + "|".join(offered)
         return help_handler.not_understood(event, ctx), "not-understood"
-
-    def _which(self, candidates: tuple[str, ...], ctx: Context) -> list[dict]:
-        items = [
-            command_action(self.title_of(name, ctx.language), name)
-            for name in candidates
-            if name in self.registry.by_name
-        ]
-        items += [command_action(text("action.help", ctx.language), "help")]
-        return [text_message(text("understand.which", ctx.language), items)]
 
     def _intent(self, intent: str, event: Event, ctx: Context) -> list[dict]:
         if intent in SMALL_TALK:

@@ -183,3 +183,27 @@ def test_other_text_at_the_question_is_read_as_usual(chat):
     assert chat.current_flow() == ("log_activity", "__leave__")
     chat.say("ยกเลิก")
     assert chat.current_flow() is None
+
+
+def test_the_questions_in_english(db, tmp_path):
+    chat = Chat(db, tmp_path, language="en")
+    chat.say("summary activity")
+    assert chat.text() == "Which did you mean? Tap one."
+    assert chat.labels() == ["My summary", "Log activity", "Help"]
+    chat.image("photo-3")
+    assert chat.text() == "Log an activity with this photo?"
+    assert chat.labels() == ["Log activity", "No, thanks"]
+    chat.tap("No")
+    assert "the photo was not kept" in chat.text()
+    chat.say("log an activity please")
+    chat.say("Tree planting")
+    chat.say("my summary please")
+    assert "is the command “My summary”" in chat.text()
+    assert chat.labels() == ["Go to the command", "Use as my answer"]
+    chat.tap("Go to")
+    assert "Log activity is paused" in chat.text()
+    chat.say("Log activity")
+    chat.tap(chat.labels()[0])  # continue
+    chat.say("hello")
+    assert "Use “hello” as your answer, or pause Log activity for now?" in chat.text()
+    assert chat.labels() == ["Pause it", "Use as my answer"]
