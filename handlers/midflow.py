@@ -52,7 +52,10 @@ class MidFlow:
             chosen = replace(answer, kind="choice", value=value, step=step.name)
             return self.engine.feed(conversation, chosen, ctx), f"flow:{name}:button"
         meaning = self.understanding.read(answer.text or "", whole=True)
-        if meaning.intent and meaning.intent != name and control_of(answer) is None:
+        if meaning.intent == name:
+            # Asking again for the flow one is in ("อยากบันทึกกิจกรรมค่ะ"): continue or restart?
+            return self.engine.start(flow, ctx), f"flow:{name}:again"
+        if meaning.intent and control_of(answer) is None:
             title = text(flow.title_key, ctx.language)
             asked = leave.ask(conversation, answer.text or "", meaning.intent, title,
                               ctx.language, self.titles(meaning.intent, ctx.language))  # fmt: skip

@@ -207,3 +207,11 @@ def test_the_questions_in_english(db, tmp_path):
     chat.say("hello")
     assert "Use “hello” as your answer, or pause Log activity for now?" in chat.text()
     assert chat.labels() == ["Pause it", "Use as my answer"]
+
+
+def test_asking_again_for_the_flow_one_is_in_offers_to_continue(chat):
+    chat.say("บันทึกกิจกรรม")
+    chat.say("ปลูกป่าชุมชน")
+    chat.say("อยากบันทึกกิจกรรมค่ะ")
+    assert chat.outcome == "flow:log_activity:again"
+    assert chat.labels()[:2] == ["ทำต่อ", "เริ่มใหม่"], chat.labels()
