@@ -215,3 +215,13 @@ def test_asking_again_for_the_flow_one_is_in_offers_to_continue(chat):
     chat.say("อยากบันทึกกิจกรรมค่ะ")
     assert chat.outcome == "flow:log_activity:again"
     assert chat.labels()[:2] == ["ทำต่อ", "เริ่มใหม่"], chat.labels()
+
+
+def test_a_greeting_at_the_assessment_note_is_not_stored_unasked(chat):
+    chat.say("ทำแบบประเมินค่ะ")
+    chat.say("ทำได้บางส่วนค่ะ")  # the button "3 ทำได้บางส่วน", typed
+    assert chat.current_flow() == ("assess", "note_0")
+    chat.say("สวัสดีค่ะ")
+    assert chat.text() == "จะใช้ “สวัสดีค่ะ” เป็นคำตอบ หรือพักแบบประเมิน 5 หลักไว้ก่อนคะ?"
+    chat.tap("ใช้เป็นคำตอบ")
+    assert chat.current_flow() == ("assess", "rate_1")
