@@ -66,6 +66,8 @@ def build_bot(config: Config) -> Bot:
     """Assemble the bot's parts from a config; refuses duplicate commands or a broken file."""
     questionnaire = load_checked_questionnaire(config)
     registry = build_registry(handler_modules())
+    router = Router(registry)
+    router.warm()  # the Thai tokenizer loads here, once, not on a member's first message
     db = Database(config.database_url)
     clock = Clock()  # the one "now" of this process: the sender and the handlers share it
     # One pooled keep-alive client for the process: a connection per inbox and sending thread.
@@ -80,7 +82,7 @@ def build_bot(config: Config) -> Bot:
     sender = DeliverySender(db, gateway, clock=clock, claim_lease=claim_lease)
     processor = InboxProcessor(
         db,
-        Router(registry),
+        router,
         sender,
         config.zone,
         lease_seconds=config.inbox_lease_seconds,

@@ -17,13 +17,16 @@ from linebot.v3.webhooks import (
     UnfollowEvent,
 )
 
-from handlers import groups
+from handlers import groups, photo_first, smalltalk
 from handlers.commands import help as help_handler
 from handlers.consent import before_consent
 from handlers.context import Context
 from handlers.engine import FlowEngine
 from handlers.flow import Answer
+from handlers.midflow import MidFlow
 from handlers.registry import Command, Registry
+from handlers.understanding import questions, words
+from handlers.understanding.meaning import SMALL_TALK, Understanding, intents_of
 from messages.builders import say
 from messages.catalog import text
 from storage import conversations, members
@@ -68,6 +71,32 @@ class Router:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.engine = FlowEngine(registry.flows)
+        self.understanding = Understanding(intents_of(registry))
+        self.midflow = MidFlow(self.engine, self.understanding, questions.title_of)
+
+    def warm(self) -> None:
+        """Load the tokenizer and read every example now (at start), not on a first message."""
+        words.warm()
+        self.understanding.keys()
+
+    def understand(self, event: Event, said: str, ctx: Context) -> tuple[list[dict], str]:
+        """Run what `said` means; offer the close candidates; else show the help card."""
+        meaning = self.understanding.read(said)
+        if meaning.intent in SMALL_TALK:
+            return smalltalk.reply(meaning.intent, ctx), f"smalltalk:{meaning.intent}"
+        cmd = self.registry.by_name.get(meaning.intent or "")
+        if cmd is not None:
+            return self.run(cmd, event, ctx), f"command:{cmd.name}"
+        if meaning.candidates:
+            offered = [name for name in meaning.candidates if name in self.registry.by_name]
+            return questions.which(offered, ctx.language), "clarify:" + "|".join(offered)
+        return help_handler.not_understood(event, ctx), "not-understood"
+
+    def _intent(self, intent: str, event: Event, ctx: Context) -> list[dict]:
+        if intent in SMALL_TALK:
+            return smalltalk.reply(intent, ctx)
+        cmd = self.registry.by_name.get(intent)
+        return self.run(cmd, event, ctx) if cmd is not None else help_handler.handle(event, ctx)
 
     def handle(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         """Return the messages to reply with and a short outcome for the inbox receipt."""
@@ -108,8 +137,14 @@ class Router:
         if ctx.member is None or not ctx.member.consented:
             return self._unconsented(event, ctx)
         if isinstance(event, PostbackEvent):
+            photo = photo_first.photo_of(event.postback.data or "")
+            if photo == "no":
+                return photo_first.declined(ctx), "photo-first:no"
             # A menu button (cmd=...) always works, even in the middle of a conversation.
             cmd = self.registry.by_name.get(_postback_command(event))
+            if cmd is not None and photo and cmd.name == photo_first.FLOW:
+                started = self.run(cmd, event, ctx)
+                return photo_first.attach(photo, ctx, started), "photo-first:log"
             if cmd is not None:
                 return self.run(cmd, event, ctx), f"postback:{cmd.name}"
         conversation = conversations.current(ctx.session, ctx.user_id) if ctx.user_id else None
@@ -122,13 +157,19 @@ class Router:
             if cmd is not None and cmd.name == conversation.flow:
                 # Typing the flow's own name again means "take me back to it": ask continue/restart.
                 return self.engine.start(cmd.flow, ctx), f"flow:{conversation.flow}:again"
-            return self.engine.feed(conversation, answer, ctx), f"flow:{conversation.flow}"
+            return self.midflow.feed(
+                conversation, answer, ctx, lambda intent: self._intent(intent, event, ctx)
+            )
         if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
             said = event.message.text
             cmd = self.registry.match(said) or self.registry.match_prefix(said)
             if cmd is not None:
                 return self.run(cmd, event, ctx), f"command:{cmd.name}"
-            return help_handler.not_understood(event, ctx), "not-understood"
+            return self.understand(event, said, ctx)
+        if isinstance(event, MessageEvent) and isinstance(event.message, StickerMessageContent):
+            return smalltalk.reply("sticker", ctx), "smalltalk:sticker"
+        if isinstance(event, MessageEvent) and isinstance(event.message, ImageMessageContent):
+            return photo_first.offer(event.message.id, ctx), "photo-first"
         return help_handler.not_understood(event, ctx), f"not-understood:{event.type}"
 
     def _unconsented(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
@@ -174,6 +215,9 @@ class Router:
             return [], "ignored:group"
         said, mentioned = groups.read(event.message)
         cmd = self.registry.match(said, patterns=False) if said else None
+        greeting = self.understanding.read(said, whole=True) if cmd is None and said else None
+        if greeting is not None and greeting.intent == "greeting" and greeting.score == 100:
+            cmd = self.registry.by_name.get("help")  # greeted in a group: the help card, as before
         if cmd is not None and cmd.in_groups and cmd.flow is None:
             return cmd.handler(event, ctx), f"command:{cmd.name}"
         if cmd is not None or mentioned:

@@ -47,11 +47,13 @@ def test_not_understood_gets_a_polite_thai_hint_and_the_menu(bot_server, line, d
     assert "ช่วยเหลือ" in labels(reply["message"])
 
 
-def test_sticker_gets_a_hint_not_a_crash(bot_server, line, db):
+def test_sticker_gets_a_smile_and_the_menu_not_a_refusal(bot_server, line, db):
     member = join(line, db, "น้องฟ้า")
     line.send(member, {"type": "sticker"})
     [reply] = line.wait_for_messages(member, since=0, count=1)
-    assert "ขออภัย" in reply["message"]["text"]
+    assert "น่ารักจังค่ะ" in reply["message"]["text"]
+    assert "ขออภัย" not in reply["message"]["text"]
+    assert "บันทึกกิจกรรม" in labels(reply["message"])
 
 
 def test_a_plain_member_tapping_meetings_sees_their_meetings_not_a_refusal(bot_server, line, db):

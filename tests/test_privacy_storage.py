@@ -147,7 +147,7 @@ def test_after_deleting_my_data_no_row_and_no_photo_refers_to_the_member(
     kept = photos(user, 2)
     converse(play, user, [
         (f"รหัส {code}", "ตอนนี้คุณเป็นผู้ประสานงานเครือข่ายประชาสังคมคุณธรรมแล้ว"),
-        ("/image /dev/null", "ขออภัยค่ะ"),
+        ("/image /dev/null", "บันทึกกิจกรรมพร้อมรูปนี้ไหมคะ?"),
         ("ข้อมูลของฉัน", ("บทบาท: สมาชิก, ผู้ประสานงาน", "• ภาพถ่าย: 2")),
         ("แก้ไขข้อมูล", "อยากให้เรียกชื่อว่าอะไรคะ"),  # left unfinished: a conversation row
         ("ลบข้อมูลของฉัน", "[1] ลบทั้งหมด"),

@@ -77,7 +77,7 @@ def test_wrong_kinds_of_answer_get_a_hint_and_the_same_question(chat):
     review = chat.say("๒ และ ๕")  # Thai digits, typed
     assert "การมีส่วนร่วม, ความยั่งยืน" in flex_texts(review[0])
     assert texts(review)[-1].startswith("ตรวจทานแล้วแตะ") and chat.step() == "review"
-    assert "กรุณาเลือกจากปุ่ม" in chat.say("โอเค")[0]["text"] and chat.step() == "review"
+    assert "กรุณาเลือกจากปุ่ม" in chat.say("ยังไม่แน่ใจ")[0]["text"] and chat.step() == "review"
 
 
 def test_an_answer_over_1000_characters_is_kept_trimmed_and_the_member_is_told(db, chat):

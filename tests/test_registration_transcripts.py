@@ -120,7 +120,7 @@ def test_registering_in_english_with_a_typed_name_and_bad_answers(play, line, db
         ("\u200b\u200b", ("A name needs at least one letter or digit", ASK_NAME_EN)),
         ("- . -", ("A name needs at least one letter or digit", ASK_NAME_EN)),
         ("Somchai J.", ASK_NETWORK_EN),
-        ("Other network please", ("Please choose one of the buttons below.", *ASK_NETWORK_EN)),
+        ("Not sure yet", ("Please choose one of the buttons below.", *ASK_NETWORK_EN)),
         ("1", ASK_ORGANISATION_EN),
         ("x", ("An organisation name should be 2–200 characters.", ASK_ORGANISATION_EN)),
         ("Back", ASK_NETWORK_EN),

@@ -124,7 +124,7 @@ def test_participants_must_be_a_sensible_number(bot_server, line, db, chat, cloc
 
 def test_participants_and_a_sticker_in_english(bot_server, line, db, chat, clock):
     member = join(line, db, "Ben", language="en")
-    transcript = chat(line, member, "Log activity", "/sticker", "Meeting", "today", "Online",
+    transcript = chat(line, member, "Log activity", "/sticker", "Team meeting", "today", "Online",
                       "thirty", "12")  # fmt: skip
     assert "< Please type your answer (stickers and files can't answer this one)." in transcript
     assert "< Please type the number of people, e.g. 30." in transcript

@@ -1,0 +1,68 @@
+"""Typed answers inside a conversation: match them to the step's buttons, and catch commands,
+greetings and thanks typed at a step, so they are never stored as the answer unasked."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from handlers.context import Context
+from handlers.engine import RESUME_STEP, FlowEngine, control_of
+from handlers.flow import Answer, FlowState
+from handlers.understanding import leave
+from handlers.understanding.buttons import button_for, buttons_of
+from handlers.understanding.meaning import Understanding
+from messages.builders import text_message
+from messages.catalog import text
+from storage import conversations
+from storage.models import Conversation
+
+
+class MidFlow:
+    """Decide what a typed answer means at the member's current step, before the engine reads it."""
+
+    def __init__(self, engine: FlowEngine, understanding: Understanding, titles) -> None:
+        self.engine, self.understanding, self.titles = engine, understanding, titles
+
+    def feed(
+        self, conversation: Conversation, answer: Answer, ctx: Context, run
+    ) -> tuple[list[dict], str]:
+        """Answer one event of a conversation; `run(intent)` runs a command or small talk."""
+        name = conversation.flow
+        if conversation.step == leave.LEAVE_STEP:
+            decision, pending = leave.decide(conversation, answer)
+            if decision == "answer":
+                typed = Answer("text", text=pending.get("text", ""))
+                return self.engine.feed(conversation, typed, ctx), f"flow:{name}:kept"
+            if decision == "go":
+                conversations.pause_all(ctx.session, conversation.line_user_id)
+                paused = self._paused(name, ctx)
+                return [paused, *run(pending.get("intent", ""))][-5:], f"left:{name}"
+            # Anything else: the question is dropped and the message read as usual.
+        flow = self.engine.flows.get(name)
+        if flow is None or conversation.step == RESUME_STEP or answer.kind != "text":
+            return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
+        if control_of(answer) in ("cancel", "back", "help"):
+            return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
+        step = flow.step(conversation.step)
+        state = FlowState(ctx, json.loads(conversation.data))
+        buttons = buttons_of(step.ask(state), step.name)
+        value = button_for(answer.text or "", buttons)
+        if value is not None:
+            chosen = replace(answer, kind="choice", value=value, step=step.name)
+            return self.engine.feed(conversation, chosen, ctx), f"flow:{name}:button"
+        meaning = self.understanding.read(answer.text or "", whole=True)
+        if meaning.intent == name:
+            # Asking again for the flow one is in ("อยากบันทึกกิจกรรมค่ะ"): continue or restart?
+            return self.engine.start(flow, ctx), f"flow:{name}:again"
+        if meaning.intent and control_of(answer) is None:
+            title = text(flow.title_key, ctx.language)
+            asked = leave.ask(conversation, answer.text or "", meaning.intent, title,
+                              ctx.language, self.titles(meaning.intent, ctx.language))  # fmt: skip
+            return asked, f"flow:{name}:leave?"
+        return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
+
+    def _paused(self, name: str, ctx: Context) -> dict:
+        flow = self.engine.flows[name]
+        title = text(flow.title_key, ctx.language)
+        return text_message(text("understand.leave_paused", ctx.language, flow=title))

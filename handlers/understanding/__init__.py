@@ -1,0 +1,1 @@
+"""Understand what members type before the command registry: normalise, tokenise, score."""

@@ -1,0 +1,74 @@
+"""Read a typed answer as one of the step's buttons ("เด็กและเยาวชน" → เด็กและเยาวชนคุณธรรม)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import parse_qs
+
+from rapidfuzz import fuzz
+
+from handlers.understanding.meaning import key_of
+
+# Said to a step whose button saves, confirms or finishes: that button ("บันทึกเลยค่ะ", "โอเค").
+AGREE_WORDS = (
+    "โอเค", "โอเคค่ะ", "ok", "okay", "ได้", "ได้เลย", "ตกลง", "ใช่", "ยืนยัน", "บันทึก", "บันทึกเลย",
+    "เซฟ", "save", "yes", "confirm", "ถูกต้อง", "เรียบร้อย", "เสร็จ", "เสร็จแล้ว", "done", "จัดไป",
+    "โอเคเลย",
+)  # fmt: skip
+AGREE_VALUES = ("save", "confirm", "done")
+# Said to a step with a "none" button ("ไม่มีค่ะ", "ไม่เกี่ยว").
+NONE_WORDS = ("ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ")
+NONE_VALUES = ("none", "done")
+SURE = 85  # a typed answer this close to one button (and clearly nearer it than any other) is it
+
+
+@lru_cache(maxsize=1)
+def _said_keys() -> tuple[frozenset[str], frozenset[str]]:
+    # Tokenised on first use, never at import.
+    return frozenset(map(key_of, AGREE_WORDS)), frozenset(map(key_of, NONE_WORDS))
+
+
+def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
+    """Return (label and shown text, value) for the step's own buttons (not back/skip/cancel)."""
+    found = []
+    items = messages[-1].get("quickReply", {}).get("items", []) if messages else []
+    for item in items:
+        action = item.get("action", {})
+        if action.get("type") != "postback":
+            continue
+        fields = {k: v[0] for k, v in parse_qs(action.get("data", "")).items()}
+        value = fields.get("v", "")
+        if fields.get("s") == step and value and not value.startswith("!"):
+            found.append(((action["label"], action.get("displayText") or ""), value))
+    return found
+
+
+def button_for(typed: str, buttons: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """Return the value of the button `typed` means, or None when it fits none (or two)."""
+    said = key_of(typed)
+    if not said or not buttons:
+        return None
+    values = [value for _, value in buttons]
+    agree, none = _said_keys()
+    for words, wanted in ((agree, AGREE_VALUES), (none, NONE_VALUES)):
+        meant = next((v for v in wanted if v in values), None) if said in words else None
+        if meant is not None:
+            return meant
+    scored = sorted(
+        ((max(_score(said, key_of(shown)) for shown in texts), value) for texts, value in buttons),
+        reverse=True,
+    )
+    top, value = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    return value if top >= SURE and top - runner >= 5 else None
+
+
+def _score(said: str, label: str) -> float:
+    if not label:
+        return 0.0
+    if said == label:
+        return 100.0
+    score = fuzz.ratio(said, label)
+    if len(said) >= 4 and len(said) * 2 >= len(label) and said in label:
+        score = max(score, 90.0)  # the start or heart of a long label: "เด็กและเยาวชน"
+    return score

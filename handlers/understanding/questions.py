@@ -1,0 +1,22 @@
+"""What the bot shows when it is not sure: the name of an intent, and "หมายถึงอันไหนคะ?"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from messages.builders import command_action, text_message
+from messages.catalog import catalog, text
+
+
+def title_of(intent: str, language: str) -> str:
+    """Name an intent as a button shows it: the first of its examples in `language`."""
+    key = f"examples.{intent}"
+    shown = text(key, language).split("\n")[0] if key in catalog() else intent
+    return (shown[:1].upper() + shown[1:])[:20]
+
+
+def which(candidates: Iterable[str], language: str) -> list[dict]:
+    """Ask "หมายถึงอันไหนคะ?" with each candidate command as a button, and help."""
+    items = [command_action(title_of(name, language), name) for name in candidates]
+    items.append(command_action(text("action.help", language), "help"))
+    return [text_message(text("understand.which", language), items)]

@@ -1,0 +1,75 @@
+"""Understanding adds under 2 ms a message, and nothing of it loads at import time."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+from tests.router_chat import Chat, shared_router
+from tests.test_understanding_corpus import load_corpus
+
+
+def test_nothing_is_loaded_at_import_and_the_app_start_warms_the_tokenizer():
+    script = (
+        "import sys\n"
+        "import bot, handlers.router, handlers.midflow\n"
+        "from handlers import handler_modules\n"
+        "from handlers.registry import build_registry\n"
+        "router = handlers.router.Router(build_registry(handler_modules()))\n"
+        "assert 'pythainlp' not in sys.modules, 'the tokenizer loaded at import'\n"
+        "router.warm()\n"
+        "assert 'pythainlp.tokenize' in sys.modules\n"
+        "assert router.understanding._keys\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def _per_message(run, texts: list[str], rounds: int = 3) -> float:
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for said in texts:
+            run(said)
+        timings.append((time.perf_counter() - started) / len(texts))
+    return min(timings) * 1000
+
+
+def _fastest(chat: Chat, said: str, rounds: int = 7) -> float:
+    """Milliseconds the router takes to answer `said`, at its fastest (the least disturbed run)."""
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        chat.say(said)
+        timings.append((time.perf_counter() - started) * 1000)
+    assert chat.outcome.startswith("command:")
+    return min(timings)
+
+
+def test_understanding_adds_under_two_milliseconds_a_message(db, tmp_path, capsys):
+    router = shared_router()
+    router.warm()
+    texts = [phrasing for _, phrasing in load_corpus()]
+    understanding = _per_message(router.understanding.read, texts)
+    # Beside it, the router alone answering exact keywords (no understanding needed), and the
+    # same commands asked for naturally (understood first): the difference is what it adds.
+    chat = Chat(db, tmp_path)
+    pairs = [("สรุปของฉัน", "ขอดูสรุปของฉันหน่อยค่ะ"), ("กิจกรรมของฉัน", "ขอดูกิจกรรมของฉันค่ะ"),
+             ("ประชุมของฉัน", "มีประชุมไหมคะ"), ("ช่วยเหลือ", "ช่วยด้วยค่ะ ใช้ยังไง"),
+             ("ข้อมูลของฉัน", "ขอดูข้อมูลของฉันหน่อยครับ")]  # fmt: skip
+    alone = sum(_fastest(chat, keyword) for keyword, _ in pairs) / len(pairs)
+    understood = sum(_fastest(chat, natural) for _, natural in pairs) / len(pairs)
+    samples = []
+    for said in texts[:60]:
+        started = time.perf_counter()
+        router.understanding.read(said)
+        samples.append((time.perf_counter() - started) * 1000)
+    slowest = statistics.quantiles(samples, n=20)[-1]
+    with capsys.disabled():
+        print(f"\nunderstanding {understanding:.3f} ms/message (p95 {slowest:.3f} ms); "
+              f"router alone on exact keywords {alone:.2f} ms/message, "
+              f"asked naturally {understood:.2f} ms/message")  # fmt: skip
+    assert understanding < 2.0
+    assert understood - alone < 2.0
