@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from handlers import cancelling
 from handlers.context import Context
 from handlers.engine import RESUME_STEP, FlowEngine, control_of
 from handlers.flow import Answer, FlowState
@@ -40,7 +41,9 @@ class MidFlow:
                 return [paused, *run(pending.get("intent", ""))][-5:], f"left:{name}"
             # Anything else: the question is dropped and the message read as usual.
         flow = self.engine.flows.get(name)
-        if flow is None or conversation.step == RESUME_STEP or answer.kind != "text":
+        # The engine's own questions (continue?, discard?) are not steps with buttons to match.
+        own_question = conversation.step in (RESUME_STEP, cancelling.CONFIRM_STEP)
+        if flow is None or own_question or answer.kind != "text":
             return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
         if control_of(answer) in ("cancel", "back", "help"):
             return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
