@@ -1,4 +1,7 @@
-"""`flask staff create EMAIL`: add a staff account, asking for its password (never an argument)."""
+"""`flask staff create|deactivate|activate|reset-password EMAIL`: manage staff accounts.
+
+Passwords are asked for (never an argument on the command line, where `ps` would show them).
+"""
 
 from __future__ import annotations
 
@@ -25,3 +28,38 @@ def create(email: str, password: str) -> None:
     except IntegrityError:
         raise click.ClickException(f"{email} already has an account") from None
     click.echo(f"staff account created for {accounts.normalize_email(email)}")
+
+
+def _change(email: str, change) -> None:
+    with current_app.extensions["bot"].db.unit_of_work() as session:
+        account = change(session)
+    if account is None:
+        raise click.ClickException(f"no staff account for {accounts.normalize_email(email)}")
+
+
+@blueprint.cli.command("deactivate")
+@click.argument("email")
+def deactivate(email: str) -> None:
+    """Stop an account signing in, and end every session it has open now."""
+    _change(email, lambda session: accounts.set_active(session, email, False))
+    click.echo(f"{accounts.normalize_email(email)} deactivated; its sessions have ended")
+
+
+@blueprint.cli.command("activate")
+@click.argument("email")
+def activate(email: str) -> None:
+    """Let a deactivated account sign in again (with its password)."""
+    _change(email, lambda session: accounts.set_active(session, email, True))
+    click.echo(f"{accounts.normalize_email(email)} can sign in again")
+
+
+@blueprint.cli.command("reset-password")
+@click.argument("email")
+@click.password_option(help="At least 10 characters; asked twice when not given.")
+def reset_password(email: str, password: str) -> None:
+    """Give an account a new password; every session signed in with the old one ends."""
+    try:
+        _change(email, lambda session: accounts.set_password(session, email, password))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"new password set for {accounts.normalize_email(email)}; its sessions have ended")

@@ -88,3 +88,36 @@ def authenticate(
     session.execute(delete(StaffSignInFailure).where(StaffSignInFailure.email == email))
     account.last_sign_in_at = utcnow()
     return account
+
+
+def end_sessions(account: StaffAccount) -> None:
+    """End every session of the account at once: each carries the version it began with."""
+    account.session_version = (account.session_version or 1) + 1
+
+
+def set_active(session: Session, email: str, active: bool) -> StaffAccount | None:
+    """Deactivate (ending every session) or reactivate an account; None if there is none."""
+    account = find(session, email)
+    if account is not None:
+        account.active = active
+        end_sessions(account)
+    return account
+
+
+def set_password(session: Session, email: str, password: str) -> StaffAccount | None:
+    """Give the account a new password and end every session signed in with the old one."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    account = find(session, email)
+    if account is not None:
+        account.password_hash = generate_password_hash(password)
+        end_sessions(account)
+    return account
+
+
+def session_account(session: Session, account_id: int, version: int) -> StaffAccount | None:
+    """The active account of a session, if the session was not ended since it began."""
+    account = get_active(session, account_id)
+    if account is None or account.session_version != version:
+        return None
+    return account

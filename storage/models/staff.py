@@ -23,6 +23,9 @@ class StaffAccount(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Every session carries the version it began with; raising it ends all of them at once
+    # (sign-out, password change, deactivation).
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class StaffSignInFailure(Base):
