@@ -64,13 +64,19 @@ def _failures(session: Session, column, value: str, since: datetime) -> int:
 
 
 def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy) -> bool:
-    """True while the account or the address has failed too often within the window."""
+    """True while this account, from this address, may not try again.
+
+    An account is locked after `per_account` failures from anywhere. An address over its cap
+    (`per_ip`, e.g. an attacker behind the office's proxy) is refused only for accounts that have
+    failed recently: a colleague behind the same address whose account is not under attack still
+    signs in with the right password.
+    """
     since = utcnow() - policy.window
-    return (
-        _failures(session, StaffSignInFailure.email, normalize_email(email), since)
-        >= policy.per_account
-        or _failures(session, StaffSignInFailure.ip, ip, since) >= policy.per_ip
-    )
+    account_failures = _failures(session, StaffSignInFailure.email, normalize_email(email), since)
+    if account_failures >= policy.per_account:
+        return True
+    address_over_cap = _failures(session, StaffSignInFailure.ip, ip, since) >= policy.per_ip
+    return address_over_cap and account_failures > 0
 
 
 def authenticate(

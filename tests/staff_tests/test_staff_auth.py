@@ -143,15 +143,41 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(app, db):
         assert session.scalars(select(StaffSignInFailure)).all() == []
 
 
-def test_twenty_failures_from_one_address_lock_it_out_but_not_other_addresses(app, db):
+def test_an_attacker_behind_the_office_proxy_cannot_lock_out_a_colleague(app, db):
     add_staff(db)
-    client = app.test_client()
-    attacker = {"environ_base": {"REMOTE_ADDR": "203.0.113.9"}}
+    add_staff(db, "victim@moralcenter.example")
+    office = {"environ_base": {"REMOTE_ADDR": "203.0.113.9"}}
     for number in range(20):
-        try_sign_in(client, email=f"guess{number}@example.org", password="x", **attacker)
-    assert try_sign_in(client, **attacker).status_code == 401
-    office = {"environ_base": {"REMOTE_ADDR": "198.51.100.7"}}
+        try_sign_in(app.test_client(), email=f"guess{number}@example.org", password="x", **office)
+    try_sign_in(app.test_client(), email="victim@moralcenter.example", password="x", **office)
+    # The colleague's account is not under attack: the right password works from the same address.
     assert try_sign_in(app.test_client(), **office).status_code == 302
+    # The attacked account, from the over-cap address, is refused even with the right password...
+    victim = try_sign_in(app.test_client(), "victim@moralcenter.example", PASSWORD, **office)
+    assert victim.status_code == 401
+    # ...but not from elsewhere, where it has failed only once.
+    home = {"environ_base": {"REMOTE_ADDR": "198.51.100.7"}}
+    elsewhere = try_sign_in(app.test_client(), "victim@moralcenter.example", PASSWORD, **home)
+    assert elsewhere.status_code == 302
+
+
+def test_lock_out_counts_the_forwarded_address_only_with_trusted_proxies(config, db):
+    from bot import create_app
+
+    for hops, expected in ((0, "10.0.0.1"), (1, "203.0.113.50")):
+        app = create_app(config.with_changes(trusted_proxies=hops))
+        try:
+            forwarded = {
+                "environ_base": {"REMOTE_ADDR": "10.0.0.1"},
+                "headers": {"X-Forwarded-For": "203.0.113.50", "X-Forwarded-Proto": "https"},
+            }
+            try_sign_in(app.test_client(), "nobody@example.org", "wrong", **forwarded)
+            with db.unit_of_work() as session:
+                ips = session.scalars(select(StaffSignInFailure.ip)).all()
+                session.execute(StaffSignInFailure.__table__.delete())
+            assert ips == [expected]
+        finally:
+            app.extensions["bot"].close()
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/staff", "/callback"])
