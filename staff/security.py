@@ -111,10 +111,25 @@ def gate():
     return None
 
 
+LARGEST_ID = 2**31 - 1  # the database's integer; a larger id or page can only be "not found"
+
+
+@blueprint.before_request
+def refuse_out_of_range_numbers():
+    """Answer 404 for ids and page numbers no database row can have (not an OverflowError 500)."""
+    numbers = [v for v in (request.view_args or {}).values() if isinstance(v, int)]
+    page = request.args.get("page", "")
+    if page.isdigit():
+        numbers.append(int(page))
+    if any(number > LARGEST_ID for number in numbers):
+        abort(404)
+
+
 @blueprint.after_request
 def headers(response):
     """Never cache staff pages; never frame them; no scripts at all."""
-    response.headers.setdefault("Cache-Control", "no-store")
+    # Every page and every download: a shared or proxy cache must never keep members' data.
+    response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"

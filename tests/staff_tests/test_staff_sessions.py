@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from sqlalchemy import select
 
 from bot.config import load_config
@@ -119,3 +120,31 @@ def test_local_mode_listens_on_this_machine_unless_host_says_otherwise():
 def test_outside_local_mode_pages_ask_for_https_only(app, db):
     response = app.test_client().get("/staff/sign-in")
     assert "max-age" in response.headers["Strict-Transport-Security"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/staff/reflections?page=99999999999999999999",
+        "/staff/activities?page=99999999999999999999",
+        "/staff/meetings?page=99999999999999999999",
+        "/staff/photos/99999999999999999999",
+        "/staff/reflections/99999999999999999999",
+        "/staff/activities/99999999999999999999",
+        "/staff/meetings/99999999999999999999",
+    ],
+)
+def test_huge_page_and_record_numbers_are_not_found(app, db, url):
+    add_staff(db)
+    assert _client_with_session(app).get(url).status_code == 404
+
+
+def test_every_download_is_marked_no_store(app, db):
+    add_staff(db)
+    browser = _client_with_session(app)
+    response = browser.post(
+        "/staff/export", data={"csrf_token": csrf(browser, "/staff/export"), "kind": "members"}
+    )
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert "no-store" in response.headers["Cache-Control"]
