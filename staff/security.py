@@ -18,7 +18,7 @@ from staff.blueprint import blueprint
 from storage import staff as accounts
 from storage.types import utcnow
 
-PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.language"}
+PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.language", "staff.accept_invite"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 SESSION_HOURS = 10  # a working day, then sign in again
 CSP = (
@@ -107,6 +107,7 @@ def gate():
         abort(401)
     g.staff_email = account.email
     g.staff_id = account.id
+    g.staff_is_admin = account.is_admin
     session["seen"] = now
     return None
 

@@ -35,12 +35,16 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_account(session: Session, email: str, password: str) -> StaffAccount:
+def create_account(
+    session: Session, email: str, password: str, admin: bool = False
+) -> StaffAccount:
     """Store a new account with a salted scrypt hash of its password."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
     account = StaffAccount(
-        email=normalize_email(email), password_hash=generate_password_hash(password)
+        email=normalize_email(email),
+        password_hash=generate_password_hash(password),
+        is_admin=admin,
     )
     session.add(account)
     session.flush()

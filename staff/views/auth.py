@@ -8,6 +8,7 @@ from staff.blueprint import blueprint
 from staff.i18n import t
 from staff.security import sign_in_as
 from storage import staff as accounts
+from storage import staff_admin
 
 
 def _safe_next(target: str | None) -> str:
@@ -34,6 +35,7 @@ def sign_in():
                     db_session, email, request.form.get("password", ""), ip, policy
                 )
                 if account is not None:
+                    staff_admin.record(db_session, account.email, "sign_in", ip=ip)
                     sign_in_as(account.id, account.session_version)
                     return redirect(_safe_next(request.form.get("next")))
                 error = t("sign_in_failed")
@@ -52,6 +54,7 @@ def sign_out():
             account = accounts.get_active(db_session, account_id)
             if account is not None:
                 accounts.end_sessions(account)
+                staff_admin.record(db_session, account.email, "sign_out")
     language = session.get("lang")
     session.clear()
     if language:

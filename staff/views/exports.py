@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import tempfile
 
-from flask import current_app, render_template, request, send_file
+from flask import current_app, g, render_template, request, send_file
 
 import exports
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks, t
+from storage import staff_admin
 
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+AUDITED_FIELDS = ("from", "to", "network", "anonymize", "lang", "buddhist_era")
 SPOOL_BYTES = 4 * 1024 * 1024  # larger exports go to a temporary file, so memory stays flat
 
 
@@ -50,6 +52,12 @@ def export_download():
         error = t("export_failed", reason=str(exc))
         page = render_template("staff/export.html", kinds=_kinds(), error=error, form=form)
         return page, 400
+    with bot.db.unit_of_work() as session:
+        # The filters, never the rows: enough to know who took what out, and when.
+        staff_admin.record(
+            session, g.staff_email, "export", kind=name, format=fmt,
+            **{key: form.get(key) for key in AUDITED_FIELDS if form.get(key)},
+        )  # fmt: skip
     spool.seek(0)
     return send_file(
         spool,

@@ -14,7 +14,7 @@ from tests.members import registered
 from tests.staffweb import EMAIL, PASSWORD, add_staff, csrf, signed_in, try_sign_in
 
 ARGUMENT = re.compile(r"<(?:(\w+):)?\w+>")
-OPEN = {"staff.sign_in", "staff.language"}
+OPEN = {"staff.sign_in", "staff.language", "staff.accept_invite"}
 
 
 def staff_routes(app) -> list[tuple[str, str, str]]:
@@ -29,7 +29,7 @@ def staff_routes(app) -> list[tuple[str, str, str]]:
     return found
 
 
-def test_there_are_staff_routes_and_only_sign_in_and_language_are_open(app):
+def test_there_are_staff_routes_and_only_sign_in_language_and_invites_are_open(app):
     endpoints = {endpoint for endpoint, _, _ in staff_routes(app)}
     assert {"staff.overview", "staff.reflections", "staff.export_download"} <= endpoints
     assert endpoints > OPEN
@@ -75,7 +75,7 @@ def test_a_session_signed_with_another_key_is_refused(app, db):
 
 
 def test_signing_in_opens_every_page_and_signing_out_closes_them(app, db):
-    client = signed_in(app, db)
+    client = signed_in(app, db, admin=True)
     for endpoint, method, url in staff_routes(app):
         if method == "GET" and endpoint not in OPEN and not url.endswith(("/1", "/x")):
             assert client.get(url).status_code == 200, url
