@@ -137,7 +137,10 @@ ENTRIES = {
     "staff.rsvp_maybe": {"th": "ยังไม่แน่ใจ", "en": "Not sure"},
     "staff.rsvp_title": {"th": "การตอบรับ", "en": "RSVPs"},
     "staff.invited": {"th": "ได้รับเชิญ", "en": "Invited"},
-    "staff.messages_sent": {"th": "ส่งข้อความแล้ว {count} ครั้ง", "en": "{count} message(s) sent"},
+    "staff.messages_sent": {
+        "th": "ตั้งคิวข้อความเตือน {count} ครั้ง (ยังไม่นับว่าส่งถึง)",
+        "en": "{count} reminder(s) queued (not yet counted as delivered)",
+    },
     "staff.starts_at": {"th": "วันเวลา", "en": "When"},
     "staff.organiser": {"th": "ผู้นัด", "en": "Organiser"},
     "staff.place": {"th": "สถานที่", "en": "Place"},
