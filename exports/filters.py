@@ -40,8 +40,12 @@ class Filters:
         return start, end
 
 
-def parse_date(raw: str | None) -> date | None:
-    """Read 2021-08-09, 2564-08-09 or 9/8/2564 (Thai digits too); years over 2400 are Buddhist era."""
+def parse_date(raw: str | None, today: date | None = None) -> date | None:
+    """Read 2021-08-09, 2564-08-09 or 9/8/2564 (Thai digits too); years over 2400 are Buddhist era.
+
+    With `today`, every other form the chat accepts is read too (9 ส.ค. 2564, 9/8/64, เมื่อวาน),
+    by the same parser, so staff may write a date the way members do.
+    """
     if raw is None or not raw.strip():
         return None
     value = raw.strip().translate(THAI_DIGITS)
@@ -49,6 +53,8 @@ def parse_date(raw: str | None) -> date | None:
         year, month, day = (int(part) for part in match.groups())
     elif match := _DMY.match(value):
         day, month, year = (int(part) for part in match.groups())
+    elif today is not None:
+        return _as_members_write(raw, today)
     else:
         raise FilterError(f"not a date: {raw!r} (use YYYY-MM-DD or D/M/YYYY)")
     if year > 2400:
@@ -57,6 +63,18 @@ def parse_date(raw: str | None) -> date | None:
         return date(year, month, day)
     except ValueError:
         raise FilterError(f"not a date: {raw!r}") from None
+
+
+def _as_members_write(raw: str, today: date) -> date:
+    from handlers.parsing.dates import parse_date as parse_chat_date
+    from handlers.parsing.problems import DateProblem
+
+    try:
+        return parse_chat_date(raw, today)
+    except DateProblem:
+        raise FilterError(
+            f"not a date: {raw!r} (e.g. 2021-08-09, 9/8/2564, 9/8/64 or 9 ส.ค. 2564)"
+        ) from None
 
 
 def find_network(raw: str | None, networks: tuple[Network, ...]) -> str | None:
@@ -81,9 +99,13 @@ def make_filters(
     anonymize: bool = False,
     lang: str = "th",
     buddhist_era: bool = False,
+    today: date | None = None,
 ) -> Filters:
-    """Build filters from what a person typed (CLI options or the staff web's form)."""
-    start, end = parse_date(date_from), parse_date(date_to)
+    """Build filters from what a person typed (CLI options or the staff web's form).
+
+    `today` (from the bot's one clock) lets dates be written every way the chat reads them.
+    """
+    start, end = parse_date(date_from, today), parse_date(date_to, today)
     if start and end and start > end:
         raise FilterError("--from is after --to")
     if lang not in ("th", "en"):

@@ -45,6 +45,7 @@ def export_download():
             networks(), date_from=form.get("from"), date_to=form.get("to"),
             network=form.get("network") or None, anonymize=form.get("anonymize") == "on",
             lang=form.get("lang") or lang(), buddhist_era=form.get("buddhist_era") == "on",
+            today=bot.clock().astimezone(bot.config.zone).date(),
         )  # fmt: skip
         exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
     except (LookupError, exports.FilterError, exports.PseudonymSecretMissing) as exc:

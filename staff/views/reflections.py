@@ -20,11 +20,12 @@ PAGE = 20
 
 def list_filters() -> exports.Filters:
     """The list's network and dates, read like the export's (a bad one just shows everything)."""
-    args = request.args
+    args, bot = request.args, current_app.extensions["bot"]
     try:
         return exports.make_filters(
             networks(), date_from=args.get("from"), date_to=args.get("to"),
             network=args.get("network") or None, lang=lang(),
+            today=bot.clock().astimezone(bot.config.zone).date(),
         )  # fmt: skip
     except exports.FilterError:
         return exports.Filters(lang=lang())

@@ -24,3 +24,15 @@ def test_what_a_spreadsheet_would_run_is_guarded(text):
 )
 def test_ordinary_thai_text_is_left_as_written(text):
     assert not is_evaluated(text)
+
+
+@pytest.mark.parametrize(
+    "written", ["9 ส.ค. 2564", "9/8/64", "๙ ส.ค. ๒๕๖๔", "9 สิงหาคม 2564", "2021-08-09"]
+)
+def test_exports_read_every_date_form_the_chat_does(written):
+    from datetime import date
+
+    from exports.filters import make_filters
+
+    filters = make_filters((), date_from=written, today=date(2026, 11, 20))
+    assert filters.date_from == date(2021, 8, 9)
