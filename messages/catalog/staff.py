@@ -118,6 +118,29 @@ ENTRIES = {
     },
     "staff.buddhist_era": {"th": "ปี พ.ศ.", "en": "Buddhist-era years"},
     "staff.download": {"th": "ดาวน์โหลด", "en": "Download"},
+    "staff.export_bad_date": {
+        "th": "อ่านวันที่ “{value}” ไม่ได้ ลองเขียนแบบ 9/8/2564 หรือ 9 ส.ค. 2564",
+        "en": "“{value}” is not a date; try 9/8/2021 or 2021-08-09",
+    },
+    "staff.export_bad_network": {
+        "th": "ไม่พบเครือข่าย “{value}”",
+        "en": "There is no network “{value}”",
+    },
+    "staff.export_from_after_to": {
+        "th": "วันเริ่มต้นอยู่หลังวันสิ้นสุด",
+        "en": "The start date is after the end date",
+    },
+    "staff.export_bad_language": {"th": "ไม่รู้จักภาษา “{value}”", "en": "Unknown language “{value}”"},
+    "staff.export_bad_format": {"th": "ไม่รู้จักรูปแบบไฟล์ “{value}”", "en": "Unknown format “{value}”"},
+    "staff.export_bad_filter": {"th": "ตัวกรองไม่ถูกต้อง", "en": "A filter is not right"},
+    "staff.export_no_pseudonym_secret": {
+        "th": "ยังส่งออกแบบไม่ระบุตัวตนไม่ได้ ผู้ดูแลระบบต้องตั้งค่า EXPORT_PSEUDONYM_SECRET ก่อน",
+        "en": "Anonymized exports need EXPORT_PSEUDONYM_SECRET to be set by the administrator",
+    },
+    "staff.export_unknown_kind": {
+        "th": "ไม่มีข้อมูลชุดนี้ให้ส่งออก",
+        "en": "There is no such export",
+    },
     "staff.export_failed": {
         "th": "ส่งออกไม่ได้: {reason}",
         "en": "Could not export: {reason}",

@@ -25,6 +25,15 @@ def _kinds() -> list[tuple[str, bool]]:
     ]
 
 
+def _reason(exc: Exception) -> str:
+    """Why an export was refused, in the page's language (the CLI's English stays for the CLI)."""
+    if isinstance(exc, exports.FilterError):
+        return t(f"export_{exc.problem}", value=exc.value)
+    if isinstance(exc, exports.PseudonymSecretMissing):
+        return t("export_no_pseudonym_secret")
+    return t("export_unknown_kind")
+
+
 @blueprint.get("/export")
 def export():
     return render_template("staff/export.html", kinds=_kinds(), error=None, form={}), 200
@@ -40,7 +49,7 @@ def export_download():
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
     try:
         if fmt not in exports.FORMATS:
-            raise exports.FilterError(fmt)
+            raise exports.FilterError(fmt, "bad_format", fmt)
         filters = exports.make_filters(
             networks(), date_from=form.get("from"), date_to=form.get("to"),
             network=form.get("network") or None, anonymize=form.get("anonymize") == "on",
@@ -50,7 +59,7 @@ def export_download():
         exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
     except (LookupError, exports.FilterError, exports.PseudonymSecretMissing) as exc:
         spool.close()
-        error = t("export_failed", reason=str(exc))
+        error = t("export_failed", reason=_reason(exc))
         page = render_template("staff/export.html", kinds=_kinds(), error=error, form=form)
         return page, 400
     with bot.db.unit_of_work() as session:
