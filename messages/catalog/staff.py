@@ -147,6 +147,10 @@ ENTRIES = {
     },
     "staff.export_cli_hint": {"th": "จากเทอร์มินัล:", "en": "From a terminal:"},
     "staff.search": {"th": "ค้นหา", "en": "Search"},
+    "staff.search_count": {
+        "th": "พบ {count} รายการที่มี “{words}”",
+        "en": "{count} found with “{words}”",
+    },
     "staff.search_hint": {"th": "คำที่ต้องการค้นหา", "en": "Words to find"},
     "staff.any": {"th": "ทั้งหมด", "en": "Any"},
     "staff.apply_filters": {"th": "กรอง", "en": "Filter"},
