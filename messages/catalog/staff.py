@@ -70,7 +70,10 @@ ENTRIES = {
     "staff.count_reflections": {"th": "ถอดบทเรียน", "en": "Reflections"},
     "staff.count_assessments": {"th": "แบบประเมิน 5 หลัก", "en": "Five-criteria assessments"},
     "staff.count_meetings": {"th": "การประชุม", "en": "Meetings"},
-    "staff.per_month_title": {"th": "รายเดือนตามเครือข่าย", "en": "Per network and month"},
+    "staff.per_month_title": {
+        "th": "รายเดือน รวมทุกเครือข่าย (สมาชิกที่ให้ความยินยอม)",
+        "en": "Per month, all networks added together (consented members)",
+    },
     "staff.per_network_title": {
         "th": "แยกตามเครือข่าย (6 เดือนล่าสุด)",
         "en": "By network (last six months)",
