@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.local_keys import installation_secret
 from storage.reminder_plan import DEFAULT_PLAN, PlanError, parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,9 +18,12 @@ DEFAULT_API_BASE_URL = "https://api.line.me"
 LOCAL_EMULATOR_PORT = 8001
 LOCAL_CHANNEL_SECRET = "local-channel-secret"
 LOCAL_ACCESS_TOKEN = "local-access-token"
-# Local mode only: fixed so sessions survive restarts and pseudonyms stay stable on a laptop.
-LOCAL_STAFF_SECRET_KEY = "local-staff-secret-key"
-LOCAL_PSEUDONYM_SECRET = "local-pseudonym-secret"
+# Local mode only: the staff and pseudonym keys live in files made once per installation here.
+LOCAL_KEY_FILES = {"staff": "staff-secret-key", "pseudonym": "pseudonym-secret"}
+
+
+def _random_key() -> str:
+    return secrets.token_urlsafe(48)
 
 
 class ConfigError(ValueError):
@@ -49,8 +54,14 @@ class Config:
     meeting_reminders: str = DEFAULT_PLAN
     # How long a sender holds a delivery it is attempting (None: enough for every inline retry).
     delivery_lease_seconds: float | None = None
-    staff_secret_key: str = LOCAL_STAFF_SECRET_KEY
-    pseudonym_secret: str | None = LOCAL_PSEUDONYM_SECRET
+    # A Config made in code (tests) gets fresh random keys; load_config reads the real ones.
+    staff_secret_key: str = field(default_factory=_random_key)
+    pseudonym_secret: str | None = field(default_factory=_random_key)
+    # Staff sessions end after this long without a request, and after SESSION_HOURS in any case.
+    staff_idle_minutes: float = 120.0
+    # Addresses of reverse proxies whose X-Forwarded-* headers are believed (count of hops).
+    trusted_proxies: int = 0
+    instance_dir: Path = ROOT / "instance"
     questionnaire_file: Path = ROOT / "data" / "questionnaire.yaml"
     # Where members reach the web app (links the bot sends, e.g. "download my data").
     public_url: str = ""
@@ -90,6 +101,13 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     if raw in {"0", "false", "no", "off"}:
         return False
     raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+def _installation_key(directory: Path, kind: str) -> str:
+    try:
+        return installation_secret(directory, LOCAL_KEY_FILES[kind])
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot keep the local {kind} key: {exc}") from None
 
 
 def load_config(env: Mapping[str, str] | None = None) -> Config:
@@ -137,6 +155,10 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
             "print(secrets.token_urlsafe(48))'"
         )
     pseudonym_secret = env.get("EXPORT_PSEUDONYM_SECRET", "").strip()
+    instance_dir = Path(env.get("INSTANCE_DIR", "").strip() or defaults.instance_dir)
+    if local:
+        staff_secret_key = staff_secret_key or _installation_key(instance_dir, "staff")
+        pseudonym_secret = pseudonym_secret or _installation_key(instance_dir, "pseudonym")
     return Config(
         channel_secret=secret or LOCAL_CHANNEL_SECRET,
         access_token=token or LOCAL_ACCESS_TOKEN,
@@ -157,9 +179,12 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         reminder_grace_hours=_number(env, "REMINDER_GRACE_HOURS", defaults.reminder_grace_hours),
         meeting_reminders=plan,
         delivery_lease_seconds=lease,
-        staff_secret_key=staff_secret_key or LOCAL_STAFF_SECRET_KEY,
+        staff_secret_key=staff_secret_key,
         # Without it outside local mode, anonymized exports are refused (pseudonyms must be stable).
-        pseudonym_secret=pseudonym_secret or (LOCAL_PSEUDONYM_SECRET if local else None),
+        pseudonym_secret=pseudonym_secret or None,
+        staff_idle_minutes=_number(env, "STAFF_IDLE_MINUTES", defaults.staff_idle_minutes),
+        trusted_proxies=_number(env, "TRUSTED_PROXIES", 0, int),
+        instance_dir=instance_dir,
         questionnaire_file=Path(
             env.get("QUESTIONNAIRE_FILE", "").strip() or defaults.questionnaire_file
         ),

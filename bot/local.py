@@ -23,14 +23,23 @@ Set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to serve a real LINE chann
 """
 
 
-def gunicorn_command(port: int) -> list[str]:
-    """Return the web process's command, the same as the Procfile's `web:`."""
+def bind_host(env=None) -> str:
+    """Listen on this machine only unless HOST says otherwise: a laptop on café Wi-Fi stays private.
+
+    The Procfile binds 0.0.0.0 itself (a platform's router must reach the web process there).
+    """
+    env = os.environ if env is None else env
+    return env.get("HOST", "").strip() or "127.0.0.1"
+
+
+def gunicorn_command(port: int, host: str | None = None) -> list[str]:
+    """Return the web process's command, like the Procfile's `web:` but bound to `host`."""
     return [
         sys.executable,
         "-m",
         "gunicorn",
         "--bind",
-        f"0.0.0.0:{port}",
+        f"{host or bind_host()}:{port}",
         "--workers",
         os.environ.get("WEB_CONCURRENCY", "2"),
         "--worker-class",

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from bot.config import Config
 from bot.networks import load_networks
+from exports import anonymize
 from exports.columns import Column, ExportContext
 from exports.filters import FilterError, Filters, make_filters
 from exports.pseudonyms import PseudonymSecretMissing
@@ -112,9 +113,13 @@ def write(
     written = 0
     with db.unit_of_work() as session:
         columns: list[Column] = module.columns(ctx, session)
+        convert = None
+        if filters.anonymize:
+            convert = anonymize.row_filter(columns, ctx.secret)
+            columns = anonymize.columns(columns)
         writer = open_writer(fmt, out, columns, filters.lang, filters.buddhist_era, title)
         for row in module.rows(session, ctx):
-            writer.write(row)
+            writer.write(convert(row) if convert else row)
             written += 1
             if progress and written % PROGRESS_EVERY == 0:
                 progress(PROGRESS_EVERY)

@@ -37,6 +37,7 @@ def export_command(kind, fmt, date_from, date_to, network, anonymize, lang, budd
         filters = exports.make_filters(
             load_networks(bot.config.networks_file), date_from=date_from, date_to=date_to,
             network=network, anonymize=anonymize, lang=lang, buddhist_era=buddhist_era,
+            today=bot.clock().astimezone(bot.config.zone).date(),
         )  # fmt: skip
         if fmt == "xlsx" and output is None and sys.stdout.isatty():
             raise click.UsageError("an XLSX file is binary: give -o FILE (or redirect the output)")

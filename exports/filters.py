@@ -16,7 +16,15 @@ _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
 class FilterError(ValueError):
-    """A filter value that cannot be understood; the message says which and why."""
+    """A filter value that cannot be understood; the message says which and why.
+
+    `problem` (bad_date, bad_network, from_after_to, bad_language, bad_format) and `value` let the
+    staff web say it in the page's language; the message is the CLI's English wording.
+    """
+
+    def __init__(self, message: str, problem: str = "bad_filter", value: str = "") -> None:
+        super().__init__(message)
+        self.problem, self.value = problem, value
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,12 @@ class Filters:
         return start, end
 
 
-def parse_date(raw: str | None) -> date | None:
-    """Read 2021-08-09, 2564-08-09 or 9/8/2564 (Thai digits too); years over 2400 are Buddhist era."""
+def parse_date(raw: str | None, today: date | None = None) -> date | None:
+    """Read 2021-08-09, 2564-08-09 or 9/8/2564 (Thai digits too); years over 2400 are Buddhist era.
+
+    With `today`, every other form the chat accepts is read too (9 ส.ค. 2564, 9/8/64, เมื่อวาน),
+    by the same parser, so staff may write a date the way members do.
+    """
     if raw is None or not raw.strip():
         return None
     value = raw.strip().translate(THAI_DIGITS)
@@ -49,14 +61,30 @@ def parse_date(raw: str | None) -> date | None:
         year, month, day = (int(part) for part in match.groups())
     elif match := _DMY.match(value):
         day, month, year = (int(part) for part in match.groups())
+    elif today is not None:
+        return _as_members_write(raw, today)
     else:
-        raise FilterError(f"not a date: {raw!r} (use YYYY-MM-DD or D/M/YYYY)")
+        raise FilterError(f"not a date: {raw!r} (use YYYY-MM-DD or D/M/YYYY)", "bad_date", raw)
     if year > 2400:
         year -= BUDDHIST_ERA_OFFSET
     try:
         return date(year, month, day)
     except ValueError:
-        raise FilterError(f"not a date: {raw!r}") from None
+        raise FilterError(f"not a date: {raw!r}", "bad_date", raw) from None
+
+
+def _as_members_write(raw: str, today: date) -> date:
+    from handlers.parsing.dates import parse_date as parse_chat_date
+    from handlers.parsing.problems import DateProblem
+
+    try:
+        return parse_chat_date(raw, today)
+    except DateProblem:
+        raise FilterError(
+            f"not a date: {raw!r} (e.g. 2021-08-09, 9/8/2564, 9/8/64 or 9 ส.ค. 2564)",
+            "bad_date",
+            raw,
+        ) from None
 
 
 def find_network(raw: str | None, networks: tuple[Network, ...]) -> str | None:
@@ -69,7 +97,7 @@ def find_network(raw: str | None, networks: tuple[Network, ...]) -> str | None:
         if wanted in {name.casefold() for name in names}:
             return network.key
     known = ", ".join(n.key for n in networks)
-    raise FilterError(f"unknown network {raw!r} (one of: {known})")
+    raise FilterError(f"unknown network {raw!r} (one of: {known})", "bad_network", raw)
 
 
 def make_filters(
@@ -81,11 +109,15 @@ def make_filters(
     anonymize: bool = False,
     lang: str = "th",
     buddhist_era: bool = False,
+    today: date | None = None,
 ) -> Filters:
-    """Build filters from what a person typed (CLI options or the staff web's form)."""
-    start, end = parse_date(date_from), parse_date(date_to)
+    """Build filters from what a person typed (CLI options or the staff web's form).
+
+    `today` (from the bot's one clock) lets dates be written every way the chat reads them.
+    """
+    start, end = parse_date(date_from, today), parse_date(date_to, today)
     if start and end and start > end:
-        raise FilterError("--from is after --to")
+        raise FilterError("--from is after --to", "from_after_to")
     if lang not in ("th", "en"):
-        raise FilterError(f"unknown language {lang!r} (th or en)")
+        raise FilterError(f"unknown language {lang!r} (th or en)", "bad_language", lang)
     return Filters(start, end, find_network(network, networks), anonymize, lang, buddhist_era)

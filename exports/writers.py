@@ -18,8 +18,17 @@ from exports.columns import DATE, DATETIME, NUMBER, Column, format_date
 
 # Characters XML 1.0 (and so XLSX) cannot hold; members' texts may carry them from pasted content.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# A cell starting with these is run as a formula by spreadsheet programs (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet evaluates when a CSV cell starts with it (CSV injection): =, @, tab, CR, and
+# + or - before a number, a bracket, another operator, a cell reference or a function/DDE name.
+# Ordinary text such as a Thai bullet note "-ดีขึ้นมาก" or "+ เพิ่มเติม" is left as written.
+_EVALUATED = re.compile(
+    r"[=@\t\r]|[+-]\s*(?:[\d.(=@+-]|\$?[A-Za-z]{1,3}\$?\d|[A-Za-z_][\w.]*\s*[(|!])"
+)
+
+
+def is_evaluated(text: str) -> bool:
+    """True if a spreadsheet would run this CSV cell as a formula rather than show it."""
+    return _EVALUATED.match(text) is not None
 
 
 class CsvWriter:
@@ -39,7 +48,7 @@ class CsvWriter:
             return ""
         if isinstance(value, date | datetime):
             return format_date(value, self._buddhist_era)
-        if isinstance(value, str) and column.kind != NUMBER and value.startswith(_FORMULA_START):
+        if isinstance(value, str) and column.kind != NUMBER and is_evaluated(value):
             return "'" + value
         return value
 

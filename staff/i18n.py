@@ -87,6 +87,7 @@ def template_helpers() -> dict:
         "when_day": when_day,
         "month_label": month_label,
         "staff_email": g.get("staff_email"),
+        "staff_is_admin": g.get("staff_is_admin", False),
         "known": known,
         "query_with": query_with,
     }

@@ -12,12 +12,13 @@ import secrets
 from datetime import timedelta
 
 from flask import abort, current_app, g, redirect, request, session, url_for
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from staff.blueprint import blueprint
 from storage import staff as accounts
 from storage.types import utcnow
 
-PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.language"}
+PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.language", "staff.accept_invite"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 SESSION_HOURS = 10  # a working day, then sign in again
 CSP = (
@@ -44,6 +45,11 @@ def configure(state) -> None:
         PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS),
     )
     app.extensions.setdefault("staff_lockout", accounts.LockoutPolicy())
+    if config.trusted_proxies > 0 and not isinstance(app.wsgi_app, ProxyFix):
+        # Believe X-Forwarded-For/Proto only from that many proxies: the lock-out then counts
+        # the real address, and Secure cookies and redirects use https.
+        hops = config.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def csrf_token() -> str:
@@ -59,12 +65,19 @@ def _csrf_ok() -> bool:
     return bool(expected) and hmac.compare_digest(sent.encode(), expected.encode())
 
 
-def sign_in_as(account_id: int) -> None:
+def sign_in_as(account_id: int, version: int = 1) -> None:
     """Start a fresh session (no fixation: nothing from before survives but the language)."""
     language = session.get("lang")
     session.clear()
     session.permanent = True
-    session.update(staff_id=account_id, since=utcnow().timestamp(), csrf=secrets.token_urlsafe(32))
+    now = utcnow().timestamp()
+    session.update(
+        staff_id=account_id,
+        version=version,
+        since=now,
+        seen=now,
+        csrf=secrets.token_urlsafe(32),
+    )
     if language:
         session["lang"] = language
 
@@ -77,26 +90,51 @@ def gate():
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     account_id, since = session.get("staff_id"), session.get("since", 0)
-    fresh = utcnow().timestamp() - since < SESSION_HOURS * 3600
+    now = utcnow().timestamp()
+    idle_limit = _bot().config.staff_idle_minutes * 60
+    fresh = now - since < SESSION_HOURS * 3600 and now - session.get("seen", 0) < idle_limit
     account = None
     if account_id and fresh:
+        # Checked on every request: a sign-out, new password or deactivation elsewhere ends
+        # this session too, within one request.
         with _bot().db.unit_of_work() as db_session:
-            account = accounts.get_active(db_session, account_id)
+            account = accounts.session_account(db_session, account_id, session.get("version", 0))
     if account is None:
-        session.pop("staff_id", None)
+        for key in ("staff_id", "version", "since", "seen"):
+            session.pop(key, None)
         if request.method in SAFE_METHODS:
             return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?")))
         abort(401)
     g.staff_email = account.email
+    g.staff_id = account.id
+    g.staff_is_admin = account.is_admin
+    session["seen"] = now
     return None
+
+
+LARGEST_ID = 2**31 - 1  # the database's integer; a larger id or page can only be "not found"
+
+
+@blueprint.before_request
+def refuse_out_of_range_numbers():
+    """Answer 404 for ids and page numbers no database row can have (not an OverflowError 500)."""
+    numbers = [v for v in (request.view_args or {}).values() if isinstance(v, int)]
+    page = request.args.get("page", "")
+    if page.isdigit():
+        numbers.append(int(page))
+    if any(number > LARGEST_ID for number in numbers):
+        abort(404)
 
 
 @blueprint.after_request
 def headers(response):
     """Never cache staff pages; never frame them; no scripts at all."""
-    response.headers.setdefault("Cache-Control", "no-store")
+    # Every page and every download: a shared or proxy cache must never keep members' data.
+    response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Content-Security-Policy"] = CSP
+    if not _bot().config.local_mode:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     return response

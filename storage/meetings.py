@@ -227,9 +227,12 @@ def rsvp_of(session: Session, meeting_id: int, member_id: int) -> str | None:
 
 
 def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
-    """Count the answers: yes, no, maybe."""
+    """Count consented members' answers: yes, no, maybe (as the meetings export counts them)."""
     stmt = (
-        select(Rsvp.answer, func.count()).where(Rsvp.meeting_id == meeting_id).group_by(Rsvp.answer)
+        select(Rsvp.answer, func.count())
+        .join(Member, Member.id == Rsvp.member_id)
+        .where(Rsvp.meeting_id == meeting_id, Member.consent_status == CONSENT_GIVEN)
+        .group_by(Rsvp.answer)
     )
     counts = {"yes": 0, "no": 0, "maybe": 0}
     counts.update({value: count for value, count in session.execute(stmt)})

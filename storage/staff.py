@@ -35,12 +35,16 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_account(session: Session, email: str, password: str) -> StaffAccount:
+def create_account(
+    session: Session, email: str, password: str, admin: bool = False
+) -> StaffAccount:
     """Store a new account with a salted scrypt hash of its password."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
     account = StaffAccount(
-        email=normalize_email(email), password_hash=generate_password_hash(password)
+        email=normalize_email(email),
+        password_hash=generate_password_hash(password),
+        is_admin=admin,
     )
     session.add(account)
     session.flush()
@@ -64,13 +68,19 @@ def _failures(session: Session, column, value: str, since: datetime) -> int:
 
 
 def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy) -> bool:
-    """True while the account or the address has failed too often within the window."""
+    """True while this account, from this address, may not try again.
+
+    An account is locked after `per_account` failures from anywhere. An address over its cap
+    (`per_ip`, e.g. an attacker behind the office's proxy) is refused only for accounts that have
+    failed recently: a colleague behind the same address whose account is not under attack still
+    signs in with the right password.
+    """
     since = utcnow() - policy.window
-    return (
-        _failures(session, StaffSignInFailure.email, normalize_email(email), since)
-        >= policy.per_account
-        or _failures(session, StaffSignInFailure.ip, ip, since) >= policy.per_ip
-    )
+    account_failures = _failures(session, StaffSignInFailure.email, normalize_email(email), since)
+    if account_failures >= policy.per_account:
+        return True
+    address_over_cap = _failures(session, StaffSignInFailure.ip, ip, since) >= policy.per_ip
+    return address_over_cap and account_failures > 0
 
 
 def authenticate(
@@ -87,4 +97,37 @@ def authenticate(
         return None
     session.execute(delete(StaffSignInFailure).where(StaffSignInFailure.email == email))
     account.last_sign_in_at = utcnow()
+    return account
+
+
+def end_sessions(account: StaffAccount) -> None:
+    """End every session of the account at once: each carries the version it began with."""
+    account.session_version = (account.session_version or 1) + 1
+
+
+def set_active(session: Session, email: str, active: bool) -> StaffAccount | None:
+    """Deactivate (ending every session) or reactivate an account; None if there is none."""
+    account = find(session, email)
+    if account is not None:
+        account.active = active
+        end_sessions(account)
+    return account
+
+
+def set_password(session: Session, email: str, password: str) -> StaffAccount | None:
+    """Give the account a new password and end every session signed in with the old one."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    account = find(session, email)
+    if account is not None:
+        account.password_hash = generate_password_hash(password)
+        end_sessions(account)
+    return account
+
+
+def session_account(session: Session, account_id: int, version: int) -> StaffAccount | None:
+    """The active account of a session, if the session was not ended since it began."""
+    account = get_active(session, account_id)
+    if account is None or account.session_version != version:
+        return None
     return account

@@ -10,9 +10,9 @@ EMAIL, PASSWORD = "staff@moralcenter.example", "correct-horse-battery"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def add_staff(db, email: str = EMAIL, password: str = PASSWORD) -> None:
+def add_staff(db, email: str = EMAIL, password: str = PASSWORD, admin: bool = False) -> None:
     with db.unit_of_work() as session:
-        accounts.create_account(session, email, password)
+        accounts.create_account(session, email, password, admin=admin)
 
 
 def csrf(client, path: str = "/staff/sign-in") -> str:
@@ -30,9 +30,9 @@ def try_sign_in(client, email: str = EMAIL, password: str = PASSWORD, **extra):
     )
 
 
-def signed_in(app, db):
-    """A test client holding a staff session."""
-    add_staff(db)
+def signed_in(app, db, admin: bool = False):
+    """A test client holding a staff session (of a staff admin if `admin`)."""
+    add_staff(db, admin=admin)
     client = app.test_client()
     response = try_sign_in(client)
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -35,7 +35,7 @@ ENTRIES = {
     "export.col.rsvp_yes": {"th": "ตอบเข้าร่วม", "en": "RSVP yes"},
     "export.col.rsvp_no": {"th": "ตอบไม่สะดวก", "en": "RSVP no"},
     "export.col.rsvp_maybe": {"th": "ตอบยังไม่แน่ใจ", "en": "RSVP maybe"},
-    "export.col.reminders_sent": {"th": "ข้อความที่ส่งแล้ว", "en": "Messages sent"},
+    "export.col.reminders_sent": {"th": "ข้อความเตือนที่ตั้งคิว", "en": "Reminders queued"},
     "export.col.created_at": {"th": "วันที่บันทึก", "en": "Recorded at"},
     "export.audience.all": {"th": "สมาชิกทุกคน", "en": "All members"},
     "export.audience.group": {"th": "กลุ่ม LINE", "en": "A LINE group"},

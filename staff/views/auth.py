@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import current_app, g, redirect, render_template, request, session, url_for
 
 from staff.blueprint import blueprint
 from staff.i18n import t
 from staff.security import sign_in_as
 from storage import staff as accounts
+from storage import staff_admin
 
 
 def _safe_next(target: str | None) -> str:
@@ -34,7 +35,8 @@ def sign_in():
                     db_session, email, request.form.get("password", ""), ip, policy
                 )
                 if account is not None:
-                    sign_in_as(account.id)
+                    staff_admin.record(db_session, account.email, "sign_in", ip=ip)
+                    sign_in_as(account.id, account.session_version)
                     return redirect(_safe_next(request.form.get("next")))
                 error = t("sign_in_failed")
         return render_template(
@@ -45,6 +47,14 @@ def sign_in():
 
 @blueprint.post("/sign-out")
 def sign_out():
+    """End every session of this account, not just this cookie: a copied cookie stops working."""
+    account_id = g.get("staff_id")
+    if account_id is not None:
+        with current_app.extensions["bot"].db.unit_of_work() as db_session:
+            account = accounts.get_active(db_session, account_id)
+            if account is not None:
+                accounts.end_sessions(account)
+                staff_admin.record(db_session, account.email, "sign_out")
     language = session.get("lang")
     session.clear()
     if language:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import tempfile
 
-from flask import current_app, render_template, request, send_file
+from flask import current_app, g, render_template, request, send_file
 
 import exports
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks, t
+from storage import staff_admin
 
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+AUDITED_FIELDS = ("from", "to", "network", "anonymize", "lang", "buddhist_era")
 SPOOL_BYTES = 4 * 1024 * 1024  # larger exports go to a temporary file, so memory stays flat
 
 
@@ -21,6 +23,15 @@ def _kinds() -> list[tuple[str, bool]]:
     return [
         (name, not getattr(module, "PENDING", None)) for name, module in exports.registry().items()
     ]
+
+
+def _reason(exc: Exception) -> str:
+    """Why an export was refused, in the page's language (the CLI's English stays for the CLI)."""
+    if isinstance(exc, exports.FilterError):
+        return t(f"export_{exc.problem}", value=exc.value)
+    if isinstance(exc, exports.PseudonymSecretMissing):
+        return t("export_no_pseudonym_secret")
+    return t("export_unknown_kind")
 
 
 @blueprint.get("/export")
@@ -38,18 +49,25 @@ def export_download():
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
     try:
         if fmt not in exports.FORMATS:
-            raise exports.FilterError(fmt)
+            raise exports.FilterError(fmt, "bad_format", fmt)
         filters = exports.make_filters(
             networks(), date_from=form.get("from"), date_to=form.get("to"),
             network=form.get("network") or None, anonymize=form.get("anonymize") == "on",
             lang=form.get("lang") or lang(), buddhist_era=form.get("buddhist_era") == "on",
+            today=bot.clock().astimezone(bot.config.zone).date(),
         )  # fmt: skip
         exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
     except (LookupError, exports.FilterError, exports.PseudonymSecretMissing) as exc:
         spool.close()
-        error = t("export_failed", reason=str(exc))
+        error = t("export_failed", reason=_reason(exc))
         page = render_template("staff/export.html", kinds=_kinds(), error=error, form=form)
         return page, 400
+    with bot.db.unit_of_work() as session:
+        # The filters, never the rows: enough to know who took what out, and when.
+        staff_admin.record(
+            session, g.staff_email, "export", kind=name, format=fmt,
+            **{key: form.get(key) for key in AUDITED_FIELDS if form.get(key)},
+        )  # fmt: skip
     spool.seek(0)
     return send_file(
         spool,

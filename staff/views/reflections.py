@@ -7,6 +7,8 @@ from sqlalchemy import or_, select
 
 import exports
 from exports.kinds import reflections as reflections_export
+from exports.query import count_of
+from staff import search
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks
 from storage.models import Member
@@ -20,14 +22,24 @@ PAGE = 20
 
 def list_filters() -> exports.Filters:
     """The list's network and dates, read like the export's (a bad one just shows everything)."""
-    args = request.args
+    args, bot = request.args, current_app.extensions["bot"]
     try:
         return exports.make_filters(
             networks(), date_from=args.get("from"), date_to=args.get("to"),
             network=args.get("network") or None, lang=lang(),
+            today=bot.clock().astimezone(bot.config.zone).date(),
         )  # fmt: skip
     except exports.FilterError:
         return exports.Filters(lang=lang())
+
+
+def _found_in(reflection, words: str):
+    """(answer key, highlighted snippet) of the first answer holding the search words."""
+    for answer in ANSWERS:
+        shown = search.highlight(getattr(reflection, answer), words)
+        if shown is not None:
+            return answer, shown
+    return None
 
 
 @blueprint.get("/reflections")
@@ -37,9 +49,7 @@ def reflections():
     stmt = reflections_export.query(ctx).order_by(None)
     words = " ".join(request.args.get("q", "").split())[:100]
     if words:
-        stmt = stmt.where(
-            or_(*[getattr(Reflection, a).contains(words, autoescape=True) for a in ANSWERS])
-        )
+        stmt = stmt.where(or_(*[search.matches(getattr(Reflection, a), words) for a in ANSWERS]))
     criterion = request.args.get("criterion", "")
     if criterion:
         padded = "," + Reflection.criteria + ","
@@ -48,10 +58,12 @@ def reflections():
     stmt = stmt.order_by(Reflection.created_at.desc(), Reflection.id.desc())
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt.limit(PAGE + 1).offset((page - 1) * PAGE)).all()
+        total = count_of(session, stmt) if words else None
     criteria = [(c.key, c.label(lang())) for c in ctx.questionnaire().criteria]
     return render_template(
         "staff/reflections.html", rows=found[:PAGE], more=len(found) > PAGE, page=page,
-        args=request.args, criteria=criteria, words=words,
+        args=request.args, criteria=criteria, words=words, total=total,
+        found_in=lambda r: _found_in(r, words),
         labels=lambda keys: reflections_export.criteria_text(ctx, keys),
     )  # fmt: skip
 

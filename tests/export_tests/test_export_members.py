@@ -112,7 +112,7 @@ def test_text_that_looks_like_a_formula_stays_text(app, db, tmp_path):
     ("args", "says"),
     [
         (["--network", "mars"], "unknown network"),
-        (["--from", "yesterday"], "not a date"),
+        (["--from", "31/2/2564"], "not a date"),
         (["--from", "2021-08-10", "--to", "2021-08-09"], "after"),
     ],
 )

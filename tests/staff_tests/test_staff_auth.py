@@ -14,7 +14,7 @@ from tests.members import registered
 from tests.staffweb import EMAIL, PASSWORD, add_staff, csrf, signed_in, try_sign_in
 
 ARGUMENT = re.compile(r"<(?:(\w+):)?\w+>")
-OPEN = {"staff.sign_in", "staff.language"}
+OPEN = {"staff.sign_in", "staff.language", "staff.accept_invite"}
 
 
 def staff_routes(app) -> list[tuple[str, str, str]]:
@@ -29,7 +29,7 @@ def staff_routes(app) -> list[tuple[str, str, str]]:
     return found
 
 
-def test_there_are_staff_routes_and_only_sign_in_and_language_are_open(app):
+def test_there_are_staff_routes_and_only_sign_in_language_and_invites_are_open(app):
     endpoints = {endpoint for endpoint, _, _ in staff_routes(app)}
     assert {"staff.overview", "staff.reflections", "staff.export_download"} <= endpoints
     assert endpoints > OPEN
@@ -75,7 +75,7 @@ def test_a_session_signed_with_another_key_is_refused(app, db):
 
 
 def test_signing_in_opens_every_page_and_signing_out_closes_them(app, db):
-    client = signed_in(app, db)
+    client = signed_in(app, db, admin=True)
     for endpoint, method, url in staff_routes(app):
         if method == "GET" and endpoint not in OPEN and not url.endswith(("/1", "/x")):
             assert client.get(url).status_code == 200, url
@@ -143,15 +143,41 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(app, db):
         assert session.scalars(select(StaffSignInFailure)).all() == []
 
 
-def test_twenty_failures_from_one_address_lock_it_out_but_not_other_addresses(app, db):
+def test_an_attacker_behind_the_office_proxy_cannot_lock_out_a_colleague(app, db):
     add_staff(db)
-    client = app.test_client()
-    attacker = {"environ_base": {"REMOTE_ADDR": "203.0.113.9"}}
+    add_staff(db, "victim@moralcenter.example")
+    office = {"environ_base": {"REMOTE_ADDR": "203.0.113.9"}}
     for number in range(20):
-        try_sign_in(client, email=f"guess{number}@example.org", password="x", **attacker)
-    assert try_sign_in(client, **attacker).status_code == 401
-    office = {"environ_base": {"REMOTE_ADDR": "198.51.100.7"}}
+        try_sign_in(app.test_client(), email=f"guess{number}@example.org", password="x", **office)
+    try_sign_in(app.test_client(), email="victim@moralcenter.example", password="x", **office)
+    # The colleague's account is not under attack: the right password works from the same address.
     assert try_sign_in(app.test_client(), **office).status_code == 302
+    # The attacked account, from the over-cap address, is refused even with the right password...
+    victim = try_sign_in(app.test_client(), "victim@moralcenter.example", PASSWORD, **office)
+    assert victim.status_code == 401
+    # ...but not from elsewhere, where it has failed only once.
+    home = {"environ_base": {"REMOTE_ADDR": "198.51.100.7"}}
+    elsewhere = try_sign_in(app.test_client(), "victim@moralcenter.example", PASSWORD, **home)
+    assert elsewhere.status_code == 302
+
+
+def test_lock_out_counts_the_forwarded_address_only_with_trusted_proxies(config, db):
+    from bot import create_app
+
+    for hops, expected in ((0, "10.0.0.1"), (1, "203.0.113.50")):
+        app = create_app(config.with_changes(trusted_proxies=hops))
+        try:
+            forwarded = {
+                "environ_base": {"REMOTE_ADDR": "10.0.0.1"},
+                "headers": {"X-Forwarded-For": "203.0.113.50", "X-Forwarded-Proto": "https"},
+            }
+            try_sign_in(app.test_client(), "nobody@example.org", "wrong", **forwarded)
+            with db.unit_of_work() as session:
+                ips = session.scalars(select(StaffSignInFailure.ip)).all()
+                session.execute(StaffSignInFailure.__table__.delete())
+            assert ips == [expected]
+        finally:
+            app.extensions["bot"].close()
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/staff", "/callback"])
