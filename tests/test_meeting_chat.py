@@ -127,6 +127,24 @@ def test_the_preview_refuses_a_meeting_that_would_exceed_the_months_quota(chat, 
     assert "ยืนยันไม่ได้" in texts(again)[0]
 
 
+def test_a_second_meeting_that_fits_alone_is_refused_when_the_planned_sends_fill_the_quota(
+    chat, people, line
+):
+    # Each meeting alone costs 9 of the 15 left; the first one's sends are still planned.
+    line.set_quota(300, total_usage=285)
+    coordinator = chat(people["coordinator"])
+    first = schedule_in_chat(coordinator)
+    assert "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ · โควตาเดือนนี้เหลือ 15 ข้อความ" in first[-1]["text"]
+    coordinator.tap(first[-1], "ยืนยันนัดประชุม")
+    second = schedule_in_chat(coordinator, title="ประชุมคณะทำงาน", when="พรุ่งนี้ 14.00 น.")
+    assert "ยืนยันนัดประชุม" not in labels(second)
+    [refusal] = [t for t in texts(second) if "ยืนยันไม่ได้" in t]
+    assert "นัดนี้ต้องใช้ 9 ข้อความ แต่โควตาเดือนนี้เหลือ 6 ข้อความ" in refusal
+    assert "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว 9 ข้อความ:" in refusal
+    assert "• ประชุมเครือข่ายประจำเดือนธันวาคม (25 พ.ย. 2569 09:00 น.): 9 ข้อความ" in refusal
+    assert "ยืนยันไม่ได้" in texts(coordinator.say("ยืนยันนัดประชุม"))[0]
+
+
 def test_a_plain_member_cannot_schedule_change_or_report(chat, people, db):
     member = chat(people["somsri"])
     for words in ("แก้ไขประชุม", "รายงานการส่ง"):
@@ -266,6 +284,7 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
     assert texts(linked) == [
         "ผูกกลุ่มนี้กับเครือข่ายประชาสังคมคุณธรรมแล้วค่ะ ผู้ประสานงานเลือกกลุ่มนี้เป็นผู้รับได้เมื่อนัดประชุม"
     ]
+    line.set_group_size(group, 12)  # LINE counts a group push once per member
     coordinator = chat(people["coordinator"])
     coordinator.say("นัดประชุม")
     coordinator.say("ประชุมกลุ่มย่อย")
@@ -273,7 +292,7 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
     coordinator.say("ศาลาวัดบ้านดอย")
     audience = coordinator.say("ข้าม")
     review = coordinator.tap(audience[-1], "กลุ่ม LINE #1")
-    assert "ผู้รับ 1 คน ใช้ประมาณ 2 ข้อความ" in review[-1]["text"]
+    assert "ผู้รับ 12 คน ใช้ประมาณ 24 ข้อความ" in review[-1]["text"]
     coordinator.tap(review[-1], "ยืนยันนัดประชุม")
     clock_job(db, emulator.url, time).tick()
     [posted] = feed(line, group)

@@ -42,8 +42,7 @@ def _ask_review(state: FlowState) -> list[dict]:
                 plan=preview.describe(sends, meeting, state), cost=preview.cost_line(found, language))  # fmt: skip
     items = [] if found.over else [choice(text("meeting.confirm", language), "review", "confirm")]
     items += [choice(text(f"meeting.edit_{name}", language), "review", name) for name in EDITABLE]
-    lead = [text_message(text("meeting.quota.over", language, messages=found.messages,
-                              left=found.left))] if found.over else []  # fmt: skip
+    lead = [text_message(preview.over_lines(found, language))] if found.over else []
     return [sample, *lead, text_message(body, items)]
 
 
@@ -57,7 +56,8 @@ def _read_review(answer: Answer, state: FlowState) -> None:
         raise Invalid("flow.want_choice")
     _, _, found = _estimate(state)  # the quota may have been spent since the preview
     if found.over:
-        raise Invalid("meeting.quota.over", messages=found.messages, left=found.left)
+        needed = found.messages if found.this_month is None else found.this_month
+        raise Invalid("meeting.quota.over", messages=needed, left=found.left)
     return None
 
 

@@ -77,6 +77,22 @@ ENTRIES = {
         "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ",
         "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota",
     },
+    "meeting.cost.limited_planned": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักข้อความที่นัดไว้แล้ว {planned} ข้อความ)",
+        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota (after {planned} already planned)",
+    },
+    "meeting.quota.planned": {
+        "th": "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว {planned} ข้อความ:\n{lines}\nยกเลิกนัดที่ไม่จำเป็น (พิมพ์ แก้ไขประชุม) หรือเลือกผู้รับให้น้อยลงค่ะ",
+        "en": "{planned} messages are already planned this month:\n{lines}\nCancel a meeting you no longer need (type Edit meeting) or choose fewer invitees.",
+    },
+    "meeting.quota.planned_meeting": {
+        "th": "• {title} ({when}): {messages} ข้อความ",
+        "en": "• {title} ({when}): {messages} messages",
+    },
+    "meeting.quota.planned_prompt": {
+        "th": "• ข้อความประจำเดือน #{id}: {messages} ข้อความ",
+        "en": "• Monthly message #{id}: {messages} messages",
+    },
     "meeting.cost.unlimited": {
         "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาไม่จำกัด",
         "en": "{recipients} recipients, about {messages} messages · unlimited quota",
