@@ -164,7 +164,8 @@ def report_text(report, zone: ZoneInfo, language: str) -> str:
             )
             lines.append(text("meeting.report.left_out", language, details=details))
         for why, count in sorted(line.failures.items()):
-            lines.append(text("meeting.report.failure", language, reason=why, count=count))
+            said = text("meeting.failure.quota", language) if why == "quota" else why
+            lines.append(text("meeting.report.failure", language, reason=said, count=count))
     counts = report.rsvps
     waiting = max(report.invited - sum(counts.values()), 0)
     lines.append(text("meeting.report.rsvps", language, waiting=waiting, **counts))

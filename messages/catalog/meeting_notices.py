@@ -119,6 +119,14 @@ ENTRIES = {
         "th": "ระบบเตือนหยุดทำงานจนเลยเวลาไป {hours} ชั่วโมง (ส่งช้าได้ไม่เกิน {grace} ชั่วโมง)",
         "en": "the clock was down until {hours} h after its time (the limit for late sending is {grace} h)",
     },
+    "meeting.skip.day_passed": {
+        "th": "ถึงวันประชุมแล้ว ข้อความ “พรุ่งนี้มีประชุม” จะผิด จึงไม่ส่ง",
+        "en": "the meeting day had come, so a “tomorrow” reminder would have been wrong",
+    },
+    "meeting.failure.quota": {
+        "th": "โควตาข้อความเดือนนี้หมดแล้ว (ไม่ส่งซ้ำ)",
+        "en": "this month's message quota is used up (not retried)",
+    },
     "meeting.skip.deleted": {"th": "การประชุมถูกลบ", "en": "the meeting was deleted"},
     "meeting.skip.cancelled": {"th": "การประชุมถูกยกเลิก", "en": "the meeting was cancelled"},
     "meeting.skip.started": {"th": "การประชุมเริ่มไปแล้ว", "en": "the meeting had already started"},
