@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 
 from handlers.engine import choice
 from handlers.flow import Answer, FlowState, Invalid
+from handlers.parsing.formatting import format_date
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
 from messages.builders import text_message
 from messages.catalog import text
+from messages.meetings import day_when, weekday_name
 from storage import linked_groups
 
 URL = re.compile(r"https?://\S+")
@@ -51,10 +53,12 @@ def read_when(answer: Answer, state: FlowState) -> str:
             moment = from_picker(answer.params, state.ctx.zone)
         elif answer.kind == "text" and answer.text:
             moment = parse_datetime(answer.text, now)
+            if isinstance(moment, datetime) and moment <= now:
+                moment = _next_year_if_yearless(answer.text, now, moment)
         else:
             raise Invalid("meeting.want_when")
     except DateTimeProblem as problem:
-        raise Invalid(problem.catalog_key) from None
+        raise when_problem(problem, answer.text or "", now, state) from None
     if not isinstance(moment, datetime):
         raise Invalid("meeting.want_when")
     if moment <= now:
@@ -64,12 +68,75 @@ def read_when(answer: Answer, state: FlowState) -> str:
     return moment.astimezone(state.ctx.zone).isoformat()
 
 
+_WEEKDAY_WORDS = re.compile(
+    r"(วัน)?(จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(นี้|หน้า)?|"
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+WHEN_HINTS = frozenset(
+    {"empty", "unreadable", "no_date", "no_time", "impossible_date", "impossible_time"}
+)
+
+
+def hint_example(now: datetime, language: str) -> str:
+    """An example date and time that is always ahead of the clock (a week on, 13.30)."""
+    ahead = (now + timedelta(days=7)).date()
+    return text("meeting.when_example", language, date=format_date(ahead, language))
+
+
+def when_problem(
+    problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState
+) -> Invalid:
+    """The hint for a date and time the meeting flow could not take, with a future example."""
+    language = state.language
+    if problem.code == "mismatch":
+        # Name the weekday the date really falls on: "7 ธ.ค. 2569 เป็นวันจันทร์".
+        try:
+            moment = parse_datetime(_WEEKDAY_WORDS.sub(" ", typed_text), now)
+        except DateTimeProblem:
+            moment = None
+        if isinstance(moment, datetime):
+            local = moment.astimezone(state.ctx.zone)
+            return Invalid("meeting.when.mismatch", date=format_date(local.date(), language),
+                           weekday=weekday_name(local, language))  # fmt: skip
+    if problem.code in WHEN_HINTS:
+        return Invalid(f"meeting.when.{problem.code}", example=hint_example(now, language))
+    return Invalid(problem.catalog_key)
+
+
+def _next_year_if_yearless(typed_text: str, now: datetime, moment: datetime) -> datetime:
+    """A day and month typed without a year ("5 ม.ค." in December) mean the next such date.
+
+    Read a year and a day later: a year-less date moves by exactly the year and not by the day,
+    while relative words (เมื่อวาน, วันจันทร์) move with the day and a written year does not move.
+    """
+    try:
+        later = now.replace(year=now.year + 1)
+    except ValueError:  # 29 February
+        later = now.replace(year=now.year + 1, day=28)
+    try:
+        first = parse_datetime(typed_text, later)
+        second = parse_datetime(typed_text, later + timedelta(days=1))
+    except DateTimeProblem:
+        return moment
+    if not (isinstance(first, datetime) and first == second):
+        return moment
+    if first.year == moment.year + 1 and (first.month, first.day) == (moment.month, moment.day):
+        return first
+    return moment
+
+
 def starts_at(state: FlowState) -> datetime:
     return datetime.fromisoformat(state.data["when"])
 
 
 def ask_where(state: FlowState) -> list[dict]:
-    return [text_message(text("meeting.ask_where", state.language))]
+    question = text("meeting.ask_where", state.language)
+    if state.data.get("when"):
+        # Say at once which day and weekday was understood, so a wrong reading is caught now.
+        heard = day_when(starts_at(state), state.ctx.zone, state.language)
+        question = text("meeting.understood_when", state.language, when=heard) + "\n" + question
+    return [text_message(question)]
 
 
 def read_where(answer: Answer, state: FlowState) -> dict:

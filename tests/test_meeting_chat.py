@@ -72,7 +72,7 @@ def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
     assert preview["altText"].splitlines()[:3] == [
         "📅 นัดประชุม",
         "ประชุมเครือข่ายประจำเดือนธันวาคม",
-        "🕘 เมื่อ 25 พ.ย. 2569 09:00 น.",
+        "🕘 วันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น.",
     ]
     assert "📍 สถานที่: Zoom\n🔗 ลิงก์: https://zoom.us/j/98765" in preview["altText"]
     # Tomorrow 09:00: too soon for a day-before reminder; an hour before, and the RSVPs tonight.
@@ -174,13 +174,13 @@ def test_a_coordinator_changes_the_time_and_those_invited_are_told(
     assert labels(action)[:5] == ["แก้ชื่อ", "แก้วันเวลา", "แก้สถานที่/ลิงก์", "แก้วาระ", "ยกเลิกนัดนี้"]
     coordinator.tap(action[-1], "แก้วันเวลา")
     confirm = coordinator.say("26 พ.ย. 69 14.00 น.")
-    assert "🕘 เมื่อ 26 พ.ย. 2569 14:00 น." in confirm[0]["altText"]
+    assert "🕘 วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น." in confirm[0]["altText"]
     assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 4 คน" in confirm[-1]["text"]
     done = coordinator.tap(confirm[-1], "บันทึกการแก้ไข")
     assert texts(done) == ["แก้ไข “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ กำลังแจ้งผู้ได้รับเชิญค่ะ"]
     job.tick()
     notice = alt_texts(line, people["somsri"])[-1]
-    assert notice.startswith("✏️ มีการเปลี่ยนแปลงการประชุม") and "26 พ.ย. 2569 14:00 น." in notice
+    assert notice.startswith("✏️ มีการเปลี่ยนแปลงการประชุม") and "26 พ.ย. 2569 เวลา 14:00 น." in notice
     with db.unit_of_work() as session:
         pending = {
             r.kind: r.due_at
@@ -301,3 +301,12 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
         "footer" not in posted["contents"]
     )  # no RSVP buttons: postbacks in groups carry no member
     assert "พิมพ์ ประชุมของฉัน" in posted["altText"]
+
+
+def test_the_date_understood_is_repeated_at_once_with_its_weekday_in_thai(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมคณะทำงาน")
+    [asked] = texts(coordinator.say("พรุ่งนี้ 9 โมง"))
+    assert asked.splitlines()[0] == "รับทราบค่ะ นัดวันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น."
+    assert "ประชุมที่ไหน" in asked

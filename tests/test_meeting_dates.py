@@ -49,11 +49,11 @@ def test_thai_forms_read_as_bangkok_times(typed, meant):
         ("9 โมง", "meeting.past"),  # today 09:00 has gone by 10:00
         ("เมื่อวาน 13.30 น.", "meeting.past"),
         ("9 ส.ค. 64 13.30 น.", "meeting.past"),  # the article's own meeting, in 2021
-        ("31 ก.พ. 70 10.00 น.", "datetime.problem.impossible_date"),
-        ("พรุ่งนี้ 25.00 น.", "datetime.problem.impossible_time"),
-        ("พรุ่งนี้", "datetime.problem.no_time"),
+        ("31 ก.พ. 70 10.00 น.", "meeting.when.impossible_date"),
+        ("พรุ่งนี้ 25.00 น.", "meeting.when.impossible_time"),
+        ("พรุ่งนี้", "meeting.when.no_time"),
         ("1 ม.ค. 2571 10.00 น.", "meeting.too_far"),
-        ("ประชุมกันนะ", "datetime.problem.unreadable"),
+        ("ประชุมกันนะ", "meeting.when.unreadable"),
     ],
 )
 def test_past_impossible_incomplete_and_far_times_are_refused_clearly(typed, key):
@@ -78,3 +78,46 @@ def test_any_future_time_written_the_thai_way_reads_back(ahead):
 def test_any_past_time_written_the_thai_way_is_refused_as_past(back):
     moment = NOW - timedelta(minutes=back)
     assert problem(format_thai_datetime(moment)) == "meeting.past"
+
+
+def refusal(typed: str, now: datetime = NOW) -> Invalid:
+    with pytest.raises(Invalid) as refused:
+        read(typed, now)
+    return refused.value
+
+
+def test_a_date_without_a_year_is_the_next_such_date():
+    december = datetime(2026, 12, 20, 10, 0, tzinfo=BANGKOK)
+    assert read("5 ม.ค. 10.00 น.", december) == datetime(2027, 1, 5, 10, 0, tzinfo=BANGKOK)
+    assert read("5/1 13.30 น.", december) == datetime(2027, 1, 5, 13, 30, tzinfo=BANGKOK)
+    # Relative words and written years keep their meaning: still in the past.
+    assert problem("เมื่อวาน 13.30 น.", december) == "meeting.past"
+    assert problem("9 โมง", december) == "meeting.past"
+    assert problem("5 ม.ค. 2569 10.00 น.", december) == "meeting.past"
+
+
+def test_a_weekday_that_does_not_match_the_date_is_named():
+    found = refusal("วันอาทิตย์ 7 ธ.ค. 2569 10.00 น.")
+    assert found.key == "meeting.when.mismatch"
+    from messages.catalog import text
+
+    said = text(found.key, "th", **found.params)
+    assert said.startswith("ขออภัยค่ะ 7 ธ.ค. 2569 เป็นวันจันทร์")
+
+
+@given(days=st.integers(min_value=0, max_value=400))
+def test_every_hint_example_is_a_future_date_that_reads_back(days):
+    now = NOW + timedelta(days=days)
+    found = refusal("พรุ่งนี้", now)
+    example = found.params["example"]
+    assert read(example, now) > now
+
+
+@given(ahead=minutes)
+def test_the_weekday_on_cards_is_always_right(ahead):
+    from messages.meetings import day_when
+
+    moment = NOW + timedelta(minutes=ahead)
+    said = day_when(moment, BANGKOK, "th")
+    # Reading the card's words back names the same instant, so the weekday must agree with it.
+    assert read(said.replace("เวลา ", "")) == moment.replace(second=0, microsecond=0)

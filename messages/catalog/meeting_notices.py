@@ -21,7 +21,7 @@ ENTRIES = {
         "th": "📋 สรุปการตอบรับ: เข้าร่วม {yes} · ไม่สะดวก {no} · ยังไม่แน่ใจ {maybe} · ยังไม่ตอบ {waiting} คน",
         "en": "📋 RSVPs so far: coming {yes} · not coming {no} · maybe {maybe} · no answer {waiting}",
     },
-    "meeting.card.when": {"th": "🕘 เมื่อ {when}", "en": "🕘 When: {when}"},
+    "meeting.card.when": {"th": "🕘 {when}", "en": "🕘 When: {when}"},
     "meeting.card.place": {"th": "📍 สถานที่: {place}", "en": "📍 Place: {place}"},
     "meeting.card.link": {"th": "🔗 ลิงก์: {link}", "en": "🔗 Link: {link}"},
     "meeting.card.agenda": {"th": "วาระ: {agenda}", "en": "Agenda: {agenda}"},
