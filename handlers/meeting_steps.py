@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from handlers.engine import choice
 from handlers.flow import Answer, FlowState, Invalid
+from handlers.parsing.dates import parse_date
 from handlers.parsing.formatting import format_date
+from handlers.parsing.problems import DateProblem, TimeProblem
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
+from handlers.parsing.times import parse_time
 from messages.builders import text_message
 from messages.catalog import text
 from messages.meetings import day_when, weekday_name
@@ -52,12 +55,13 @@ def read_when(answer: Answer, state: FlowState) -> str:
         if answer.kind == "datetime":
             moment = from_picker(answer.params, state.ctx.zone)
         elif answer.kind == "text" and answer.text:
-            moment = parse_datetime(answer.text, now)
+            moment = _kept_day_and_time(answer.text, state) or parse_datetime(answer.text, now)
             if isinstance(moment, datetime) and moment <= now:
                 moment = _next_year_if_yearless(answer.text, now, moment)
         else:
             raise Invalid("meeting.want_when")
     except DateTimeProblem as problem:
+        _keep_day(problem, answer.text or "", now, state)
         raise when_problem(problem, answer.text or "", now, state) from None
     if not isinstance(moment, datetime):
         raise Invalid("meeting.want_when")
@@ -102,6 +106,33 @@ def when_problem(
     if problem.code in WHEN_HINTS:
         return Invalid(f"meeting.when.{problem.code}", example=hint_example(now, language))
     return Invalid(problem.catalog_key)
+
+
+KEPT_DAY = "_when_day"
+
+
+def _keep_day(problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState) -> None:
+    """Keep a date typed alone ("พรุ่งนี้"), so the time typed next ("10 โมง") joins it."""
+    if problem.code != "no_time":
+        return
+    try:
+        day = parse_date(typed_text, now.date(), bare_weekday="future")
+    except DateProblem:
+        return
+    state.data[KEPT_DAY] = day.isoformat()
+
+
+def _kept_day_and_time(typed_text: str, state: FlowState) -> datetime | None:
+    """A time alone after a date alone: that time on the kept date."""
+    kept = state.data.get(KEPT_DAY)
+    if not kept:
+        return None
+    try:
+        clock = parse_time(typed_text)
+    except TimeProblem:
+        return None
+    state.data.pop(KEPT_DAY, None)
+    return datetime.combine(date.fromisoformat(kept), clock, tzinfo=state.ctx.zone)
 
 
 def _next_year_if_yearless(typed_text: str, now: datetime, moment: datetime) -> datetime:

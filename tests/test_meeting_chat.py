@@ -310,3 +310,12 @@ def test_the_date_understood_is_repeated_at_once_with_its_weekday_in_thai(chat, 
     [asked] = texts(coordinator.say("พรุ่งนี้ 9 โมง"))
     assert asked.splitlines()[0] == "รับทราบค่ะ นัดวันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น."
     assert "ประชุมที่ไหน" in asked
+
+
+def test_tomorrow_then_ten_oclock_in_two_messages_keeps_the_date(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมคณะทำงาน")
+    assert "ขอเวลาด้วย" in texts(coordinator.say("พรุ่งนี้"))[0]
+    [asked] = texts(coordinator.say("10 โมง"))
+    assert asked.splitlines()[0] == "รับทราบค่ะ นัดวันพุธที่ 25 พ.ย. 2569 เวลา 10:00 น."

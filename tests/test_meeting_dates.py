@@ -121,3 +121,15 @@ def test_the_weekday_on_cards_is_always_right(ahead):
     said = day_when(moment, BANGKOK, "th")
     # Reading the card's words back names the same instant, so the weekday must agree with it.
     assert read(said.replace("เวลา ", "")) == moment.replace(second=0, microsecond=0)
+
+
+def test_a_date_alone_is_kept_when_the_time_comes_next():
+    ctx = SimpleNamespace(now=lambda: NOW, zone=BANGKOK, language="th")
+    state = FlowState(ctx, {})
+    with pytest.raises(Invalid) as refused:
+        read_when(Answer("text", text="พรุ่งนี้"), state)
+    assert refused.value.key == "meeting.when.no_time"
+    moment = datetime.fromisoformat(read_when(Answer("text", text="10 โมง"), state))
+    assert moment == datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)
+    # Used once: a later time alone means today again.
+    assert "_when_day" not in state.data
