@@ -141,6 +141,7 @@ class ReminderJob:
             return []
         counts = meetings.rsvp_counts(session, meeting.id)
         invited, _ = meetings.invitees(session, meeting, without_declined=False)
+        invited = [r for r in invited if r.member_id != meeting.organiser_id]  # not an invitee
         waiting = max(len(invited) - sum(counts.values()), 0)
         language = chosen[0].language
         message = cards.notice(meeting, self.zone, language, "meeting.notice.rsvp_summary",

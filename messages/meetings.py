@@ -190,4 +190,11 @@ def report_text(report, zone: ZoneInfo, language: str) -> str:
     counts = report.rsvps
     waiting = max(report.invited - sum(counts.values()), 0)
     lines.append(text("meeting.report.rsvps", language, waiting=waiting, **counts))
+    for answer in ("yes", "no", "maybe", "waiting"):
+        names = (getattr(report, "names", None) or {}).get(answer)
+        if names:
+            label = text(f"meeting.answer_label.{answer}", language)
+            lines.append(
+                text("meeting.report.names", language, label=label, names=", ".join(names))
+            )
     return "\n".join(lines)[:4900]

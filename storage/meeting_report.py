@@ -33,6 +33,7 @@ class Report:
     lines: list[ReminderLine]
     rsvps: dict[str, int]
     invited: int
+    names: dict[str, list[str]] = field(default_factory=dict)  # answer or "waiting" -> names
 
 
 def gather(session: Session, meeting: Meeting) -> Report:
@@ -56,7 +57,9 @@ def gather(session: Session, meeting: Meeting) -> Report:
                 line.waiting += count
         lines.append(line)
     invited, _ = meetings.invitees(session, meeting, without_declined=False)
-    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(invited))
+    counted = [r for r in invited if r.member_id != meeting.organiser_id]  # not an invitee
+    names = meetings.answers_by_name(session, meeting)
+    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(counted), names)
 
 
 def failure_reason(delivery) -> str:

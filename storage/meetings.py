@@ -234,3 +234,28 @@ def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
     counts = {"yes": 0, "no": 0, "maybe": 0}
     counts.update({value: count for value, count in session.execute(stmt)})
     return counts
+
+
+def answers_by_name(session: Session, meeting: Meeting) -> dict[str, list[str]]:
+    """The names behind each count: yes, no, maybe, and "waiting" (invited, no answer yet).
+
+    The organiser is never counted as an invitee who has not answered.
+    """
+    found: dict[str, list[str]] = {"yes": [], "no": [], "maybe": [], "waiting": []}
+    stmt = (
+        select(Rsvp.answer, Rsvp.member_id, Member.display_name)
+        .join(Member, Member.id == Rsvp.member_id)
+        .where(Rsvp.meeting_id == meeting.id)
+        .order_by(Rsvp.answered_at, Rsvp.id)
+    )
+    answered: set[int] = set()
+    for answer, member_id, name in session.execute(stmt):
+        answered.add(member_id)
+        found.setdefault(answer, []).append(name or f"#{member_id}")
+    reachable_ids = {r.member_id for r in invitees(session, meeting, without_declined=False)[0]}
+    for member in audience_members(session, meeting):
+        if member.id in answered or member.id == meeting.organiser_id:
+            continue
+        if member.id in reachable_ids:  # as the counts: those the bot can reach
+            found["waiting"].append(member.display_name or f"#{member.id}")
+    return found
