@@ -17,7 +17,13 @@ from messages.catalog import text
 from messages.meetings import day_when, weekday_name
 from storage import linked_groups
 
-URL = re.compile(r"https?://\S+")
+# A link with its scheme, or a known meeting service's address typed without it
+# ("meet.google.com/abc-defg-hij", "zoom.us/j/98765", "us02web.zoom.us/j/1").
+URL = re.compile(
+    r"https?://\S+|(?<![\w./])(?:www\.)?(?:[\w-]+\.)*(?:zoom\.us|meet\.google\.com|"
+    r"teams\.microsoft\.com|teams\.live\.com|webex\.com|meet\.jit\.si)/\S*",
+    re.IGNORECASE,
+)
 FURTHEST = timedelta(days=366)
 
 
@@ -174,6 +180,8 @@ def read_where(answer: Answer, state: FlowState) -> dict:
     value = typed(answer, 2, 500, "meeting.bad_where")
     found = URL.search(value)
     link = found.group(0) if found else None
+    if link and not re.match(r"https?://", link, re.IGNORECASE):
+        link = "https://" + link  # a join button needs a full address
     place = (URL.sub("", value).strip(" -–:,") if link else value) or None
     if link and len(link) > 500 or place and len(place) > 300:
         raise Invalid("meeting.bad_where", low=2, high=300)

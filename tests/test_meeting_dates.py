@@ -133,3 +133,21 @@ def test_a_date_alone_is_kept_when_the_time_comes_next():
     assert moment == datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)
     # Used once: a later time alone means today again.
     assert "_when_day" not in state.data
+
+
+@pytest.mark.parametrize(
+    ("typed", "link", "place"),
+    [
+        ("meet.google.com/abc-defg-hij", "https://meet.google.com/abc-defg-hij", None),
+        ("Zoom zoom.us/j/98765", "https://zoom.us/j/98765", "Zoom"),
+        ("ห้องประชุม us02web.zoom.us/j/123?pwd=x", "https://us02web.zoom.us/j/123?pwd=x", "ห้องประชุม"),
+        ("https://zoom.us/j/1", "https://zoom.us/j/1", None),
+        ("ศาลาวัดบ้านดอย", None, "ศาลาวัดบ้านดอย"),
+    ],
+)
+def test_a_meeting_link_without_https_is_still_a_link(typed, link, place):
+    from handlers.meeting_steps import read_where
+
+    ctx = SimpleNamespace(now=lambda: NOW, zone=BANGKOK, language="th")
+    found = read_where(Answer("text", text=typed), FlowState(ctx, {}))
+    assert found == {"link": link, "place": place}
