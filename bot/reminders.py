@@ -130,6 +130,11 @@ class ReminderJob:
         # "อีก 15 นาที" is what is left when the message is built, not what was planned.
         minutes = max(round((meeting.starts_at - now).total_seconds() / 60), 1)
         header = text(f"meeting.header.{reminder.kind}", language, minutes=minutes)
+        if reminder.kind == "change" and (reminder.reason or "").startswith("was:"):
+            was = datetime.fromisoformat(reminder.reason.removeprefix("was:"))
+            header = text("meeting.header.change_time", language,
+                          old=cards.day_when(was, self.zone, language),
+                          new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
         note = text("meeting.card.group_note", language) if group else None
         return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note)]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Member
@@ -132,15 +132,24 @@ def _withdraw_pending(session: Session, meeting_id: int, reason: str, keep: tupl
 
 def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zone: ZoneInfo) -> bool:  # fmt: skip
     """Apply changes, replan pending reminders, and tell those invited; True if a notice goes out."""
+    was = meeting.starts_at
     for name, value in changes.items():
         setattr(meeting, name, value)
     meeting.updated_at = now
+    moved = "starts_at" in changes and changes["starts_at"] != was
+    if moved:
+        # Those who declined the old time are asked again: their "no" was for another time.
+        session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.answer == "no"))
     # A pending announcement is built when sent, so it already carries the change.
     _withdraw_pending(session, meeting.id, "changed", keep=("announcement",))
     _plan(session, meeting, now, zone, with_announcement=False)
     if not announced(session, meeting.id):
         return False
-    session.add(Reminder(meeting_id=meeting.id, kind="change", due_at=now, created_at=now))
+    # The notice says what changed (13:30 → 14:00): the old start rides on the row until it is sent.
+    note = f"was:{was.astimezone(UTC).isoformat()}" if moved else None
+    session.add(
+        Reminder(meeting_id=meeting.id, kind="change", due_at=now, created_at=now, reason=note)
+    )
     session.flush()
     return True
 

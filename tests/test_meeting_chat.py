@@ -180,7 +180,10 @@ def test_a_coordinator_changes_the_time_and_those_invited_are_told(
     assert texts(done) == ["แก้ไข “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ กำลังแจ้งผู้ได้รับเชิญค่ะ"]
     job.tick()
     notice = alt_texts(line, people["somsri"])[-1]
-    assert notice.startswith("✏️ มีการเปลี่ยนแปลงการประชุม") and "26 พ.ย. 2569 เวลา 14:00 น." in notice
+    assert notice.splitlines()[:2] == [
+        "✏️ เปลี่ยนเวลาประชุม: วันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น. → วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น.",
+        "ใครที่เคยตอบว่าไม่สะดวก ช่วยตอบใหม่อีกครั้งนะคะ",
+    ]
     with db.unit_of_work() as session:
         pending = {
             r.kind: r.due_at

@@ -223,3 +223,31 @@ def test_a_delivery_refused_for_the_monthly_limit_reads_as_quota_in_the_report(d
     marked = SimpleNamespace(reason="quota", last_error="429")
     other = SimpleNamespace(last_error="400 invalid")
     assert [failure_reason(d) for d in (limit, marked, other)] == ["quota", "quota", "400 invalid"]
+
+
+def test_a_changed_time_asks_those_who_declined_again(db, emulator, line):
+    coming, declining = join(line, db, "สมศรี"), join(line, db, "สมชาย")
+    time = FakeTime(NOW)
+    job = clock_job(db, emulator.url, time)
+    meeting_id = schedule(db, START, NOW, plan="announcement,day_before@09:00")
+    job.tick()
+    with db.unit_of_work() as session:
+        member = session.scalars(
+            select(meetings.Member).where(meetings.Member.line_user_id == declining)
+        ).one()
+        meetings.answer(session, meeting_id, member.id, "no", NOW)
+    moved = datetime(2026, 12, 1, 14, 0, tzinfo=BANGKOK)
+    with db.unit_of_work() as session:
+        meeting = meetings.get(session, meeting_id)
+        assert meetings.change(session, meeting, {"starts_at": moved}, time(), BANGKOK)
+    job.tick()
+    notice = alt_texts(line, declining)[-1]
+    assert notice.startswith("✏️ เปลี่ยนเวลาประชุม: วันอังคารที่ 1 ธ.ค. 2569 เวลา 13:30 น. → ")
+    assert "ช่วยตอบใหม่" in notice
+    with db.unit_of_work() as session:
+        assert meetings.rsvp_counts(session, meeting_id)["no"] == 0
+    time.move_to(datetime(2026, 11, 30, 9, 0, tzinfo=BANGKOK))
+    job.tick()
+    # No longer a decliner: the day-before reminder reaches them too.
+    assert alt_texts(line, declining)[-1].startswith("🔔 พรุ่งนี้มีประชุม")
+    assert alt_texts(line, coming)[-1].startswith("🔔 พรุ่งนี้มีประชุม")

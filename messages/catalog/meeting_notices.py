@@ -8,6 +8,10 @@ ENTRIES = {
         "th": "⏰ อีก {minutes} นาทีเริ่มประชุม",
         "en": "⏰ The meeting starts in {minutes} minutes",
     },
+    "meeting.header.change_time": {
+        "th": "✏️ เปลี่ยนเวลาประชุม: {old} → {new}\nใครที่เคยตอบว่าไม่สะดวก ช่วยตอบใหม่อีกครั้งนะคะ",
+        "en": "✏️ The meeting has moved: {old} → {new}\nIf you declined before, please answer again.",
+    },
     "meeting.header.change": {
         "th": "✏️ มีการเปลี่ยนแปลงการประชุม",
         "en": "✏️ The meeting has changed",
