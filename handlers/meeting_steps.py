@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 
@@ -61,7 +62,12 @@ def read_when(answer: Answer, state: FlowState) -> str:
         if answer.kind == "datetime":
             moment = from_picker(answer.params, state.ctx.zone)
         elif answer.kind == "text" and answer.text:
-            moment = _kept_day_and_time(answer.text, state) or parse_datetime(answer.text, now)
+            words = _dated_words(answer.text, now)
+            moment = (
+                _kept_day_and_time(words, state)
+                or _range_start(words, now, state)
+                or parse_datetime(words, now)
+            )
             if isinstance(moment, datetime) and moment <= now:
                 moment = _next_year_if_yearless(answer.text, now, moment)
         else:
@@ -115,6 +121,47 @@ def when_problem(
 
 
 KEPT_DAY = "_when_day"
+UNTIL = "until"  # the end of a range ("13.30-16.30 น."), HH:MM
+_NEXT_WEEK = re.compile(r"(สัปดาห์หน้า|อาทิตย์หน้า)(?!\s*วัน)")
+_MONTH_END = re.compile(r"สิ้นเดือน(นี้)?")
+_RANGE = re.compile(r"\s*(?:–|-|ถึง|to)\s*")
+
+
+def _dated_words(typed_text: str, now: datetime) -> str:
+    """Turn "สัปดาห์หน้า" (this weekday next week) and "สิ้นเดือน" (the month's last day) into dates.
+
+    "วันอังคารหน้า" and "วันอาทิตย์หน้า" are weekdays, read by the date parser itself.
+    """
+    today = now.date()
+    if _MONTH_END.search(typed_text):
+        last = calendar.monthrange(today.year, today.month)[1]
+        typed_text = _MONTH_END.sub(f" {last}/{today.month}/{today.year} ", typed_text)
+    if not re.search(r"วัน(จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)", typed_text):
+        ahead = today + timedelta(days=7)
+        typed_text = _NEXT_WEEK.sub(f" {ahead.day}/{ahead.month}/{ahead.year} ", typed_text)
+    return " ".join(typed_text.split())
+
+
+def _range_start(typed_text: str, now: datetime, state: FlowState) -> datetime | None:
+    """Read "พรุ่งนี้ 13.30-16.30 น." or "บ่ายโมงถึงสี่โมง" as its start; keep the end in UNTIL."""
+    for found in _RANGE.finditer(typed_text):
+        left, right = typed_text[: found.start()], typed_text[found.end() :]
+        if not left.strip() or not right.strip():
+            continue
+        try:
+            end = parse_time(right)
+        except TimeProblem:
+            continue
+        tail = " น." if right.rstrip().endswith("น.") else ""
+        try:
+            start = parse_datetime(left + tail, now)
+        except DateTimeProblem:
+            continue
+        if isinstance(start, datetime) and end > start.time():
+            state.data[UNTIL] = f"{end:%H:%M}"
+            return start
+    state.data.pop(UNTIL, None)
+    return None
 
 
 def _keep_day(problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState) -> None:
@@ -172,6 +219,12 @@ def ask_where(state: FlowState) -> list[dict]:
     if state.data.get("when"):
         # Say at once which day and weekday was understood, so a wrong reading is caught now.
         heard = day_when(starts_at(state), state.ctx.zone, state.language)
+        if state.data.get(UNTIL):
+            heard = (
+                heard.replace(" น.", "") + f"–{state.data[UNTIL]} น."
+                if state.language != "en"
+                else f"{heard}–{state.data[UNTIL]}"
+            )
         question = text("meeting.understood_when", state.language, when=heard) + "\n" + question
     return [text_message(question)]
 

@@ -151,3 +151,33 @@ def test_a_meeting_link_without_https_is_still_a_link(typed, link, place):
     ctx = SimpleNamespace(now=lambda: NOW, zone=BANGKOK, language="th")
     found = read_where(Answer("text", text=typed), FlowState(ctx, {}))
     assert found == {"link": link, "place": place}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "until"),
+    [
+        ("พรุ่งนี้ 13.30-16.30 น.", datetime(2026, 11, 25, 13, 30), "16:30"),
+        ("พรุ่งนี้ บ่ายโมงถึงสี่โมง", datetime(2026, 11, 25, 13, 0), "16:00"),
+        ("6 ธ.ค. 9.00-12.00 น.", datetime(2026, 12, 6, 9, 0), "12:00"),
+        ("สัปดาห์หน้า 10 โมง", datetime(2026, 12, 1, 10, 0), None),
+        ("วันอังคารหน้า 10 โมง", datetime(2026, 12, 1, 10, 0), None),
+        ("สิ้นเดือน 10 โมง", datetime(2026, 11, 30, 10, 0), None),
+        ("2026-12-01 13:30", datetime(2026, 12, 1, 13, 30), None),
+    ],
+)
+def test_ranges_next_week_and_month_end_are_read(typed, meant, until):
+    ctx = SimpleNamespace(now=lambda: NOW, zone=BANGKOK, language="th")
+    state = FlowState(ctx, {})
+    moment = datetime.fromisoformat(read_when(Answer("text", text=typed), state))
+    assert moment == meant.replace(tzinfo=BANGKOK)
+    assert state.data.get("until") == until
+
+
+def test_the_range_understood_is_repeated_with_its_end():
+    from handlers.meeting_steps import ask_where
+
+    ctx = SimpleNamespace(now=lambda: NOW, zone=BANGKOK, language="th")
+    state = FlowState(ctx, {})
+    state.data["when"] = read_when(Answer("text", text="6 ธ.ค. 9.00-12.00 น."), state)
+    first = ask_where(state)[0]["text"].splitlines()[0]
+    assert first == "รับทราบค่ะ นัดวันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น."
