@@ -214,6 +214,16 @@ def starts_at(state: FlowState) -> datetime:
     return datetime.fromisoformat(state.data["when"])
 
 
+def ends_at(state: FlowState) -> datetime | None:
+    """The end of a range typed with the date ("13.30-16.30 น."), on the start's day."""
+    until = state.data.get(UNTIL)
+    if not until:
+        return None
+    start = starts_at(state)
+    hours, minutes = (int(part) for part in until.split(":"))
+    return start.replace(hour=hours, minute=minutes)
+
+
 def ask_where(state: FlowState) -> list[dict]:
     question = text("meeting.ask_where", state.language)
     if state.data.get("when"):

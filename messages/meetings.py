@@ -31,13 +31,15 @@ def weekday_name(moment: datetime, language: str) -> str:
     return f"วัน{THAI_WEEKDAYS[moment.weekday()]}"
 
 
-def day_when(moment: datetime, zone: ZoneInfo, language: str) -> str:
-    """Say a meeting's day with its weekday: "วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00 น."."""
+def day_when(moment: datetime, zone: ZoneInfo, language: str, until: datetime | None = None) -> str:
+    """Say a meeting's day with its weekday: "วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น."."""
     local = moment.astimezone(zone)
     day = format_date(local.date(), language)
+    end = f"–{until.astimezone(zone):%H:%M}" if until else ""
     if language == "en":
-        return f"{ENGLISH_WEEKDAYS[local.weekday()]} {day}, {local:%H:%M}"
-    return f"วัน{THAI_WEEKDAYS[local.weekday()]}ที่ {day} เวลา {format_time(local, language)}"
+        return f"{ENGLISH_WEEKDAYS[local.weekday()]} {day}, {local:%H:%M}{end}"
+    clock = f"{local:%H:%M}{end} น." if end else format_time(local, language)
+    return f"วัน{THAI_WEEKDAYS[local.weekday()]}ที่ {day} เวลา {clock}"
 
 
 def where(meeting, language: str) -> str:
@@ -55,7 +57,11 @@ def summary_text(meeting, zone: ZoneInfo, language: str, header: str | None = No
     lines = [header] if header else []
     lines += [
         meeting.title,
-        text("meeting.card.when", language, when=day_when(meeting.starts_at, zone, language)),
+        text(
+            "meeting.card.when",
+            language,
+            when=day_when(meeting.starts_at, zone, language, meeting.ends_at),
+        ),
     ]
     lines.append(where(meeting, language))
     if meeting.agenda:
@@ -89,7 +95,7 @@ def card(
     """A Flex bubble with the meeting's details and, when members can answer, RSVP buttons."""
     body = [_text(header, size="sm", weight="bold", color="#1E7B4F"),
             _text(meeting.title, size="lg", weight="bold"),
-            _text(text("meeting.card.when", language, when=day_when(meeting.starts_at, zone, language)), size="sm")]  # fmt: skip
+            _text(text("meeting.card.when", language, when=day_when(meeting.starts_at, zone, language, meeting.ends_at)), size="sm")]  # fmt: skip
     if place_or_link := where(meeting, language):
         body.append(_text(place_or_link, size="sm"))
     if meeting.agenda:

@@ -84,10 +84,12 @@ def create(
     session: Session, *, title: str, starts_at: datetime, link: str | None, place: str | None,
     agenda: str | None, audience: str, networks: list[str] | None, group_id: str | None,
     organiser_id: int | None, plan: str, now: datetime, zone: ZoneInfo,
+    ends_at: datetime | None = None,
 ) -> Meeting:  # fmt: skip
     """Store a meeting and plan its reminders (the announcement is due at once)."""
     meeting = Meeting(
-        title=title, starts_at=starts_at, link=link, place=place, agenda=agenda, audience=audience,
+        title=title, starts_at=starts_at, ends_at=ends_at, link=link, place=place, agenda=agenda,
+        audience=audience,
         networks=",".join(networks or []) or None, group_id=group_id, organiser_id=organiser_id,
         plan=plan, status=SCHEDULED, created_at=now, updated_at=now,
     )  # fmt: skip
@@ -133,6 +135,8 @@ def _withdraw_pending(session: Session, meeting_id: int, reason: str, keep: tupl
 def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zone: ZoneInfo) -> bool:  # fmt: skip
     """Apply changes, replan pending reminders, and tell those invited; True if a notice goes out."""
     was = meeting.starts_at
+    if meeting.ends_at and "starts_at" in changes and "ends_at" not in changes:
+        changes = {**changes, "ends_at": meeting.ends_at + (changes["starts_at"] - was)}
     for name, value in changes.items():
         setattr(meeting, name, value)
     meeting.updated_at = now

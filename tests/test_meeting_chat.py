@@ -324,3 +324,13 @@ def test_tomorrow_then_ten_oclock_in_two_messages_keeps_the_date(chat, people):
     assert "ขอเวลาด้วย" in texts(coordinator.say("พรุ่งนี้"))[0]
     [asked] = texts(coordinator.say("10 โมง"))
     assert asked.splitlines()[0] == "รับทราบค่ะ นัดวันพุธที่ 25 พ.ย. 2569 เวลา 10:00 น."
+
+
+def test_a_range_is_stored_and_the_card_reads_its_start_and_end(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    review = schedule_in_chat(coordinator, when="6 ธ.ค. 9.00-12.00 น.")
+    assert "🕘 วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น." in review[0]["altText"]
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    with db.unit_of_work() as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert meeting.ends_at == datetime(2026, 12, 6, 12, 0, tzinfo=BANGKOK)

@@ -21,6 +21,7 @@ def draft(state: FlowState) -> Meeting:
     fields = steps.audience_fields(state)
     return Meeting(
         id=0, title=state.data["title"], starts_at=steps.starts_at(state), link=where.get("link"),
+        ends_at=steps.ends_at(state),
         place=where.get("place"), agenda=state.data.get("agenda"), audience=fields["audience"],
         networks=",".join(fields["networks"] or []) or None, group_id=fields["group_id"],
         organiser_id=state.ctx.member.id, plan=preview.plan_of(state),
@@ -69,6 +70,7 @@ def _finish(state: FlowState) -> list[dict]:
         place=planned.place, agenda=planned.agenda, audience=planned.audience,
         networks=planned.network_list or None, group_id=planned.group_id,
         organiser_id=ctx.member.id, plan=planned.plan, now=ctx.clock(), zone=ctx.zone,
+        ends_at=planned.ends_at,
     )  # fmt: skip
     items = [
         command_action(text("meeting.report.title", language), "meeting_report"),
