@@ -72,7 +72,7 @@ def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
     assert preview["altText"].splitlines()[:3] == [
         "📅 นัดประชุม",
         "ประชุมเครือข่ายประจำเดือนธันวาคม",
-        "🕘 วันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น.",
+        "🕘 วันเวลา: วันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น.",
     ]
     assert "📍 สถานที่: Zoom\n🔗 ลิงก์: https://zoom.us/j/98765" in preview["altText"]
     # Tomorrow 09:00: too soon for a day-before reminder; an hour before, and the RSVPs tonight.
@@ -174,7 +174,7 @@ def test_a_coordinator_changes_the_time_and_those_invited_are_told(
     assert labels(action)[:5] == ["แก้ชื่อ", "แก้วันเวลา", "แก้สถานที่/ลิงก์", "แก้วาระ", "ยกเลิกนัดนี้"]
     coordinator.tap(action[-1], "แก้วันเวลา")
     confirm = coordinator.say("26 พ.ย. 69 14.00 น.")
-    assert "🕘 วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น." in confirm[0]["altText"]
+    assert "🕘 วันเวลา: วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น." in confirm[0]["altText"]
     assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 4 คน" in confirm[-1]["text"]
     done = coordinator.tap(confirm[-1], "บันทึกการแก้ไข")
     assert texts(done) == ["แก้ไข “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ กำลังแจ้งผู้ได้รับเชิญค่ะ"]
@@ -276,7 +276,7 @@ def test_the_delivery_report_in_chat_counts_sent_failed_and_left_out(
         "• สรุปการตอบรับ (24 พ.ย. 2569 18:00 น.): รอถึงเวลา",
         "• เตือนก่อนเริ่ม (25 พ.ย. 2569 08:00 น.): รอถึงเวลา",
         "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2",
-        "   ยังไม่ตอบ: สมศรี, สมชาย",
+        "   ยังไม่ตอบ ได้แก่ สมศรี, สมชาย",
     ]
 
 
@@ -329,7 +329,7 @@ def test_tomorrow_then_ten_oclock_in_two_messages_keeps_the_date(chat, people):
 def test_a_range_is_stored_and_the_card_reads_its_start_and_end(db, chat, people):
     coordinator = chat(people["coordinator"])
     review = schedule_in_chat(coordinator, when="6 ธ.ค. 9.00-12.00 น.")
-    assert "🕘 วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น." in review[0]["altText"]
+    assert "🕘 วันเวลา: วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น." in review[0]["altText"]
     coordinator.tap(review[-1], "ยืนยันนัดประชุม")
     with db.unit_of_work() as session:
         meeting = session.scalars(select(Meeting)).one()
