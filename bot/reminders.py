@@ -96,12 +96,16 @@ class ReminderJob:
         if reminder.kind != "cancel" and now >= meeting.starts_at:
             reminders.skip(reminder, "started")
             return []
+        if reminder.kind == "day_before" and _same_local_day(now, meeting.starts_at, self.zone):
+            # Its words say "tomorrow": on the day itself they would be wrong, so it is not sent.
+            reminders.skip(reminder, "day_passed")
+            return []
         if reminder.kind == "rsvp_summary":
             return self._summary(session, reminder, meeting, now)
         prefix = reminders.key_prefix(reminder)
         if meeting.audience == "group":
             reminders.record(reminder, 1, {})
-            messages = self._messages(reminder, meeting, "th", group=True)
+            messages = self._messages(reminder, meeting, "th", now, group=True)
             return deliveries.enqueue_push(
                 session, meeting.group_id, messages, now, prefix + "group"
             )
@@ -114,17 +118,23 @@ class ReminderJob:
             by_language[recipient.language].append(recipient.user_id)
         ids: list[int] = []
         for language in sorted(by_language):
-            messages = self._messages(reminder, meeting, language)
+            messages = self._messages(reminder, meeting, language, now)
             ids += deliveries.enqueue_multicast(
                 session, by_language[language], messages, now, prefix + language
             )
         return ids
 
-    def _messages(self, reminder: Reminder, meeting: Meeting, language: str, group: bool = False) -> list[dict]:  # fmt: skip
+    def _messages(self, reminder: Reminder, meeting: Meeting, language: str, now: datetime, group: bool = False) -> list[dict]:  # fmt: skip
         if reminder.kind == "cancel":
             return [cards.notice(meeting, self.zone, language, "meeting.notice.cancelled")]
-        minutes = round((meeting.starts_at - reminder.due_at).total_seconds() / 60)
+        # "อีก 15 นาที" is what is left when the message is built, not what was planned.
+        minutes = max(round((meeting.starts_at - now).total_seconds() / 60), 1)
         header = text(f"meeting.header.{reminder.kind}", language, minutes=minutes)
+        if reminder.kind == "change" and (reminder.reason or "").startswith("was:"):
+            was = datetime.fromisoformat(reminder.reason.removeprefix("was:"))
+            header = text("meeting.header.change_time", language,
+                          old=cards.day_when(was, self.zone, language),
+                          new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
         note = text("meeting.card.group_note", language) if group else None
         return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note)]
 
@@ -136,6 +146,7 @@ class ReminderJob:
             return []
         counts = meetings.rsvp_counts(session, meeting.id)
         invited, _ = meetings.invitees(session, meeting, without_declined=False)
+        invited = [r for r in invited if r.member_id != meeting.organiser_id]  # not an invitee
         waiting = max(len(invited) - sum(counts.values()), 0)
         language = chosen[0].language
         message = cards.notice(meeting, self.zone, language, "meeting.notice.rsvp_summary",
@@ -164,3 +175,8 @@ class ReminderJob:
             key = reminders.key_prefix(reminder) + language
             ids += deliveries.enqueue_multicast(session, by_language[language], messages, now, key)
         return ids
+
+
+def _same_local_day(now: datetime, starts_at: datetime, zone) -> bool:
+    """True when `now` falls on the meeting's own local day (or later)."""
+    return now.astimezone(zone).date() >= starts_at.astimezone(zone).date()

@@ -25,6 +25,16 @@ def member_profile(call: Call) -> Answer:
     return answer
 
 
+def group_member_count(call: Call) -> Answer:
+    """Answer how many users are in a group (set by a test; by default every known user)."""
+    group_id = call.params["groupId"]
+    with call.state.lock:
+        count = call.state.group_sizes.get(group_id)
+    if count is None:
+        count = len(call.state.followers())
+    return Answer(body={"count": count})
+
+
 def followers(call: Call) -> Answer:
     """Answer the ids of users who follow the bot (one page)."""
     return Answer(body={"userIds": call.state.followers()})
@@ -108,6 +118,7 @@ ROUTES: list[Route] = [
     ("GET", "/v2/bot/message/{messageId}/content", content, None, False),
     ("GET", "/v2/bot/profile/{userId}", profile, None, False),
     ("GET", "/v2/bot/group/{groupId}/member/{userId}", member_profile, None, False),
+    ("GET", "/v2/bot/group/{groupId}/members/count", group_member_count, None, False),
     ("GET", "/v2/bot/room/{roomId}/member/{userId}", member_profile, None, False),
     ("GET", "/v2/bot/followers/ids", followers, None, False),
     ("GET", "/v2/bot/info", bot_info, None, False),

@@ -122,6 +122,10 @@ class EmulatorClient:
             body["totalUsage"] = total_usage
         return self._call("POST", "/quota", json=body)
 
+    def set_group_size(self, group_id: str, count: int) -> dict[str, Any]:
+        """Set how many users LINE reports in a group (its member-count endpoint)."""
+        return self._call("POST", "/group-size", json={"groupId": group_id, "count": count})
+
     def advance_clock(self, seconds: float) -> float:
         """Move the emulator's clock forward; return its new time."""
         return self._call("POST", "/clock", json={"advance": seconds})["now"]

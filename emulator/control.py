@@ -173,6 +173,15 @@ def control_blueprint(state: EmulatorState) -> Blueprint:
                 state.usage = int(_number(body, "totalUsage"))
             return jsonify({"type": "limited", "value": state.quota, "totalUsage": state.usage})
 
+    @bp.post("/group-size")
+    def set_group_size() -> Response:
+        body = _json()
+        with state.lock:
+            state.group_sizes[str(body["groupId"])] = int(_number(body, "count"))
+            return jsonify(
+                {"groupId": body["groupId"], "count": state.group_sizes[body["groupId"]]}
+            )
+
     @bp.post("/clock")
     def clock() -> Response:
         return jsonify({"now": state.advance_clock(_number(_json(), "advance"))})

@@ -103,6 +103,7 @@ class EmulatorState:
         self._contents: dict[str, tuple[bytes, str]] = {}
         self._feeds: dict[str, list[dict[str, Any]]] = {}
         self.quota = quota
+        self.group_sizes: dict[str, int] = {}  # groupId -> member count (LINE's count endpoint)
         self.usage = 0
         self.richmenus: dict[str, dict[str, Any]] = {}
         self.richmenu_images: dict[str, tuple[bytes, str]] = {}

@@ -127,6 +127,8 @@ class FlowEngine:
             else:
                 value = step.read(answer, state)
         except Invalid as problem:
+            # A step may keep part of a refused answer (a date given without its time).
+            conversation.data = json.dumps(state.data, ensure_ascii=False)
             hint = text_message(text(problem.key, ctx.language, **problem.params))
             return [hint, *self._ask(flow, step, state)]
         except GoTo as jump:

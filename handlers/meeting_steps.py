@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from handlers.engine import choice
 from handlers.flow import Answer, FlowState, Invalid
 from handlers.labels import check_label
+from handlers.parsing.dates import parse_date
+from handlers.parsing.formatting import format_date
+from handlers.parsing.problems import DateProblem, TimeProblem
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
+from handlers.parsing.times import parse_time
 from messages.builders import text_message
 from messages.catalog import text
+from messages.meetings import day_when, weekday_name
 from storage import linked_groups
 
-URL = re.compile(r"https?://\S+")
+# A link with its scheme, or a known meeting service's address typed without it
+# ("meet.google.com/abc-defg-hij", "zoom.us/j/98765", "us02web.zoom.us/j/1").
+URL = re.compile(
+    r"https?://\S+|(?<![\w./])(?:www\.)?(?:[\w-]+\.)*(?:zoom\.us|meet\.google\.com|"
+    r"teams\.microsoft\.com|teams\.live\.com|webex\.com|meet\.jit\.si)/\S*",
+    re.IGNORECASE,
+)
 FURTHEST = timedelta(days=366)
 
 
@@ -48,11 +60,19 @@ def read_when(answer: Answer, state: FlowState) -> str:
         if answer.kind == "datetime":
             moment = from_picker(answer.params, state.ctx.zone)
         elif answer.kind == "text" and answer.text:
-            moment = parse_datetime(answer.text, now)
+            words = _dated_words(answer.text, now)
+            moment = (
+                _kept_day_and_time(words, state)
+                or _range_start(words, now, state)
+                or parse_datetime(words, now)
+            )
+            if isinstance(moment, datetime) and moment <= now:
+                moment = _next_year_if_yearless(answer.text, now, moment)
         else:
             raise Invalid("meeting.want_when")
     except DateTimeProblem as problem:
-        raise Invalid(problem.catalog_key) from None
+        _keep_day(problem, answer.text or "", now, state)
+        raise when_problem(problem, answer.text or "", now, state) from None
     if not isinstance(moment, datetime):
         raise Invalid("meeting.want_when")
     if moment <= now:
@@ -62,18 +82,167 @@ def read_when(answer: Answer, state: FlowState) -> str:
     return moment.astimezone(state.ctx.zone).isoformat()
 
 
+_WEEKDAY_WORDS = re.compile(
+    r"(วัน)?(จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(นี้|หน้า)?|"
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+WHEN_HINTS = frozenset(
+    {"empty", "unreadable", "no_date", "no_time", "impossible_date", "impossible_time"}
+)
+
+
+def hint_example(now: datetime, language: str) -> str:
+    """An example date and time that is always ahead of the clock (a week on, 13.30)."""
+    ahead = (now + timedelta(days=7)).date()
+    return text("meeting.when_example", language, date=format_date(ahead, language))
+
+
+def when_problem(
+    problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState
+) -> Invalid:
+    """The hint for a date and time the meeting flow could not take, with a future example."""
+    language = state.language
+    if problem.code == "mismatch":
+        # Name the weekday the date really falls on: "7 ธ.ค. 2569 เป็นวันจันทร์".
+        try:
+            moment = parse_datetime(_WEEKDAY_WORDS.sub(" ", typed_text), now)
+        except DateTimeProblem:
+            moment = None
+        if isinstance(moment, datetime):
+            local = moment.astimezone(state.ctx.zone)
+            return Invalid("meeting.when.mismatch", date=format_date(local.date(), language),
+                           weekday=weekday_name(local, language))  # fmt: skip
+    if problem.code in WHEN_HINTS:
+        return Invalid(f"meeting.when.{problem.code}", example=hint_example(now, language))
+    return Invalid(problem.catalog_key)
+
+
+KEPT_DAY = "_when_day"
+UNTIL = "until"  # the end of a range ("13.30-16.30 น."), HH:MM
+_NEXT_WEEK = re.compile(r"(สัปดาห์หน้า|อาทิตย์หน้า)(?!\s*วัน)")
+_MONTH_END = re.compile(r"สิ้นเดือน(นี้)?")
+_RANGE = re.compile(r"\s*(?:–|-|ถึง|to)\s*")
+
+
+def _dated_words(typed_text: str, now: datetime) -> str:
+    """Turn "สัปดาห์หน้า" (this weekday next week) and "สิ้นเดือน" (the month's last day) into dates.
+
+    "วันอังคารหน้า" and "วันอาทิตย์หน้า" are weekdays, read by the date parser itself.
+    """
+    today = now.date()
+    if _MONTH_END.search(typed_text):
+        last = calendar.monthrange(today.year, today.month)[1]
+        typed_text = _MONTH_END.sub(f" {last}/{today.month}/{today.year} ", typed_text)
+    if not re.search(r"วัน(จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)", typed_text):
+        ahead = today + timedelta(days=7)
+        typed_text = _NEXT_WEEK.sub(f" {ahead.day}/{ahead.month}/{ahead.year} ", typed_text)
+    return " ".join(typed_text.split())
+
+
+def _range_start(typed_text: str, now: datetime, state: FlowState) -> datetime | None:
+    """Read "พรุ่งนี้ 13.30-16.30 น." or "บ่ายโมงถึงสี่โมง" as its start; keep the end in UNTIL."""
+    for found in _RANGE.finditer(typed_text):
+        left, right = typed_text[: found.start()], typed_text[found.end() :]
+        if not left.strip() or not right.strip():
+            continue
+        try:
+            end = parse_time(right)
+        except TimeProblem:
+            continue
+        tail = " น." if right.rstrip().endswith("น.") else ""
+        try:
+            start = parse_datetime(left + tail, now)
+        except DateTimeProblem:
+            continue
+        if isinstance(start, datetime) and end > start.time():
+            state.data[UNTIL] = f"{end:%H:%M}"
+            return start
+    state.data.pop(UNTIL, None)
+    return None
+
+
+def _keep_day(problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState) -> None:
+    """Keep a date typed alone ("พรุ่งนี้"), so the time typed next ("10 โมง") joins it."""
+    if problem.code != "no_time":
+        return
+    try:
+        day = parse_date(typed_text, now.date(), bare_weekday="future")
+    except DateProblem:
+        return
+    state.data[KEPT_DAY] = day.isoformat()
+
+
+def _kept_day_and_time(typed_text: str, state: FlowState) -> datetime | None:
+    """A time alone after a date alone: that time on the kept date."""
+    kept = state.data.get(KEPT_DAY)
+    if not kept:
+        return None
+    try:
+        clock = parse_time(typed_text)
+    except TimeProblem:
+        return None
+    state.data.pop(KEPT_DAY, None)
+    return datetime.combine(date.fromisoformat(kept), clock, tzinfo=state.ctx.zone)
+
+
+def _next_year_if_yearless(typed_text: str, now: datetime, moment: datetime) -> datetime:
+    """A day and month typed without a year ("5 ม.ค." in December) mean the next such date.
+
+    Read a year and a day later: a year-less date moves by exactly the year and not by the day,
+    while relative words (เมื่อวาน, วันจันทร์) move with the day and a written year does not move.
+    """
+    try:
+        later = now.replace(year=now.year + 1)
+    except ValueError:  # 29 February
+        later = now.replace(year=now.year + 1, day=28)
+    try:
+        first = parse_datetime(typed_text, later)
+        second = parse_datetime(typed_text, later + timedelta(days=1))
+    except DateTimeProblem:
+        return moment
+    if not (isinstance(first, datetime) and first == second):
+        return moment
+    if first.year == moment.year + 1 and (first.month, first.day) == (moment.month, moment.day):
+        return first
+    return moment
+
+
 def starts_at(state: FlowState) -> datetime:
     return datetime.fromisoformat(state.data["when"])
 
 
+def ends_at(state: FlowState) -> datetime | None:
+    """The end of a range typed with the date ("13.30-16.30 น."), on the start's day."""
+    until = state.data.get(UNTIL)
+    if not until:
+        return None
+    start = starts_at(state)
+    hours, minutes = (int(part) for part in until.split(":"))
+    return start.replace(hour=hours, minute=minutes)
+
+
 def ask_where(state: FlowState) -> list[dict]:
-    return [text_message(text("meeting.ask_where", state.language))]
+    question = text("meeting.ask_where", state.language)
+    if state.data.get("when"):
+        # Say at once which day and weekday was understood, so a wrong reading is caught now.
+        heard = day_when(starts_at(state), state.ctx.zone, state.language)
+        if state.data.get(UNTIL):
+            heard = (
+                heard.replace(" น.", "") + f"–{state.data[UNTIL]} น."
+                if state.language != "en"
+                else f"{heard}–{state.data[UNTIL]}"
+            )
+        question = text("meeting.understood_when", state.language, when=heard) + "\n" + question
+    return [text_message(question)]
 
 
 def read_where(answer: Answer, state: FlowState) -> dict:
     value = typed(answer, 2, 500, "meeting.bad_where")
     found = URL.search(value)
     link = found.group(0) if found else None
+    if link and not re.match(r"https?://", link, re.IGNORECASE):
+        link = "https://" + link  # a join button needs a full address
     place = (URL.sub("", value).strip(" -–:,") if link else value) or None
     if link and len(link) > 500 or place and len(place) > 300:
         raise Invalid("meeting.bad_where", low=2, high=300)

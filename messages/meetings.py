@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.parsing.formatting import format_date, format_time
 from handlers.parsing.thai_datetime import format_datetime
 from messages.builders import text_message
 from messages.catalog import text
@@ -17,6 +18,28 @@ ANSWERS = ("yes", "no", "maybe")
 def when(moment: datetime, zone: ZoneInfo, language: str) -> str:
     """Say a date and time the way members read it, in the bot's time zone."""
     return format_datetime(moment.astimezone(zone), language)
+
+
+THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_name(moment: datetime, language: str) -> str:
+    """ "วันจันทร์" / "Monday" for a (local) moment."""
+    if language == "en":
+        return ENGLISH_WEEKDAYS[moment.weekday()]
+    return f"วัน{THAI_WEEKDAYS[moment.weekday()]}"
+
+
+def day_when(moment: datetime, zone: ZoneInfo, language: str, until: datetime | None = None) -> str:
+    """Say a meeting's day with its weekday: "วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น."."""
+    local = moment.astimezone(zone)
+    day = format_date(local.date(), language)
+    end = f"–{until.astimezone(zone):%H:%M}" if until else ""
+    if language == "en":
+        return f"{ENGLISH_WEEKDAYS[local.weekday()]} {day}, {local:%H:%M}{end}"
+    clock = f"{local:%H:%M}{end} น." if end else format_time(local, language)
+    return f"วัน{THAI_WEEKDAYS[local.weekday()]}ที่ {day} เวลา {clock}"
 
 
 def where(meeting, language: str) -> str:
@@ -34,7 +57,11 @@ def summary_text(meeting, zone: ZoneInfo, language: str, header: str | None = No
     lines = [header] if header else []
     lines += [
         meeting.title,
-        text("meeting.card.when", language, when=when(meeting.starts_at, zone, language)),
+        text(
+            "meeting.card.when",
+            language,
+            when=day_when(meeting.starts_at, zone, language, meeting.ends_at),
+        ),
     ]
     lines.append(where(meeting, language))
     if meeting.agenda:
@@ -68,7 +95,7 @@ def card(
     """A Flex bubble with the meeting's details and, when members can answer, RSVP buttons."""
     body = [_text(header, size="sm", weight="bold", color="#1E7B4F"),
             _text(meeting.title, size="lg", weight="bold"),
-            _text(text("meeting.card.when", language, when=when(meeting.starts_at, zone, language)), size="sm")]  # fmt: skip
+            _text(text("meeting.card.when", language, when=day_when(meeting.starts_at, zone, language, meeting.ends_at)), size="sm")]  # fmt: skip
     if place_or_link := where(meeting, language):
         body.append(_text(place_or_link, size="sm"))
     if meeting.agenda:
@@ -164,8 +191,16 @@ def report_text(report, zone: ZoneInfo, language: str) -> str:
             )
             lines.append(text("meeting.report.left_out", language, details=details))
         for why, count in sorted(line.failures.items()):
-            lines.append(text("meeting.report.failure", language, reason=why, count=count))
+            said = text("meeting.failure.quota", language) if why == "quota" else why
+            lines.append(text("meeting.report.failure", language, reason=said, count=count))
     counts = report.rsvps
     waiting = max(report.invited - sum(counts.values()), 0)
     lines.append(text("meeting.report.rsvps", language, waiting=waiting, **counts))
+    for answer in ("yes", "no", "maybe", "waiting"):
+        names = (getattr(report, "names", None) or {}).get(answer)
+        if names:
+            label = text(f"meeting.answer_label.{answer}", language)
+            lines.append(
+                text("meeting.report.names", language, label=label, names=", ".join(names))
+            )
     return "\n".join(lines)[:4900]

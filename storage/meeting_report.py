@@ -33,6 +33,7 @@ class Report:
     lines: list[ReminderLine]
     rsvps: dict[str, int]
     invited: int
+    names: dict[str, list[str]] = field(default_factory=dict)  # answer or "waiting" -> names
 
 
 def gather(session: Session, meeting: Meeting) -> Report:
@@ -50,10 +51,23 @@ def gather(session: Session, meeting: Meeting) -> Report:
                 line.sent += count
             elif delivery.status == FAILED:
                 line.failed += count
-                reason = delivery.last_error or "unknown"
+                reason = failure_reason(delivery)
                 line.failures[reason] = line.failures.get(reason, 0) + count
             else:
                 line.waiting += count
         lines.append(line)
     invited, _ = meetings.invitees(session, meeting, without_declined=False)
-    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(invited))
+    counted = [r for r in invited if r.member_id != meeting.organiser_id]  # not an invitee
+    names = meetings.answers_by_name(session, meeting)
+    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(counted), names)
+
+
+def failure_reason(delivery) -> str:
+    """Why a delivery failed: "quota" when LINE's monthly limit refused it, else LINE's error.
+
+    The `reason` column comes with the delivery branch; until then the error text tells.
+    """
+    if getattr(delivery, "reason", None) == "quota":
+        return "quota"
+    error = delivery.last_error or "unknown"
+    return "quota" if "monthly limit" in error.lower() else error

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Member
@@ -84,10 +84,12 @@ def create(
     session: Session, *, title: str, starts_at: datetime, link: str | None, place: str | None,
     agenda: str | None, audience: str, networks: list[str] | None, group_id: str | None,
     organiser_id: int | None, plan: str, now: datetime, zone: ZoneInfo,
+    ends_at: datetime | None = None,
 ) -> Meeting:  # fmt: skip
     """Store a meeting and plan its reminders (the announcement is due at once)."""
     meeting = Meeting(
-        title=title, starts_at=starts_at, link=link, place=place, agenda=agenda, audience=audience,
+        title=title, starts_at=starts_at, ends_at=ends_at, link=link, place=place, agenda=agenda,
+        audience=audience,
         networks=",".join(networks or []) or None, group_id=group_id, organiser_id=organiser_id,
         plan=plan, status=SCHEDULED, created_at=now, updated_at=now,
     )  # fmt: skip
@@ -132,15 +134,26 @@ def _withdraw_pending(session: Session, meeting_id: int, reason: str, keep: tupl
 
 def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zone: ZoneInfo) -> bool:  # fmt: skip
     """Apply changes, replan pending reminders, and tell those invited; True if a notice goes out."""
+    was = meeting.starts_at
+    if meeting.ends_at and "starts_at" in changes and "ends_at" not in changes:
+        changes = {**changes, "ends_at": meeting.ends_at + (changes["starts_at"] - was)}
     for name, value in changes.items():
         setattr(meeting, name, value)
     meeting.updated_at = now
+    moved = "starts_at" in changes and changes["starts_at"] != was
+    if moved:
+        # Those who declined the old time are asked again: their "no" was for another time.
+        session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.answer == "no"))
     # A pending announcement is built when sent, so it already carries the change.
     _withdraw_pending(session, meeting.id, "changed", keep=("announcement",))
     _plan(session, meeting, now, zone, with_announcement=False)
     if not announced(session, meeting.id):
         return False
-    session.add(Reminder(meeting_id=meeting.id, kind="change", due_at=now, created_at=now))
+    # The notice says what changed (13:30 → 14:00): the old start rides on the row until it is sent.
+    note = f"was:{was.astimezone(UTC).isoformat()}" if moved else None
+    session.add(
+        Reminder(meeting_id=meeting.id, kind="change", due_at=now, created_at=now, reason=note)
+    )
     session.flush()
     return True
 
@@ -237,3 +250,28 @@ def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
     counts = {"yes": 0, "no": 0, "maybe": 0}
     counts.update({value: count for value, count in session.execute(stmt)})
     return counts
+
+
+def answers_by_name(session: Session, meeting: Meeting) -> dict[str, list[str]]:
+    """The names behind each count: yes, no, maybe, and "waiting" (invited, no answer yet).
+
+    The organiser is never counted as an invitee who has not answered.
+    """
+    found: dict[str, list[str]] = {"yes": [], "no": [], "maybe": [], "waiting": []}
+    stmt = (
+        select(Rsvp.answer, Rsvp.member_id, Member.display_name)
+        .join(Member, Member.id == Rsvp.member_id)
+        .where(Rsvp.meeting_id == meeting.id)
+        .order_by(Rsvp.answered_at, Rsvp.id)
+    )
+    answered: set[int] = set()
+    for answer, member_id, name in session.execute(stmt):
+        answered.add(member_id)
+        found.setdefault(answer, []).append(name or f"#{member_id}")
+    reachable_ids = {r.member_id for r in invitees(session, meeting, without_declined=False)[0]}
+    for member in audience_members(session, meeting):
+        if member.id in answered or member.id == meeting.organiser_id:
+            continue
+        if member.id in reachable_ids:  # as the counts: those the bot can reach
+            found["waiting"].append(member.display_name or f"#{member.id}")
+    return found

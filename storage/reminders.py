@@ -24,6 +24,16 @@ def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
     return list(session.scalars(stmt))
 
 
+def pending_before(session: Session, end: datetime) -> list[Reminder]:
+    """Every planned send still to go out before `end` (overdue ones included), oldest first."""
+    stmt = (
+        select(Reminder)
+        .where(Reminder.status == PENDING, Reminder.due_at < end)
+        .order_by(Reminder.due_at, Reminder.id)
+    )
+    return list(session.scalars(stmt))
+
+
 def take(session: Session, reminder_id: int, now: datetime) -> Reminder | None:
     """Mark a pending reminder queued and return it; None if another clock already took it.
 

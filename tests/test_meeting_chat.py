@@ -72,7 +72,7 @@ def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
     assert preview["altText"].splitlines()[:3] == [
         "📅 นัดประชุม",
         "ประชุมเครือข่ายประจำเดือนธันวาคม",
-        "🕘 เมื่อ 25 พ.ย. 2569 09:00 น.",
+        "🕘 วันเวลา: วันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น.",
     ]
     assert "📍 สถานที่: Zoom\n🔗 ลิงก์: https://zoom.us/j/98765" in preview["altText"]
     # Tomorrow 09:00: too soon for a day-before reminder; an hour before, and the RSVPs tonight.
@@ -127,6 +127,24 @@ def test_the_preview_refuses_a_meeting_that_would_exceed_the_months_quota(chat, 
     assert "ยืนยันไม่ได้" in texts(again)[0]
 
 
+def test_a_second_meeting_that_fits_alone_is_refused_when_the_planned_sends_fill_the_quota(
+    chat, people, line
+):
+    # Each meeting alone costs 9 of the 15 left; the first one's sends are still planned.
+    line.set_quota(300, total_usage=285)
+    coordinator = chat(people["coordinator"])
+    first = schedule_in_chat(coordinator)
+    assert "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ · โควตาเดือนนี้เหลือ 15 ข้อความ" in first[-1]["text"]
+    coordinator.tap(first[-1], "ยืนยันนัดประชุม")
+    second = schedule_in_chat(coordinator, title="ประชุมคณะทำงาน", when="พรุ่งนี้ 14.00 น.")
+    assert "ยืนยันนัดประชุม" not in labels(second)
+    [refusal] = [t for t in texts(second) if "ยืนยันไม่ได้" in t]
+    assert "นัดนี้ต้องใช้ 9 ข้อความ แต่โควตาเดือนนี้เหลือ 6 ข้อความ" in refusal
+    assert "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว 9 ข้อความ:" in refusal
+    assert "• ประชุมเครือข่ายประจำเดือนธันวาคม (25 พ.ย. 2569 09:00 น.): 9 ข้อความ" in refusal
+    assert "ยืนยันไม่ได้" in texts(coordinator.say("ยืนยันนัดประชุม"))[0]
+
+
 def test_a_plain_member_cannot_schedule_change_or_report(chat, people, db):
     member = chat(people["somsri"])
     for words in ("แก้ไขประชุม", "รายงานการส่ง"):
@@ -156,13 +174,16 @@ def test_a_coordinator_changes_the_time_and_those_invited_are_told(
     assert labels(action)[:5] == ["แก้ชื่อ", "แก้วันเวลา", "แก้สถานที่/ลิงก์", "แก้วาระ", "ยกเลิกนัดนี้"]
     coordinator.tap(action[-1], "แก้วันเวลา")
     confirm = coordinator.say("26 พ.ย. 69 14.00 น.")
-    assert "🕘 เมื่อ 26 พ.ย. 2569 14:00 น." in confirm[0]["altText"]
+    assert "🕘 วันเวลา: วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น." in confirm[0]["altText"]
     assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 4 คน" in confirm[-1]["text"]
     done = coordinator.tap(confirm[-1], "บันทึกการแก้ไข")
     assert texts(done) == ["แก้ไข “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ กำลังแจ้งผู้ได้รับเชิญค่ะ"]
     job.tick()
     notice = alt_texts(line, people["somsri"])[-1]
-    assert notice.startswith("✏️ มีการเปลี่ยนแปลงการประชุม") and "26 พ.ย. 2569 14:00 น." in notice
+    assert notice.splitlines()[:2] == [
+        "✏️ เปลี่ยนเวลาประชุม: วันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น. → วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น.",
+        "ใครที่เคยตอบว่าไม่สะดวก ช่วยตอบใหม่อีกครั้งนะคะ",
+    ]
     with db.unit_of_work() as session:
         pending = {
             r.kind: r.due_at
@@ -227,7 +248,8 @@ def test_a_member_answers_and_then_gets_only_the_reminders_they_should(
     ]  # fmt: skip
     assert [t.splitlines()[0] for t in alt_texts(line, people["somsri"])] == ["📅 นัดประชุม"]
     [summary] = [t for t in alt_texts(line, people["coordinator"]) if t.startswith("📋")]
-    assert summary.startswith("📋 สรุปการตอบรับ: เข้าร่วม 1 · ไม่สะดวก 1 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2 คน")
+    # The coordinator who scheduled it is not an invitee waiting to answer.
+    assert summary.startswith("📋 สรุปการตอบรับ: เข้าร่วม 1 · ไม่สะดวก 1 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 1 คน")
 
     mine = chat(people["somchai"]).say("ประชุมของฉัน")
     assert mine[0]["type"] == "flex" and "คำตอบของคุณ: เข้าร่วม" in str(mine[0]["contents"])
@@ -253,7 +275,8 @@ def test_the_delivery_report_in_chat_counts_sent_failed_and_left_out(
         "   ไม่ได้ส่งถึง: เลิกติดตามบอท 1",
         "• สรุปการตอบรับ (24 พ.ย. 2569 18:00 น.): รอถึงเวลา",
         "• เตือนก่อนเริ่ม (25 พ.ย. 2569 08:00 น.): รอถึงเวลา",
-        "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 3",
+        "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2",
+        "   ยังไม่ตอบ ได้แก่ สมศรี, สมชาย",
     ]
 
 
@@ -266,6 +289,7 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
     assert texts(linked) == [
         "ผูกกลุ่มนี้กับเครือข่ายประชาสังคมคุณธรรมแล้วค่ะ ผู้ประสานงานเลือกกลุ่มนี้เป็นผู้รับได้เมื่อนัดประชุม"
     ]
+    line.set_group_size(group, 12)  # LINE counts a group push once per member
     coordinator = chat(people["coordinator"])
     coordinator.say("นัดประชุม")
     coordinator.say("ประชุมกลุ่มย่อย")
@@ -273,7 +297,7 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
     coordinator.say("ศาลาวัดบ้านดอย")
     audience = coordinator.say("ข้าม")
     review = coordinator.tap(audience[-1], "กลุ่ม LINE #1")
-    assert "ผู้รับ 1 คน ใช้ประมาณ 2 ข้อความ" in review[-1]["text"]
+    assert "ผู้รับ 12 คน ใช้ประมาณ 24 ข้อความ" in review[-1]["text"]
     coordinator.tap(review[-1], "ยืนยันนัดประชุม")
     clock_job(db, emulator.url, time).tick()
     [posted] = feed(line, group)
@@ -282,3 +306,31 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
         "footer" not in posted["contents"]
     )  # no RSVP buttons: postbacks in groups carry no member
     assert "พิมพ์ ประชุมของฉัน" in posted["altText"]
+
+
+def test_the_date_understood_is_repeated_at_once_with_its_weekday_in_thai(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมคณะทำงาน")
+    [asked] = texts(coordinator.say("พรุ่งนี้ 9 โมง"))
+    assert asked.splitlines()[0] == "รับทราบค่ะ นัดวันพุธที่ 25 พ.ย. 2569 เวลา 09:00 น."
+    assert "ประชุมที่ไหน" in asked
+
+
+def test_tomorrow_then_ten_oclock_in_two_messages_keeps_the_date(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมคณะทำงาน")
+    assert "ขอเวลาด้วย" in texts(coordinator.say("พรุ่งนี้"))[0]
+    [asked] = texts(coordinator.say("10 โมง"))
+    assert asked.splitlines()[0] == "รับทราบค่ะ นัดวันพุธที่ 25 พ.ย. 2569 เวลา 10:00 น."
+
+
+def test_a_range_is_stored_and_the_card_reads_its_start_and_end(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    review = schedule_in_chat(coordinator, when="6 ธ.ค. 9.00-12.00 น.")
+    assert "🕘 วันเวลา: วันอาทิตย์ที่ 6 ธ.ค. 2569 เวลา 09:00–12:00 น." in review[0]["altText"]
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    with db.unit_of_work() as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert meeting.ends_at == datetime(2026, 12, 6, 12, 0, tzinfo=BANGKOK)

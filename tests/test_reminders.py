@@ -182,3 +182,72 @@ def test_a_change_on_the_morning_before_keeps_the_nine_oclock_reminder_and_tells
     ]
     assert "📍 สถานที่: ห้องประชุมอำเภอ" in alt_texts(line, coming)[-1]
     assert len(feed(line, declining)) == 2
+
+
+def test_a_day_before_reminder_missed_past_its_day_is_skipped_with_its_reason(db, emulator, line):
+    # The clock was down from the evening before until the meeting's morning (within the grace).
+    member = join(line, db, "สมศรี")
+    time = FakeTime(NOW)
+    job = clock_job(db, emulator.url, time, grace_hours=24)
+    meeting_id = schedule(db, START, NOW, plan="announcement,day_before@18:00")
+    job.tick()
+    time.move_to(datetime(2026, 12, 1, 8, 0, tzinfo=BANGKOK))
+    job.tick()
+    assert statuses(db, meeting_id)["day_before"] == "skipped"
+    with db.unit_of_work() as session:
+        reasons = {r.kind: r.reason for r in session.scalars(select(Reminder))}
+    assert reasons["day_before"] == "day_passed"
+    assert len(feed(line, member)) == 1  # the announcement only: no wrong "พรุ่งนี้"
+    from messages.meetings import reason_text
+
+    assert reason_text("day_passed", "th").startswith("ถึงวันประชุมแล้ว")
+
+
+def test_a_late_reminder_says_the_minutes_really_left(db, emulator, line):
+    member = join(line, db, "สมศรี")
+    time = FakeTime(NOW)
+    job = clock_job(db, emulator.url, time, grace_hours=6)
+    schedule(db, START, NOW, plan="announcement,hour_before:60")
+    job.tick()
+    time.move_to(datetime(2026, 12, 1, 13, 15, tzinfo=BANGKOK))  # 45 minutes late
+    job.tick()
+    assert alt_texts(line, member)[-1].startswith("⏰ อีก 15 นาทีเริ่มประชุม")
+
+
+def test_a_delivery_refused_for_the_monthly_limit_reads_as_quota_in_the_report(db, line):
+    from types import SimpleNamespace
+
+    from storage.meeting_report import failure_reason
+
+    limit = SimpleNamespace(last_error="429 You have reached your monthly limit.")
+    marked = SimpleNamespace(reason="quota", last_error="429")
+    other = SimpleNamespace(last_error="400 invalid")
+    assert [failure_reason(d) for d in (limit, marked, other)] == ["quota", "quota", "400 invalid"]
+
+
+def test_a_changed_time_asks_those_who_declined_again(db, emulator, line):
+    coming, declining = join(line, db, "สมศรี"), join(line, db, "สมชาย")
+    time = FakeTime(NOW)
+    job = clock_job(db, emulator.url, time)
+    meeting_id = schedule(db, START, NOW, plan="announcement,day_before@09:00")
+    job.tick()
+    with db.unit_of_work() as session:
+        member = session.scalars(
+            select(meetings.Member).where(meetings.Member.line_user_id == declining)
+        ).one()
+        meetings.answer(session, meeting_id, member.id, "no", NOW)
+    moved = datetime(2026, 12, 1, 14, 0, tzinfo=BANGKOK)
+    with db.unit_of_work() as session:
+        meeting = meetings.get(session, meeting_id)
+        assert meetings.change(session, meeting, {"starts_at": moved}, time(), BANGKOK)
+    job.tick()
+    notice = alt_texts(line, declining)[-1]
+    assert notice.startswith("✏️ เปลี่ยนเวลาประชุม: วันอังคารที่ 1 ธ.ค. 2569 เวลา 13:30 น. → ")
+    assert "ช่วยตอบใหม่" in notice
+    with db.unit_of_work() as session:
+        assert meetings.rsvp_counts(session, meeting_id)["no"] == 0
+    time.move_to(datetime(2026, 11, 30, 9, 0, tzinfo=BANGKOK))
+    job.tick()
+    # No longer a decliner: the day-before reminder reaches them too.
+    assert alt_texts(line, declining)[-1].startswith("🔔 พรุ่งนี้มีประชุม")
+    assert alt_texts(line, coming)[-1].startswith("🔔 พรุ่งนี้มีประชุม")

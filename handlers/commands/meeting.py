@@ -21,6 +21,7 @@ def draft(state: FlowState) -> Meeting:
     fields = steps.audience_fields(state)
     return Meeting(
         id=0, title=state.data["title"], starts_at=steps.starts_at(state), link=where.get("link"),
+        ends_at=steps.ends_at(state),
         place=where.get("place"), agenda=state.data.get("agenda"), audience=fields["audience"],
         networks=",".join(fields["networks"] or []) or None, group_id=fields["group_id"],
         organiser_id=state.ctx.member.id, plan=preview.plan_of(state),
@@ -42,8 +43,7 @@ def _ask_review(state: FlowState) -> list[dict]:
                 plan=preview.describe(sends, meeting, state), cost=preview.cost_line(found, language))  # fmt: skip
     items = [] if found.over else [choice(text("meeting.confirm", language), "review", "confirm")]
     items += [choice(text(f"meeting.edit_{name}", language), "review", name) for name in EDITABLE]
-    lead = [text_message(text("meeting.quota.over", language, messages=found.messages,
-                              left=found.left))] if found.over else []  # fmt: skip
+    lead = [text_message(preview.over_lines(found, language))] if found.over else []
     return [sample, *lead, text_message(body, items)]
 
 
@@ -57,7 +57,8 @@ def _read_review(answer: Answer, state: FlowState) -> None:
         raise Invalid("flow.want_choice")
     _, _, found = _estimate(state)  # the quota may have been spent since the preview
     if found.over:
-        raise Invalid("meeting.quota.over", messages=found.messages, left=found.left)
+        needed = found.messages if found.this_month is None else found.this_month
+        raise Invalid("meeting.quota.over", messages=needed, left=found.left)
     return None
 
 
@@ -69,6 +70,7 @@ def _finish(state: FlowState) -> list[dict]:
         place=planned.place, agenda=planned.agenda, audience=planned.audience,
         networks=planned.network_list or None, group_id=planned.group_id,
         organiser_id=ctx.member.id, plan=planned.plan, now=ctx.clock(), zone=ctx.zone,
+        ends_at=planned.ends_at,
     )  # fmt: skip
     items = [
         command_action(text("meeting.report.title", language), "meeting_report"),

@@ -8,6 +8,10 @@ ENTRIES = {
         "th": "⏰ อีก {minutes} นาทีเริ่มประชุม",
         "en": "⏰ The meeting starts in {minutes} minutes",
     },
+    "meeting.header.change_time": {
+        "th": "✏️ เปลี่ยนเวลาประชุม: {old} → {new}\nใครที่เคยตอบว่าไม่สะดวก ช่วยตอบใหม่อีกครั้งนะคะ",
+        "en": "✏️ The meeting has moved: {old} → {new}\nIf you declined before, please answer again.",
+    },
     "meeting.header.change": {
         "th": "✏️ มีการเปลี่ยนแปลงการประชุม",
         "en": "✏️ The meeting has changed",
@@ -21,7 +25,7 @@ ENTRIES = {
         "th": "📋 สรุปการตอบรับ: เข้าร่วม {yes} · ไม่สะดวก {no} · ยังไม่แน่ใจ {maybe} · ยังไม่ตอบ {waiting} คน",
         "en": "📋 RSVPs so far: coming {yes} · not coming {no} · maybe {maybe} · no answer {waiting}",
     },
-    "meeting.card.when": {"th": "🕘 เมื่อ {when}", "en": "🕘 When: {when}"},
+    "meeting.card.when": {"th": "🕘 วันเวลา: {when}", "en": "🕘 When: {when}"},
     "meeting.card.place": {"th": "📍 สถานที่: {place}", "en": "📍 Place: {place}"},
     "meeting.card.link": {"th": "🔗 ลิงก์: {link}", "en": "🔗 Link: {link}"},
     "meeting.card.agenda": {"th": "วาระ: {agenda}", "en": "Agenda: {agenda}"},
@@ -106,6 +110,11 @@ ENTRIES = {
         "th": "ตอบรับ: เข้าร่วม {yes} · ไม่สะดวก {no} · ยังไม่แน่ใจ {maybe} · ยังไม่ตอบ {waiting}",
         "en": "RSVPs: coming {yes} · not coming {no} · maybe {maybe} · no answer {waiting}",
     },
+    "meeting.report.names": {"th": "   {label} ได้แก่ {names}", "en": "   {label}: {names}"},
+    "meeting.answer_label.yes": {"th": "เข้าร่วม", "en": "Coming"},
+    "meeting.answer_label.no": {"th": "ไม่สะดวก", "en": "Not coming"},
+    "meeting.answer_label.maybe": {"th": "ยังไม่แน่ใจ", "en": "Maybe"},
+    "meeting.answer_label.waiting": {"th": "ยังไม่ตอบ", "en": "No answer yet"},
     "meeting.left_out.no_consent": {"th": "ยังไม่ยินยอม/ถอนความยินยอม", "en": "no consent"},
     "meeting.left_out.not_following": {"th": "เลิกติดตามบอท", "en": "unfollowed"},
     "meeting.left_out.declined": {"th": "ตอบว่าไม่สะดวก", "en": "declined"},
@@ -118,6 +127,14 @@ ENTRIES = {
     "meeting.skip.missed": {
         "th": "ระบบเตือนหยุดทำงานจนเลยเวลาไป {hours} ชั่วโมง (ส่งช้าได้ไม่เกิน {grace} ชั่วโมง)",
         "en": "the clock was down until {hours} h after its time (the limit for late sending is {grace} h)",
+    },
+    "meeting.skip.day_passed": {
+        "th": "ถึงวันประชุมแล้ว ข้อความ “พรุ่งนี้มีประชุม” จะผิด จึงไม่ส่ง",
+        "en": "the meeting day had come, so a “tomorrow” reminder would have been wrong",
+    },
+    "meeting.failure.quota": {
+        "th": "โควตาข้อความเดือนนี้หมดแล้ว (ไม่ส่งซ้ำ)",
+        "en": "this month's message quota is used up (not retried)",
     },
     "meeting.skip.deleted": {"th": "การประชุมถูกลบ", "en": "the meeting was deleted"},
     "meeting.skip.cancelled": {"th": "การประชุมถูกยกเลิก", "en": "the meeting was cancelled"},

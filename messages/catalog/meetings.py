@@ -31,6 +31,39 @@ ENTRIES = {
         "th": "นัดล่วงหน้าได้ไม่เกิน 1 ปีค่ะ กรุณาตรวจสอบปีอีกครั้ง (เช่น 2569 หรือ 69)",
         "en": "Meetings can be set at most a year ahead. Please check the year.",
     },
+    "meeting.when_example": {"th": "{date} 13.30 น.", "en": "{date} 13:30"},
+    "meeting.when.empty": {
+        "th": "กรุณาพิมพ์วันและเวลาด้วยนะคะ เช่น พรุ่งนี้ 9 โมง หรือ {example} ค่ะ",
+        "en": "Please type a date and a time, for example tomorrow 9 am or {example}.",
+    },
+    "meeting.when.unreadable": {
+        "th": "ขออภัยค่ะ อ่านวันและเวลาไม่ออก ลองพิมพ์แบบ {example} หรือ พรุ่งนี้ บ่ายสองโมง ค่ะ",
+        "en": "Sorry, I couldn't read that date and time. Try {example} or tomorrow 2 pm.",
+    },
+    "meeting.when.no_date": {
+        "th": "ได้เวลาแล้วค่ะ ขอวันที่ด้วยนะคะ เช่น พรุ่งนี้ 9 โมง หรือ {example} ค่ะ",
+        "en": "Got the time. Which day, please? For example tomorrow 9 am or {example}.",
+    },
+    "meeting.when.no_time": {
+        "th": "ได้วันที่แล้วค่ะ ขอเวลาด้วยนะคะ เช่น {example} หรือ พรุ่งนี้ บ่ายสองโมง ค่ะ",
+        "en": "Got the day. What time, please? For example {example} or tomorrow 2 pm.",
+    },
+    "meeting.when.impossible_date": {
+        "th": "ขออภัยค่ะ ไม่มีวันที่นี้ในปฏิทิน (เช่น 31 ก.พ.) ลองตรวจวันและเดือนอีกครั้ง เช่น {example} ค่ะ",
+        "en": "Sorry, that day is not in the calendar (like 31 Feb). Please check it, e.g. {example}.",
+    },
+    "meeting.when.impossible_time": {
+        "th": "ขออภัยค่ะ ไม่มีเวลานี้ (ชั่วโมง 0-23 นาที 0-59) ลองพิมพ์แบบ {example} ค่ะ",
+        "en": "Sorry, there is no such time (hours 0-23, minutes 0-59). Try {example}.",
+    },
+    "meeting.when.mismatch": {
+        "th": "ขออภัยค่ะ {date} เป็น{weekday} ชื่อวันไม่ตรงกับวันที่ ลองพิมพ์ใหม่อีกครั้งนะคะ",
+        "en": "Sorry, {date} is a {weekday}, so the weekday doesn't match the date. Please type it again.",
+    },
+    "meeting.understood_when": {
+        "th": "รับทราบค่ะ นัด{when}",
+        "en": "Noted: {when}.",
+    },
     "meeting.ask_where": {
         "th": "ประชุมที่ไหนคะ? ส่งลิงก์ประชุมออนไลน์ (เช่น Zoom) หรือพิมพ์ชื่อสถานที่",
         "en": "Where is it? Send the online meeting link (e.g. Zoom) or type the place.",
@@ -80,6 +113,22 @@ ENTRIES = {
     "meeting.cost.limited": {
         "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ",
         "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota",
+    },
+    "meeting.cost.limited_planned": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักข้อความที่นัดไว้แล้ว {planned} ข้อความ)",
+        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota (after {planned} already planned)",
+    },
+    "meeting.quota.planned": {
+        "th": "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว {planned} ข้อความ:\n{lines}\nยกเลิกนัดที่ไม่จำเป็น (พิมพ์ แก้ไขประชุม) หรือเลือกผู้รับให้น้อยลงค่ะ",
+        "en": "{planned} messages are already planned this month:\n{lines}\nCancel a meeting you no longer need (type Edit meeting) or choose fewer invitees.",
+    },
+    "meeting.quota.planned_meeting": {
+        "th": "• {title} ({when}): {messages} ข้อความ",
+        "en": "• {title} ({when}): {messages} messages",
+    },
+    "meeting.quota.planned_prompt": {
+        "th": "• ข้อความประจำเดือน #{id}: {messages} ข้อความ",
+        "en": "• Monthly message #{id}: {messages} messages",
     },
     "meeting.cost.unlimited": {
         "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาไม่จำกัด",

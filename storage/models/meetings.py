@@ -24,6 +24,7 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when a range was given
     link: Mapped[str | None] = mapped_column(String(500))
     place: Mapped[str | None] = mapped_column(String(300))
     agenda: Mapped[str | None] = mapped_column(Text)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0017'
-down_revision = '0011'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,68 @@
+"""Members' own words as an RSVP: "ไปไม่ได้ค่ะ ติดธุระ", "เข้าร่วมค่ะ", "รับทราบ".
+
+A matcher the router (or the natural-language step) can consult before its command registry:
+`match(session, member, text, now)` returns which meeting and which answer the words mean, or
+None when they are not an RSVP or no meeting was announced to the member lately. "รับทราบ"
+(noted) is ambiguous: it is returned with `ambiguous=True`, so the caller asks to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from storage import meetings
+from storage.models import Member
+from storage.models.meetings import Meeting
+
+# Only after an announcement: words typed weeks later are not an answer to an old card.
+RECENT = timedelta(days=14)
+_POLITE = re.compile(r"(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะ|น้า|ค่า|ฮะ|เลย|ด้วย|ขอบคุณ|[\s!.~😊🙏]+)")
+_NO = ("ไปไม่ได้", "ไม่สะดวก", "ไม่ว่าง", "ติดธุระ", "ไม่ได้ไป", "เข้าร่วมไม่ได้", "ขอลา", "ติดภารกิจ")
+_YES = ("เข้าร่วม", "ไปได้", "ไปค่ะ", "ไปครับ", "ยินดีเข้าร่วม", "จะไป", "ว่าง", "สะดวก")
+_MAYBE = ("ยังไม่แน่ใจ", "ไม่แน่ใจ", "อาจจะไป", "อาจไป", "น่าจะไป")
+_NOTED = ("รับทราบ", "ทราบแล้ว", "โอเค", "ok", "okay")
+
+
+@dataclass(frozen=True)
+class RsvpWords:
+    meeting: Meeting
+    answer: str  # yes, no or maybe
+    ambiguous: bool = False  # ask "เข้าร่วมใช่ไหมคะ?" before recording
+
+
+def answer_of(text: str) -> tuple[str, bool] | None:
+    """The RSVP short words say, and whether it needs a confirm; None if they are not one."""
+    folded = (text or "").strip().lower()
+    if not folded or len(folded) > 80:
+        return None
+    if any(word in folded for word in _MAYBE):
+        return "maybe", False
+    if any(word in folded for word in _NO):
+        return "no", False
+    if any(word in folded for word in _YES):
+        return "yes", False
+    bare = _POLITE.sub("", folded)
+    if bare in _NOTED:
+        return "yes", True
+    return None
+
+
+def latest_meeting(session: Session, member: Member, now: datetime) -> Meeting | None:
+    """The member's most recently announced upcoming meeting (announced within RECENT)."""
+    found = [m for m in meetings.for_member(session, member, now) if m.created_at >= now - RECENT]
+    return max(found, key=lambda m: (m.created_at, m.id), default=None)
+
+
+def match(session: Session, member: Member, text: str, now: datetime) -> RsvpWords | None:
+    """What the member's words answer, if they answer the latest meeting announced to them."""
+    said = answer_of(text)
+    if said is None:
+        return None
+    meeting = latest_meeting(session, member, now)
+    if meeting is None:
+        return None
+    return RsvpWords(meeting, said[0], said[1])
