@@ -1,0 +1,69 @@
+"""Organisations: the list with likely duplicates, each one's members, and merging two into one."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from staff.blueprint import blueprint
+from storage import organisations
+from storage.models import Member
+from storage.models.members import CONSENT_GIVEN
+
+LIKELY_SAME = 80
+
+
+def _member_counts(session) -> dict[int, int]:
+    query = select(Member.organisation_id, func.count()).where(
+        Member.organisation_id.is_not(None), Member.consent_status == CONSENT_GIVEN
+    )
+    return dict(session.execute(query.group_by(Member.organisation_id)).all())
+
+
+def likely_duplicates(orgs) -> list[tuple]:
+    """Pair organisations whose names score as probably the same place, best first."""
+    pairs = []
+    for i, first in enumerate(orgs):
+        for second in orgs[i + 1 :]:
+            fit = organisations.score(first.name, second.name)
+            if fit >= LIKELY_SAME:  # the older record is offered as the one to keep
+                pairs.append((fit, *sorted((first, second), key=lambda org: org.id)))
+    return sorted(pairs, key=lambda p: (-p[0], p[1].id, p[2].id))
+
+
+@blueprint.get("/organisations")
+def organisation_list():
+    bot = current_app.extensions["bot"]
+    with bot.db.unit_of_work() as session:
+        orgs = organisations.active(session)
+        counts = _member_counts(session)
+        pairs = likely_duplicates(orgs)
+        session.expunge_all()
+    return render_template("staff/organisations.html", orgs=orgs, counts=counts, pairs=pairs)
+
+
+@blueprint.get("/organisations/<int:org_id>")
+def organisation(org_id: int):
+    bot = current_app.extensions["bot"]
+    with bot.db.unit_of_work() as session:
+        org = organisations.get(session, org_id)
+        if org is None:
+            abort(404)
+        if org.id != org_id:  # merged away: its page is the one it joined
+            return redirect(url_for("staff.organisation", org_id=org.id))
+        people = [m for m in organisations.members_of(session, org.id) if m.consented]
+        session.expunge_all()
+    moved = request.args.get("moved", type=int)
+    return render_template("staff/organisation.html", org=org, people=people, moved=moved)
+
+
+@blueprint.post("/organisations/merge")
+def organisation_merge():
+    keep, drop = request.form.get("keep", type=int), request.form.get("drop", type=int)
+    bot = current_app.extensions["bot"]
+    try:
+        with bot.db.unit_of_work() as session:
+            moved = organisations.merge(session, keep or 0, drop or 0)
+    except ValueError:
+        abort(400)
+    return redirect(url_for("staff.organisation", org_id=keep, moved=moved))
