@@ -35,6 +35,23 @@ ENTRIES = {
         "th": "รวมแล้ว ย้ายสมาชิก {count} คนมาที่นี่",
         "en": "Merged: {count} members moved here",
     },
+    "staff.org_covered": {
+        "th": "มีหลักฐาน {covered} จาก {total} หลัก",
+        "en": "Evidence for {covered} of {total} criteria",
+    },
+    "staff.org_no_evidence": {
+        "th": "ยังไม่มีกิจกรรมหรือบทเรียนในหลักนี้",
+        "en": "No activity or reflection for this criterion yet",
+    },
+    "staff.org_participants": {"th": "ผู้เข้าร่วม {count} คน", "en": "{count} participants"},
+    "staff.org_ratings": {
+        "th": "ผลประเมินตนเองรายไตรมาส (มัธยฐาน)",
+        "en": "Self-assessment by quarter (median)",
+    },
+    "staff.org_too_few": {
+        "th": "{count} คน (แสดงเมื่อครบ 5 คน)",
+        "en": "{count} members (shown from 5)",
+    },
     "staff.kind_org_school": {"th": "โรงเรียน", "en": "School"},
     "staff.kind_org_temple": {"th": "วัด", "en": "Temple"},
     "staff.kind_org_community": {"th": "ชุมชน", "en": "Community"},

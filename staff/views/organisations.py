@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
+from handlers.questionnaire import load_questionnaire
 from staff.blueprint import blueprint
-from storage import organisations
+from staff.i18n import lang
+from storage import org_evidence, organisations
 from storage.models import Member
 from storage.models.members import CONSENT_GIVEN
 
@@ -52,9 +54,18 @@ def organisation(org_id: int):
         if org.id != org_id:  # merged away: its page is the one it joined
             return redirect(url_for("staff.organisation", org_id=org.id))
         people = [m for m in organisations.members_of(session, org.id) if m.consented]
+        criteria = load_questionnaire(bot.config.questionnaire_file).criteria
+        evidence = org_evidence.by_criterion(session, org.id, [c.key for c in criteria])
+        ratings = org_evidence.ratings(session, org.id, bot.config.zone)
         session.expunge_all()
-    moved = request.args.get("moved", type=int)
-    return render_template("staff/organisation.html", org=org, people=people, moved=moved)
+    labels = {c.key: c.label(lang()) for c in criteria}
+    covered = sum(1 for found in evidence if found.has_evidence)
+    return render_template(
+        "staff/organisation.html", org=org, people=people, moved=request.args.get("moved", type=int),
+        evidence=evidence, labels=labels, covered=covered, ratings=ratings,
+        quarters=sorted({r.quarter for r in ratings}),
+        rating={(r.quarter, r.criterion): r for r in ratings},
+    )  # fmt: skip
 
 
 @blueprint.post("/organisations/merge")

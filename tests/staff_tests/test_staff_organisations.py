@@ -58,3 +58,36 @@ def test_a_merge_without_the_form_token_or_into_itself_is_refused(app, db):
     assert client.post("/staff/organisations/merge", data=form).status_code == 400
     with db.unit_of_work() as session:
         assert len(organisations.members_of(session, drop)) == 2
+
+
+def test_an_organisation_page_groups_evidence_by_criterion_and_hides_small_medians(app, db):
+    from datetime import UTC, datetime
+
+    from tests import records
+
+    media = app.extensions["bot"].config.media_dir
+    users = [f"U{i:032x}" for i in range(1, 8)]
+    for i, user in enumerate(users):
+        registered(db, user, name=f"ครู{i}")
+    with db.unit_of_work() as session:
+        school = organisations.create(session, "โรงเรียนบ้านป่าอ้อ")
+        temple = organisations.create(session, "วัดร่องขุ่น")
+        for user in users[:6]:
+            organisations.link(session, members.find(session, user), school)
+        organisations.link(session, members.find(session, users[6]), temple)
+        school_id = school.id
+    records.activity(db, users[0], media, title="เก็บขยะรอบโรงเรียน")  # criteria 2 and 3
+    records.activity(db, users[6], media, title="กวาดลานวัด")  # another organisation's
+    records.reflection(db, users[1], lesson="เด็กๆ ช่วยกันคิดกติกาห้องเรียน")  # criteria 1 and 2
+    for user in users[:5]:  # five members in one quarter: a median
+        records.assessment(db, user, scores=(4, 4, 4, 4, 4), at=datetime(2026, 2, 1, tzinfo=UTC))
+    for user in users[:2]:  # two in the next: only the count
+        records.assessment(db, user, scores=(1, 1, 1, 1, 1), at=datetime(2026, 5, 1, tzinfo=UTC))
+    page = signed_in(app, db).get(f"/staff/organisations/{school_id}").get_data(as_text=True)
+    assert "มีหลักฐาน 3 จาก 5 หลัก" in page
+    assert page.count("เก็บขยะรอบโรงเรียน") == 2 and "กวาดลานวัด" not in page
+    assert page.count("เด็กๆ ช่วยกันคิดกติกาห้องเรียน") == 2
+    assert page.count("ยังไม่มีกิจกรรมหรือบทเรียนในหลักนี้") == 2
+    assert page.count("/staff/photos/") == 2  # the activity's photo under both its criteria
+    assert "2026-Q1" in page and "4.0 <span" in page and "(n=5)" in page
+    assert "2 คน (แสดงเมื่อครบ 5 คน)" in page and "1.0 <span" not in page
