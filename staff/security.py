@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 
+from staff import scope
 from staff.blueprint import blueprint
 from storage import staff as accounts
 from storage.types import utcnow
@@ -88,6 +89,7 @@ def gate():
             return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?")))
         abort(401)
     g.staff_email = account.email
+    scope.remember(account)
     return None
 
 

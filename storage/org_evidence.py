@@ -14,8 +14,8 @@ from storage.assessments import MIN_RESPONDENTS
 from storage.models import Member
 from storage.models.activities import Activity, ActivityCriterion, ActivityPhoto
 from storage.models.assessments import Assessment, AssessmentAnswer
-from storage.models.members import CONSENT_GIVEN
 from storage.models.reflections import Reflection
+from storage.scope import Scope, visible_members
 
 
 @dataclass
@@ -42,18 +42,16 @@ class Rating:
     median: float | None  # None below MIN_RESPONDENTS: a few answers could name people
 
 
-def _consented_in(org_id: int):
-    return select(Member.id).where(
-        Member.organisation_id == org_id, Member.consent_status == CONSENT_GIVEN
-    )
+def _consented_in(org_id: int, scope: Scope | None):
+    return select(Member.id).where(Member.organisation_id == org_id, visible_members(scope))
 
 
 def by_criterion(
-    session: Session, org_id: int, criteria_keys: list[str]
+    session: Session, org_id: int, criteria_keys: list[str], scope: Scope | None = None
 ) -> list[CriterionEvidence]:
     """Group the organisation's members' activities and reflections under each criterion."""
     found = {key: CriterionEvidence(key) for key in criteria_keys}
-    people = _consented_in(org_id)
+    people = _consented_in(org_id, scope)
     activities = session.scalars(
         select(Activity).where(Activity.member_id.in_(people)).order_by(Activity.held_on.desc())
     ).all()
@@ -92,13 +90,15 @@ def _quarter(moment: datetime, zone: ZoneInfo) -> str:
     return f"{local.year}-Q{(local.month - 1) // 3 + 1}"
 
 
-def ratings(session: Session, org_id: int, zone: ZoneInfo) -> list[Rating]:
+def ratings(
+    session: Session, org_id: int, zone: ZoneInfo, scope: Scope | None = None
+) -> list[Rating]:
     """Each quarter's ratings per criterion: each member's latest answers, medians from 5 members."""
     stmt = (
         select(Assessment.member_id, Assessment.submitted_at, AssessmentAnswer.criterion,
                AssessmentAnswer.question_key, AssessmentAnswer.score)
         .join(AssessmentAnswer, AssessmentAnswer.assessment_id == Assessment.id)
-        .where(Assessment.member_id.in_(_consented_in(org_id)))
+        .where(Assessment.member_id.in_(_consented_in(org_id, scope)))
         .order_by(Assessment.submitted_at, Assessment.id)
     )  # fmt: skip
     latest: dict[tuple[str, str, str, int], int] = {}

@@ -30,9 +30,13 @@ def try_sign_in(client, email: str = EMAIL, password: str = PASSWORD, **extra):
     )
 
 
-def signed_in(app, db):
-    """A test client holding a staff session."""
+def signed_in(app, db, *, provinces=(), networks=()):
+    """A test client holding a staff session (limited to provinces/networks when given)."""
     add_staff(db)
+    if provinces or networks:
+        with db.unit_of_work() as session:
+            account = accounts.find(session, EMAIL)
+            accounts.set_scope(session, account, list(provinces), list(networks))
     client = app.test_client()
     response = try_sign_in(client)
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -23,6 +23,9 @@ class StaffAccount(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What the account sees (comma-separated); both empty: every province and network.
+    scope_provinces: Mapped[str | None] = mapped_column(String(2000))
+    scope_networks: Mapped[str | None] = mapped_column(String(400))
 
 
 class StaffSignInFailure(Base):

@@ -1,4 +1,4 @@
-"""organisations as records; members' free-text organisation grouped into them
+"""organisations as records (members' free text grouped into them); staff scopes
 
 Revision ID: 0015
 Revises: 0009
@@ -38,6 +38,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('organisation_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_members_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_members_organisation_id_organisations'), 'organisations', ['organisation_id'], ['id'])
+    with op.batch_alter_table('staff_accounts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('scope_provinces', sa.String(length=2000), nullable=True))
+        batch_op.add_column(sa.Column('scope_networks', sa.String(length=400), nullable=True))
     _records_from_free_text()
 
 
@@ -77,6 +80,9 @@ def _records_from_free_text() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('staff_accounts', schema=None) as batch_op:
+        batch_op.drop_column('scope_networks')
+        batch_op.drop_column('scope_provinces')
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_members_organisation_id_organisations'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_members_organisation_id'))
