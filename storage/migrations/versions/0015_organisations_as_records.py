@@ -41,6 +41,42 @@ def upgrade() -> None:
     with op.batch_alter_table('staff_accounts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('scope_provinces', sa.String(length=2000), nullable=True))
         batch_op.add_column(sa.Column('scope_networks', sa.String(length=400), nullable=True))
+    op.create_table('selection_rounds',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('province', sa.String(length=60), nullable=False),
+    sa.Column('weights', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_selection_rounds'))
+    )
+    op.create_table('selection_candidates',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('round_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('decision', sa.String(length=20), nullable=True),
+    sa.Column('reasons', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_selection_candidates_organisation_id_organisations')),
+    sa.ForeignKeyConstraint(['round_id'], ['selection_rounds.id'], name=op.f('fk_selection_candidates_round_id_selection_rounds')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_selection_candidates')),
+    sa.UniqueConstraint('round_id', 'organisation_id', name=op.f('uq_selection_candidates_round_id'))
+    )
+    with op.batch_alter_table('selection_candidates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_selection_candidates_round_id'), ['round_id'], unique=False)
+    op.create_table('selection_scores',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('candidate_id', sa.Integer(), nullable=False),
+    sa.Column('staff_account_id', sa.Integer(), nullable=False),
+    sa.Column('criterion', sa.String(length=40), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=True),
+    sa.CheckConstraint('score BETWEEN 1 AND 5', name=op.f('ck_selection_scores_selection_score_range')),
+    sa.ForeignKeyConstraint(['candidate_id'], ['selection_candidates.id'], name=op.f('fk_selection_scores_candidate_id_selection_candidates')),
+    sa.ForeignKeyConstraint(['staff_account_id'], ['staff_accounts.id'], name=op.f('fk_selection_scores_staff_account_id_staff_accounts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_selection_scores')),
+    sa.UniqueConstraint('candidate_id', 'staff_account_id', 'criterion', name=op.f('uq_selection_scores_candidate_id'))
+    )
+    with op.batch_alter_table('selection_scores', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_selection_scores_candidate_id'), ['candidate_id'], unique=False)
     _records_from_free_text()
 
 
@@ -80,6 +116,9 @@ def _records_from_free_text() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('selection_scores')
+    op.drop_table('selection_candidates')
+    op.drop_table('selection_rounds')
     with op.batch_alter_table('staff_accounts', schema=None) as batch_op:
         batch_op.drop_column('scope_networks')
         batch_op.drop_column('scope_provinces')
