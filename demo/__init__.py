@@ -18,6 +18,7 @@ from demo.members import seed_members
 from demo.organisations import seed_organisations
 from demo.plan import DEMO_PREFIX, SeedPlan
 from demo.reflections import seed_reflections
+from demo.selection import seed_selection
 from storage.db import Database
 from storage.models import Member
 
@@ -29,6 +30,7 @@ SEEDERS: list[tuple[str, Seeder]] = [
     ("reflections", seed_reflections),
     ("assessments", seed_assessments),
     ("meetings", seed_meetings),
+    ("selection rounds", seed_selection),
 ]
 
 

@@ -29,6 +29,11 @@ def test_seeds_consented_thai_members_and_refuses_beside_real_ones(app, db):
 
         records = organisations.active(session)
         assert 5 <= len(records) < 300 and all(r.province == "เชียงราย" for r in records)
+        from storage.models.selection import SelectionCandidate, SelectionScore
+
+        decided = session.scalars(select(SelectionCandidate)).all()
+        assert len(decided) == 3 and all(c.decision and c.reasons for c in decided)
+        assert session.scalar(select(func.count()).select_from(SelectionScore)) == 30
     registered(db, "U" + "f" * 32)
     refused = runner.invoke(args=["demo", "seed", "--members", "5"])
     assert refused.exit_code != 0 and "real member" in refused.output
