@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 
+import pypdf
+
 import exports
-from storage import members, organisations
+from storage import members, organisations, selection
 from storage.models.activities import ActivityPhoto
 from tests import records
 from tests.meetings import schedule
@@ -52,6 +55,11 @@ def _two_provinces(app, db) -> dict[str, list[int]]:
             )  # fmt: skip
         )
     with db.unit_of_work() as session:
+        for province, org_id in zip(("เชียงราย", "เชียงใหม่"), ids["organisations"], strict=True):
+            found = selection.open_round(session, f"รอบ{province}", province, {})
+            candidate = selection.shortlist(session, found.id, org_id)
+            ids.setdefault("selection", []).append(found.id)
+            ids.setdefault("candidates", []).append(candidate.id)
         ids["photos"] = [p.id for p in session.query(ActivityPhoto).order_by(ActivityPhoto.id)]
     return ids
 
@@ -69,7 +77,12 @@ def _pages(app, ids):
             continue
         kind = rule.rule.split("/")[2]
         for index, record_id in enumerate(ids.get(kind, [])):
-            yield rule.rule.replace(f"<int:{next(iter(rule.arguments))}>", str(record_id)), index
+            path = rule.rule.replace(
+                f"<int:{rule.rule.split('<int:')[1].split('>')[0]}>", str(record_id)
+            )
+            if "<int:candidate_id>" in path:  # a portfolio: the round's own candidate
+                path = path.replace("<int:candidate_id>", str(ids["candidates"][index]))
+            yield path, index
 
 
 def test_a_chiang_rai_account_sees_nothing_from_chiang_mai_on_any_route_or_export(app, db):
@@ -81,6 +94,9 @@ def test_a_chiang_rai_account_sees_nothing_from_chiang_mai_on_any_route_or_expor
         if path.startswith("/staff/lang/") or path.endswith("/sign-in"):
             continue
         body = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
+        if response.mimetype == "application/pdf":
+            reader = pypdf.PdfReader(io.BytesIO(response.data))
+            body = "".join(page.extract_text() for page in reader.pages)
         assert HIDDEN not in body, path
         if index == 1:  # a Chiang Mai record's own page or photo: not found
             assert response.status_code == 404, path
