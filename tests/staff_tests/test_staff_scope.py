@@ -131,3 +131,24 @@ def test_an_account_for_every_province_sees_both(app, db):
         page = client.get(path).get_data(as_text=True)
         assert HIDDEN in page and SHOWN in page, path
     assert '<div class="num">10</div>' in client.get("/staff/").get_data(as_text=True)
+
+
+def test_the_cli_makes_a_province_account_and_refuses_an_unknown_province(app, db):
+    from sqlalchemy import select
+
+    from storage.models.staff import StaffAccount
+
+    runner = app.test_cli_runner()
+    made = runner.invoke(
+        args=["staff", "create", "cr@culture.example", "--province", "จ.เชียงราย"],
+        input="long-enough-1\n" * 2,
+    )
+    assert made.exit_code == 0, made.output
+    with db.unit_of_work() as session:
+        account = session.scalars(select(StaffAccount)).one()
+        assert (account.scope_provinces, account.scope_networks) == ("เชียงราย", None)
+    bad = runner.invoke(
+        args=["staff", "create", "x@culture.example", "--province", "แสนสุข"],
+        input="long-enough-1\n" * 2,
+    )
+    assert bad.exit_code != 0 and "แสนสุข" in bad.output
