@@ -6,9 +6,10 @@ import re
 from datetime import datetime
 
 from rapidfuzz import fuzz
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from storage.erasure import Fact, Subject, describer, eraser
 from storage.models.members import Member
 from storage.models.organisations import Organisation
 
@@ -156,3 +157,35 @@ def group_names(names: list[str]) -> list[list[str]]:
     for name in names:
         groups.setdefault(name_key(name).translate(TONE_MARKS), []).append(name)
     return [group for key, group in groups.items() if key]
+
+
+@eraser("organisations")
+def forget_membership(session: Session, subject: Subject) -> int:
+    """Unlink the member; an organisation only they named goes too (its name is what they typed)."""
+    member = session.get(Member, subject.member_id) if subject.member_id else None
+    if member is None or member.organisation_id is None:
+        return 0
+    org_id, member.organisation_id = member.organisation_id, None
+    session.flush()
+    from storage.models.selection import SelectionCandidate
+
+    still_used = (
+        session.scalar(select(func.count()).where(Member.organisation_id == org_id))
+        or session.scalar(select(func.count()).where(SelectionCandidate.organisation_id == org_id))
+        or session.scalar(select(func.count()).where(Organisation.merged_into_id == org_id))
+    )
+    if still_used:
+        return 0
+    session.delete(session.get(Organisation, org_id))
+    return 1
+
+
+@describer("organisations")
+def describe_membership(session: Session, subject: Subject) -> list[Fact]:
+    member = session.get(Member, subject.member_id) if subject.member_id else None
+    org = (
+        session.get(Organisation, member.organisation_id)
+        if member and member.organisation_id
+        else None
+    )
+    return [Fact("mydata.organisation", {"name": org.name})] if org else []

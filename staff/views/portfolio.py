@@ -73,7 +73,7 @@ def portfolio(round_id: int, candidate_id: int):
     return render_template("staff/portfolio.html", **_gather(round_id, candidate_id))
 
 
-@blueprint.get("/selection/<int:round_id>/portfolio/<int:candidate_id>.pdf")
+@blueprint.get("/selection/<int:round_id>/pdf/<int:candidate_id>")
 def portfolio_pdf(round_id: int, candidate_id: int):
     from weasyprint import HTML  # loads Pango: only when a PDF is asked for
 

@@ -38,7 +38,7 @@ def test_the_portfolio_page_and_pdf_carry_thai_text_and_the_photos(app, db):
     page = client.get(url).get_data(as_text=True)
     assert "แฟ้มผลงานองค์กรคุณธรรมต้นแบบ" in page and "โรงเรียนบ้านป่าอ้อ" in page
     assert LESSON in page and "/staff/photos/" in page and "มีหลักฐาน 3 จาก 5 หลัก" in page
-    response = client.get(url + ".pdf")
+    response = client.get(f"/staff/selection/{round_id}/pdf/{candidate_id}")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(response.data))
     text = " ".join(p.extract_text() for p in reader.pages)
@@ -54,6 +54,4 @@ def test_a_portfolio_outside_the_scope_or_round_is_not_found(app, db):
     round_id, candidate_id = _candidate(app, db)
     client = signed_in(app, db, provinces=["เชียงใหม่"])
     assert client.get(f"/staff/selection/{round_id}/portfolio/{candidate_id}").status_code == 404
-    assert (
-        client.get(f"/staff/selection/{round_id}/portfolio/{candidate_id}.pdf").status_code == 404
-    )
+    assert client.get(f"/staff/selection/{round_id}/pdf/{candidate_id}").status_code == 404
