@@ -16,6 +16,7 @@ class Network:
     name_en: str
     label_th: str  # at most 20 characters: it goes on a quick-reply button
     label_en: str
+    province: str | None = None  # the province the network works in, when it is one province's
 
     def name(self, language: str) -> str:
         return self.name_en if language == "en" else self.name_th

@@ -15,18 +15,22 @@ from demo.activities import seed_activities
 from demo.assessments import seed_assessments
 from demo.meetings import seed_meetings
 from demo.members import seed_members
+from demo.organisations import seed_organisations
 from demo.plan import DEMO_PREFIX, SeedPlan
 from demo.reflections import seed_reflections
+from demo.selection import seed_selection
 from storage.db import Database
 from storage.models import Member
 
 Seeder = Callable[..., int]
 SEEDERS: list[tuple[str, Seeder]] = [
     ("members", seed_members),
+    ("organisations", seed_organisations),
     ("activities", seed_activities),
     ("reflections", seed_reflections),
     ("assessments", seed_assessments),
     ("meetings", seed_meetings),
+    ("selection rounds", seed_selection),
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.networks import Network
+from storage.scope import Scope
 
 BUDDHIST_ERA_OFFSET = 543
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -37,6 +38,7 @@ class Filters:
     anonymize: bool = False
     lang: str = "th"
     buddhist_era: bool = False
+    scope: Scope | None = None  # a staff account's provinces/networks; None (the CLI): everything
 
     def bounds(self, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
         """Return [start, end) in UTC: whole days in the bot's time zone."""
@@ -110,6 +112,7 @@ def make_filters(
     lang: str = "th",
     buddhist_era: bool = False,
     today: date | None = None,
+    scope: Scope | None = None,
 ) -> Filters:
     """Build filters from what a person typed (CLI options or the staff web's form).
 
@@ -120,4 +123,5 @@ def make_filters(
         raise FilterError("--from is after --to", "from_after_to")
     if lang not in ("th", "en"):
         raise FilterError(f"unknown language {lang!r} (th or en)", "bad_language", lang)
-    return Filters(start, end, find_network(network, networks), anonymize, lang, buddhist_era)
+    network_key = find_network(network, networks)
+    return Filters(start, end, network_key, anonymize, lang, buddhist_era, scope)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from exports.columns import ExportContext
 from storage.models import Member
-from storage.models.members import CONSENT_GIVEN
+from storage.scope import visible_members
 
 BATCH = 1000
 
@@ -25,7 +25,7 @@ def scoped(
     """
     if member_key is not None:
         stmt = stmt.join(Member, member_key == Member.id)
-    stmt = stmt.where(Member.consent_status == CONSENT_GIVEN)
+    stmt = stmt.where(visible_members(ctx.filters.scope))
     if ctx.filters.network:
         stmt = stmt.where(
             (network if network is not None else Member.network) == ctx.filters.network

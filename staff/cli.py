@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
+from handlers.provinces import find_province
 from staff.blueprint import blueprint
 from storage import staff as accounts
 from storage import staff_admin
@@ -18,13 +19,21 @@ from storage import staff_admin
 @click.argument("email")
 @click.password_option(help="At least 10 characters; asked twice when not given.")
 @click.option("--admin", is_flag=True, help="May invite, deactivate and read the audit log.")
-def create(email: str, password: str, admin: bool) -> None:
-    """Create a staff account that can sign in to /staff."""
+@click.option("--province", "provinces", multiple=True, help="Limit to a province (repeatable).")
+@click.option("--network", "networks", multiple=True, help="Limit to a network key (repeatable).")
+def create(
+    email: str, password: str, admin: bool, provinces: tuple[str, ...], networks: tuple[str, ...]
+) -> None:
+    """Create a staff account that can sign in to /staff (all provinces unless limited)."""
+    known = [find_province(p) for p in provinces]
+    if None in known:
+        raise click.BadParameter(f"unknown province {provinces[known.index(None)]!r}")
     if "@" not in email:
         raise click.BadParameter("give the person's email address", param_hint="EMAIL")
     try:
         with current_app.extensions["bot"].db.unit_of_work() as session:
-            accounts.create_account(session, email, password, admin=admin)
+            account = accounts.create_account(session, email, password, admin=admin)
+            accounts.set_scope(session, account, known, list(networks))
             staff_admin.record(session, "cli", "create", email=email, admin=admin)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None

@@ -14,6 +14,7 @@ from datetime import timedelta
 from flask import abort, current_app, g, redirect, request, session, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from staff import scope
 from staff.blueprint import blueprint
 from storage import staff as accounts
 from storage.types import utcnow
@@ -109,6 +110,7 @@ def gate():
     g.staff_id = account.id
     g.staff_is_admin = account.is_admin
     session["seen"] = now
+    scope.remember(account)
     return None
 
 

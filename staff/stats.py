@@ -13,8 +13,8 @@ from exports.query import count_of
 from storage.models import Member
 from storage.models.activities import Activity
 from storage.models.assessments import Assessment
-from storage.models.members import CONSENT_GIVEN
 from storage.models.reflections import Reflection
+from storage.scope import Scope, visible_members
 
 # Activities count in the month they were held (a plain date: no time zone to convert).
 RECORDS = {
@@ -54,37 +54,37 @@ def per_network_month(
     return counts
 
 
-def members_per_month(session: Session, zone: ZoneInfo) -> dict[str, dict[str, int]]:
-    """Registrations of consented members per network and month."""
-    base = select(Member.id).where(Member.consent_status == CONSENT_GIVEN)
+def members_per_month(
+    session: Session, zone: ZoneInfo, scope: Scope | None = None
+) -> dict[str, dict[str, int]]:
+    """Registrations of consented members (in the scope) per network and month."""
+    base = select(Member.id).where(visible_members(scope))
     return per_network_month(session, base, Member.registered_at, Member.network, zone)
 
 
-def consented_members(session: Session) -> int:
-    stmt = select(func.count()).where(Member.consent_status == CONSENT_GIVEN)
+def consented_members(session: Session, scope: Scope | None = None) -> int:
+    stmt = select(func.count()).where(visible_members(scope))
     return session.scalar(stmt) or 0
 
 
-def _of_consented(model) -> Select:
-    return (
-        select(model.id)
-        .join(Member, Member.id == model.member_id)
-        .where(Member.consent_status == CONSENT_GIVEN)
-    )
+def _of_consented(model, scope: Scope | None = None) -> Select:
+    return select(model.id).join(Member, Member.id == model.member_id).where(visible_members(scope))
 
 
-def per_month(session: Session, name: str, zone: ZoneInfo) -> dict[str, dict[str, int]] | None:
+def per_month(
+    session: Session, name: str, zone: ZoneInfo, scope: Scope | None = None
+) -> dict[str, dict[str, int]] | None:
     """Per network and month for `name` (members, activities, reflections)."""
     if name == "members":
-        return members_per_month(session, zone)
+        return members_per_month(session, zone, scope)
     model, moment = RECORDS[name]
     local = None if moment is Activity.held_on else zone
-    return per_network_month(session, _of_consented(model), moment, model.network, local)
+    return per_network_month(session, _of_consented(model, scope), moment, model.network, local)
 
 
-def total(session: Session, name: str) -> int | None:
+def total(session: Session, name: str, scope: Scope | None = None) -> int | None:
     """How many records of `name` belong to consented members."""
     if name == "members":
-        return consented_members(session)
+        return consented_members(session, scope)
     model, _ = RECORDS[name]
-    return count_of(session, _of_consented(model))
+    return count_of(session, _of_consented(model, scope))

@@ -51,6 +51,14 @@ def create_account(
     return account
 
 
+def set_scope(
+    session: Session, account: StaffAccount, provinces: list[str], networks: list[str]
+) -> None:
+    """Limit what the account sees to these provinces and/or networks (both empty: everything)."""
+    account.scope_provinces = ",".join(sorted(set(provinces))) or None
+    account.scope_networks = ",".join(sorted(set(networks))) or None
+
+
 def find(session: Session, email: str) -> StaffAccount | None:
     return session.scalars(
         select(StaffAccount).where(StaffAccount.email == normalize_email(email))

@@ -30,9 +30,13 @@ def try_sign_in(client, email: str = EMAIL, password: str = PASSWORD, **extra):
     )
 
 
-def signed_in(app, db, admin: bool = False):
-    """A test client holding a staff session (of a staff admin if `admin`)."""
+def signed_in(app, db, admin: bool = False, *, provinces=(), networks=()):
+    """A test client holding a staff session (of an admin if `admin`; limited when given)."""
     add_staff(db, admin=admin)
+    if provinces or networks:
+        with db.unit_of_work() as session:
+            account = accounts.find(session, EMAIL)
+            accounts.set_scope(session, account, list(provinces), list(networks))
     client = app.test_client()
     response = try_sign_in(client)
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -23,6 +23,17 @@ def test_seeds_consented_thai_members_and_refuses_beside_real_ones(app, db):
     assert {m.network for m in members} >= {"civil", "youth"}
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in members[0].display_name)
     assert all(m.province == "เชียงราย" and m.organisation for m in members)
+    assert all(m.organisation_id for m in members)  # every organisation is a record
+    with db.unit_of_work() as session:
+        from storage import organisations
+
+        records = organisations.active(session)
+        assert 5 <= len(records) < 300 and all(r.province == "เชียงราย" for r in records)
+        from storage.models.selection import SelectionCandidate, SelectionScore
+
+        decided = session.scalars(select(SelectionCandidate)).all()
+        assert len(decided) == 3 and all(c.decision and c.reasons for c in decided)
+        assert session.scalar(select(func.count()).select_from(SelectionScore)) == 30
     registered(db, "U" + "f" * 32)
     refused = runner.invoke(args=["demo", "seed", "--members", "5"])
     assert refused.exit_code != 0 and "real member" in refused.output

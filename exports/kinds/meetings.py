@@ -12,6 +12,7 @@ from exports.query import count_of, stream
 from storage.models import Member
 from storage.models.meetings import QUEUED, Meeting, Reminder, Rsvp
 from storage.models.members import CONSENT_GIVEN
+from storage.scope import visible_members
 
 RSVP_COLUMNS = ("yes", "no", "maybe")
 
@@ -57,6 +58,10 @@ def query(ctx: ExportContext) -> Select:
         stmt = stmt.where(
             or_(Meeting.audience == "all", wrapped.like(f"%,{ctx.filters.network},%"))
         )
+    scope = ctx.filters.scope
+    if scope is not None and not scope.everything:  # a scoped account: its organisers' meetings
+        organisers = select(Member.id).where(visible_members(scope))
+        stmt = stmt.where(Meeting.organiser_id.in_(organisers))
     start, end = ctx.filters.bounds(ctx.zone)
     if start is not None:
         stmt = stmt.where(Meeting.starts_at >= start)

@@ -8,7 +8,7 @@ from handlers.labels import check_label, tidy
 from handlers.provinces import find_province
 from messages.builders import say, text_message
 from messages.catalog import text, variants
-from storage import members
+from storage import members, organisations
 
 DEFAULT_PROVINCE = "เชียงราย"
 EDITABLE = ("name", "network", "organisation", "province", "language")
@@ -26,7 +26,8 @@ def _begin(state: FlowState) -> None:
     if member is not None and member.registered:
         state.data.update(
             name=member.display_name, network=member.network, organisation=member.organisation,
-            province=member.province, language=member.language, editing=True,
+            organisation_id=member.organisation_id, province=member.province,
+            language=member.language, editing=True,
         )  # fmt: skip
         return
     profile = None
@@ -83,9 +84,48 @@ def _ask_organisation(state: FlowState) -> list[dict]:
 
 
 def _read_organisation(answer: Answer, state: FlowState) -> str:
+    """Take the typed name: an exact record, close matches to pick from, or a new organisation."""
     if answer.kind == "choice" and answer.value == "keep":
         return state.data["organisation"]
-    return _typed(answer, 2, 200, "register.bad_organisation")
+    typed = _typed(answer, 2, 200, "register.bad_organisation")
+    session = state.ctx.session
+    exact = organisations.find_exact(session, typed)
+    if exact is not None:
+        state.data.update(organisation_id=exact.id, organisation_typed=typed)
+        return exact.name
+    matches = organisations.suggest(session, typed)
+    state.data.update(organisation_id=None, organisation_typed=typed)
+    if not matches:
+        return typed
+    state.data["organisation_matches"] = [[org.id, org.name] for org in matches]
+    raise GoTo("organisation_pick")
+
+
+def _ask_organisation_pick(state: FlowState) -> list[dict]:
+    language, matches = state.language, state.data.get("organisation_matches") or []
+    typed = state.data.get("organisation_typed") or ""
+    listing = "\n".join(f"{i}. {name}" for i, (_, name) in enumerate(matches, start=1))
+    items = [choice(name[:20], "organisation_pick", str(org_id), name) for org_id, name in matches]
+    items.append(choice(text("register.org_new", language), "organisation_pick", "new", typed))
+    items.append(choice(text("register.org_retype", language), "organisation_pick", "retype"))
+    message = text("register.ask_org_pick", language, typed=typed[:60], matches=listing)
+    return [text_message(message, items)]
+
+
+def _read_organisation_pick(answer: Answer, state: FlowState) -> None:
+    matches = state.data.get("organisation_matches") or []
+    value = answer.value if answer.kind == "choice" else None
+    typed = (answer.text or "").strip() if answer.kind == "text" else ""
+    if value == "retype" or typed in variants("register.org_retype"):
+        raise GoTo("organisation")
+    if value == "new" or typed in variants("register.org_new"):
+        state.data.update(organisation=state.data.get("organisation_typed"), organisation_id=None)
+        return None
+    for org_id, name in matches:
+        if value == str(org_id) or (typed and typed == name):
+            state.data.update(organisation=name, organisation_id=org_id)
+            return None
+    raise Invalid("flow.want_choice")
 
 
 def _ask_province(state: FlowState) -> list[dict]:
@@ -155,7 +195,7 @@ def _finish(state: FlowState) -> list[dict]:
     member = ctx.member or members.get_or_create(ctx.session, ctx.user_id)
     member.display_name = data["name"]
     member.network = data["network"]
-    member.organisation = data["organisation"]
+    _link_organisation(state, member)
     member.province = data["province"]
     member.language = data["language"]
     first_time = member.registered_at is None
@@ -167,6 +207,20 @@ def _finish(state: FlowState) -> list[dict]:
     return [say("register.updated", member.language, menu=True)]
 
 
+def _link_organisation(state: FlowState, member) -> None:
+    """Link the member to the picked organisation, or store the one they added as a new record."""
+    data, session = state.data, state.ctx.session
+    org = (
+        organisations.get(session, data["organisation_id"]) if data.get("organisation_id") else None
+    )
+    if org is None:
+        org = organisations.find_exact(session, data["organisation"]) or organisations.create(
+            session, data["organisation"], province=data.get("province"),
+            network=data.get("network"), now=state.ctx.clock(),
+        )  # fmt: skip
+    organisations.link(session, member, org, data.get("organisation_typed") or data["organisation"])
+
+
 registration = Flow(
     name="register",
     title_key="register.title",
@@ -174,7 +228,8 @@ registration = Flow(
     steps=(
         Step("name", _ask_name, _read_name),
         Step("network", _ask_network, _read_network),
-        Step("organisation", _ask_organisation, _read_organisation),
+        Step("organisation", _ask_organisation, _read_organisation, then="province"),
+        Step("organisation_pick", _ask_organisation_pick, _read_organisation_pick, stores=False),
         Step("province", _ask_province, _read_province),
         Step("language", _ask_language, _read_language),
         Step("review", _ask_review, _read_review, stores=False),

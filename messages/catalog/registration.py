@@ -39,6 +39,12 @@ ENTRIES = {
         "th": "ชื่อหน่วยงานควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
         "en": "An organisation name should be {low}–{high} characters. Please try again.",
     },
+    "register.ask_org_pick": {
+        "th": "พบหน่วยงานที่ชื่อใกล้เคียงกับ “{typed}” ค่ะ ใช่หน่วยงานไหนคะ?\n{matches}\nแตะชื่อ หรือเพิ่มเป็นหน่วยงานใหม่",
+        "en": "I found organisations close to “{typed}”. Which one is yours?\n{matches}\nTap one, or add it as a new organisation.",
+    },
+    "register.org_new": {"th": "เพิ่มหน่วยงานใหม่", "en": "Add as new"},
+    "register.org_retype": {"th": "พิมพ์ใหม่", "en": "Type again"},
     "register.ask_province": {
         "th": "อยู่จังหวัดอะไรคะ? แตะปุ่มหรือพิมพ์ชื่อจังหวัด",
         "en": "Which province? Tap the button or type its name.",

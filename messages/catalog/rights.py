@@ -78,6 +78,10 @@ ENTRIES = {
         "th": "ข้อมูลของคุณที่น้องคุณธรรมเก็บไว้ค่ะ",
         "en": "What I keep about you",
     },
+    "mydata.organisation": {
+        "th": "องค์กรที่สังกัด (ระเบียนองค์กร): {name}",
+        "en": "Your organisation (organisation record): {name}",
+    },
     "mydata.line_id": {"th": "รหัสผู้ใช้ LINE: {user_id}", "en": "LINE user id: {user_id}"},
     "mydata.profile": {
         "th": (

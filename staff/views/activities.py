@@ -11,11 +11,12 @@ import exports
 from exports.kinds import activities as activities_export
 from staff.blueprint import blueprint
 from staff.i18n import lang
+from staff.scope import current_scope
 from staff.views.reflections import list_filters
 from storage.models import Member
 from storage.models.activities import Activity, ActivityCriterion, ActivityPhoto
-from storage.models.members import CONSENT_GIVEN
 from storage.models.reflections import Reflection
+from storage.scope import visible_members
 
 PAGE = 20
 
@@ -52,11 +53,11 @@ def activities():
 @blueprint.get("/activities/<int:record_id>")
 def activity(record_id: int):
     bot = current_app.extensions["bot"]
-    ctx = exports.context(exports.Filters(lang=lang()), bot.config)
+    ctx = exports.context(exports.Filters(lang=lang(), scope=current_scope()), bot.config)
     stmt = (
         select(Activity, Member.display_name)
         .join(Member, Member.id == Activity.member_id)
-        .where(Activity.id == record_id, Member.consent_status == CONSENT_GIVEN)
+        .where(Activity.id == record_id, visible_members(current_scope()))
     )
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt).first()
@@ -67,7 +68,9 @@ def activity(record_id: int):
             select(ActivityCriterion.criterion).where(ActivityCriterion.activity_id == record_id)
         ).all()
         lessons = session.execute(
-            select(Reflection.id, Reflection.lesson).where(Reflection.activity_id == record_id)
+            select(Reflection.id, Reflection.lesson)
+            .join(Member, Member.id == Reflection.member_id)
+            .where(Reflection.activity_id == record_id, visible_members(current_scope()))
         ).all()
     labels = [c.label(lang()) for c in ctx.questionnaire().criteria]
     criteria = [labels[n - 1] for n in sorted(numbers) if 0 < n <= len(labels)]
@@ -85,7 +88,7 @@ def photo(photo_id: int):
         select(ActivityPhoto.path, ActivityPhoto.content_type)
         .join(Activity, Activity.id == ActivityPhoto.activity_id)
         .join(Member, Member.id == Activity.member_id)
-        .where(ActivityPhoto.id == photo_id, Member.consent_status == CONSENT_GIVEN)
+        .where(ActivityPhoto.id == photo_id, visible_members(current_scope()))
     )
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt).first()

@@ -9,6 +9,7 @@ from flask import current_app, g, render_template, request, send_file
 import exports
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks, t
+from staff.scope import current_scope
 from storage import staff_admin
 
 MIMETYPES = {
@@ -55,6 +56,7 @@ def export_download():
             network=form.get("network") or None, anonymize=form.get("anonymize") == "on",
             lang=form.get("lang") or lang(), buddhist_era=form.get("buddhist_era") == "on",
             today=bot.clock().astimezone(bot.config.zone).date(),
+            scope=current_scope(),
         )  # fmt: skip
         exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
     except (LookupError, exports.FilterError, exports.PseudonymSecretMissing) as exc:

@@ -8,12 +8,14 @@ from sqlalchemy import select
 import exports
 from exports.kinds import meetings as meetings_export
 from staff.blueprint import blueprint
+from staff.scope import current_scope
 from staff.views.reflections import list_filters
 from storage import meeting_report
 from storage import meetings as meeting_store
 from storage.models import Member
 from storage.models.meetings import Meeting
 from storage.models.members import CONSENT_GIVEN
+from storage.scope import visible_members
 
 PAGE = 25
 
@@ -35,12 +37,21 @@ def meetings():
     )  # fmt: skip
 
 
+def _organised_in(session, meeting: Meeting, scope) -> bool:
+    """True if a scoped account may see the meeting: its organiser lies in the scope."""
+    if meeting.organiser_id is None:
+        return False
+    stmt = select(Member.id).where(Member.id == meeting.organiser_id, visible_members(scope))
+    return session.scalar(stmt) is not None
+
+
 @blueprint.get("/meetings/<int:record_id>")
 def meeting(record_id: int):
     bot = current_app.extensions["bot"]
     with bot.db.unit_of_work() as session:
         found = meeting_store.get(session, record_id)
-        if found is None:
+        scope = current_scope()
+        if found is None or not (scope.everything or _organised_in(session, found, scope)):
             abort(404)
         report = meeting_report.gather(session, found)
         organiser = None

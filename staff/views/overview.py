@@ -9,6 +9,7 @@ from staff import stats
 from staff.blueprint import blueprint
 from staff.charts import Series, monthly_columns
 from staff.i18n import lang, month_label, networks, t
+from staff.scope import current_scope
 from staff.views.criteria import criteria_averages, criteria_chart
 
 MONTHS_SHOWN = 12
@@ -41,9 +42,10 @@ def overview():
     bot = current_app.extensions["bot"]
     zone = bot.config.zone
     with bot.db.unit_of_work() as session:
-        series = {name: stats.per_month(session, name, zone) for name in SERIES}
-        totals = {name: stats.total(session, name) for name in (*SERIES, "assessments")}
-        ctx = exports.context(exports.Filters(lang=lang()), bot.config)
+        scope = current_scope()
+        series = {name: stats.per_month(session, name, zone, scope) for name in SERIES}
+        totals = {name: stats.total(session, name, scope) for name in (*SERIES, "assessments")}
+        ctx = exports.context(exports.Filters(lang=lang(), scope=scope), bot.config)
         chart = criteria_chart(ctx.questionnaire(), criteria_averages(session, ctx))
     months = _months(series)
     tables = []

@@ -11,11 +11,12 @@ from exports.query import count_of
 from staff import search
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks
+from staff.scope import current_scope
 from storage.models import Member
 from storage.models.activities import Activity
-from storage.models.members import CONSENT_GIVEN
 from storage.models.reflections import Reflection
 from storage.reflections import ANSWERS
+from storage.scope import visible_members
 
 PAGE = 20
 
@@ -28,9 +29,10 @@ def list_filters() -> exports.Filters:
             networks(), date_from=args.get("from"), date_to=args.get("to"),
             network=args.get("network") or None, lang=lang(),
             today=bot.clock().astimezone(bot.config.zone).date(),
+            scope=current_scope(),
         )  # fmt: skip
     except exports.FilterError:
-        return exports.Filters(lang=lang())
+        return exports.Filters(lang=lang(), scope=current_scope())
 
 
 def _found_in(reflection, words: str):
@@ -71,12 +73,12 @@ def reflections():
 @blueprint.get("/reflections/<int:record_id>")
 def reflection(record_id: int):
     bot = current_app.extensions["bot"]
-    ctx = exports.context(exports.Filters(lang=lang()), bot.config)
+    ctx = exports.context(exports.Filters(lang=lang(), scope=current_scope()), bot.config)
     stmt = (
         select(Reflection, Member.display_name, Activity)
         .join(Member, Member.id == Reflection.member_id)
         .outerjoin(Activity, Activity.id == Reflection.activity_id)
-        .where(Reflection.id == record_id, Member.consent_status == CONSENT_GIVEN)
+        .where(Reflection.id == record_id, visible_members(current_scope()))
     )
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt).first()

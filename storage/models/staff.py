@@ -29,6 +29,9 @@ class StaffAccount(Base):
     session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # A staff admin invites, deactivates and reactivates accounts, and reads the audit log.
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # What the account sees (comma-separated); both empty: every province and network.
+    scope_provinces: Mapped[str | None] = mapped_column(String(2000))
+    scope_networks: Mapped[str | None] = mapped_column(String(400))
 
 
 class StaffSignInFailure(Base):
