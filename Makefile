@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-stamp
 # Most tests wait on HTTP, subprocesses and the database, so a few workers per core pay off.
 TEST_WORKERS ?= 4
 
-.PHONY: install run chat test lint format bench clean
+.PHONY: install run chat test test-year-ahead lint format bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -23,6 +23,12 @@ chat: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS)
+
+# The same suite with every process's wall clock a year ahead (libfaketime, preloaded): no test
+# may depend on today's date. Monotonic time stays real so sleeps and timeouts behave.
+FAKETIME_LIB = $$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1")')
+test-year-ahead: $(STAMP)
+	LD_PRELOAD=$(FAKETIME_LIB) FAKETIME=+365d FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -n $(TEST_WORKERS)
 
 # Benchmarks (issue 7): about 8 minutes on 127.0.0.1; prints a table and rewrites benchmarks/RESULTS.md.
 bench: $(STAMP)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from linebot.v3.webhooks import Event
 
 from bot.networks import DEFAULT_NETWORKS
-from handlers import handler_modules
+from handlers import cancelling, handler_modules
 from handlers.context import Context
 from handlers.registry import build_registry
 from handlers.router import Router
@@ -156,6 +156,11 @@ class Member:
 
     def cancel_frees(self) -> None:
         self.send(text_event("ยกเลิก", self.user))
+        with self.db.unit_of_work() as session:
+            current = conversations.current(session, self.user)
+            asked = current is not None and current.step == cancelling.CONFIRM_STEP
+        if asked:  # a draft of three or more answers asks first; ยกเลิก again discards it
+            self.send(text_event("ยกเลิก", self.user))
         with self.db.unit_of_work() as session:
             current = conversations.current(session, self.user)
             assert current is None, f"still in {current.flow}:{current.step} after ยกเลิก"

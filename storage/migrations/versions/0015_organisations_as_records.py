@@ -34,7 +34,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('organisations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_organisations_name_key'), ['name_key'], unique=False)
-    with op.batch_alter_table('members', schema=None) as batch_op:
+    # SQLite rebuilds the table for the foreign key: keep AUTOINCREMENT (0010) so ids stay unused.
+    with op.batch_alter_table('members', schema=None, table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         batch_op.add_column(sa.Column('organisation_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_members_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_members_organisation_id_organisations'), 'organisations', ['organisation_id'], ['id'])
@@ -122,7 +123,8 @@ def downgrade() -> None:
     with op.batch_alter_table('staff_accounts', schema=None) as batch_op:
         batch_op.drop_column('scope_networks')
         batch_op.drop_column('scope_provinces')
-    with op.batch_alter_table('members', schema=None) as batch_op:
+    # SQLite rebuilds the table for the foreign key: keep AUTOINCREMENT (0010) so ids stay unused.
+    with op.batch_alter_table('members', schema=None, table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_members_organisation_id_organisations'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_members_organisation_id'))
         batch_op.drop_column('organisation_id')
