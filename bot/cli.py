@@ -87,10 +87,11 @@ def clock_command() -> None:
     CLOCK_FAKE_NOW (tests only) starts the clock's time at that instant, e.g.
     2026-12-01T08:59:58+07:00, so a 09:00 reminder can be checked without waiting.
     """
-    from bot.clock import fake_clock, run_clock
+    from bot.clock import run_clock
+    from bot.timekeeping import running_from
 
     try:
-        now = fake_clock(os.environ.get("CLOCK_FAKE_NOW", "").strip())
+        now = running_from(os.environ.get("CLOCK_FAKE_NOW", "").strip())
     except ValueError as exc:
         raise click.UsageError(f"CLOCK_FAKE_NOW: {exc}") from None
     run_clock(_bot(), now)

@@ -10,35 +10,26 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.nudges import send_reflection_nudges
 from bot.reminders import ReminderJob
-from storage.types import utcnow
+from bot.timekeeping import running_from, scheduler_time
 
 log = logging.getLogger(__name__)
 
 
 def fake_clock(start: str | None) -> Callable[[], datetime]:
-    """Return the clock's time source: real time, or (tests only) time starting at `start`.
-
-    `start` is an ISO 8601 instant with its offset (CLOCK_FAKE_NOW, read by the clock's entry
-    point only); from there time runs on at normal speed, so tests need not wait for 09:00.
-    """
-    if not start:
-        return utcnow
-    begin = datetime.fromisoformat(start)
-    if begin.tzinfo is None:
-        raise ValueError("CLOCK_FAKE_NOW needs an offset, e.g. 2026-12-01T08:59:58+07:00")
-    offset = begin - utcnow()
-    return lambda: utcnow() + offset
+    """Return the clock's time source (see bot.timekeeping.running_from)."""
+    return running_from(start)
 
 
 NUDGE_MINUTES = 15
 
 
 def build_scheduler(
-    bot, job: ReminderJob, now: Callable[[], datetime] = utcnow
+    bot, job: ReminderJob, now: Callable[[], datetime] | None = None
 ) -> BlockingScheduler:
     """Make the scheduler in the bot's time zone: due reminders and the outbox, at once on start
     (catching up with what was missed) then every CLOCK_POLL_SECONDS; reflection nudges too."""
     config = bot.config
+    now = now or bot.clock
     scheduler = BlockingScheduler(timezone=config.zone)
     scheduler.add_job(
         job.tick,
@@ -47,7 +38,7 @@ def build_scheduler(
         id="reminders-and-outbox",
         max_instances=1,
         coalesce=True,
-        next_run_time=datetime.now(config.zone),
+        next_run_time=scheduler_time(config.zone),
     )
     # Nudges are daytime-only and deduped per activity, so running them often is safe.
     scheduler.add_job(
@@ -61,10 +52,12 @@ def build_scheduler(
     return scheduler
 
 
-def run_clock(bot, now: Callable[[], datetime] = utcnow) -> None:
+def run_clock(bot, now: Callable[[], datetime] | None = None) -> None:
     """Run until stopped; what to send lives in the database, so a restart loses nothing."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    bot.clock.set(now)  # the outbox and the handlers judge "due" by the reminders' time
+    if now is not None:
+        bot.clock.set(now)  # the outbox and the handlers judge "due" by the reminders' time
+    now = bot.clock
     grace = timedelta(hours=bot.config.reminder_grace_hours)
     job = ReminderJob(bot.db, bot.sender, bot.config.zone, now, grace)
     scheduler = build_scheduler(bot, job, now)

@@ -13,7 +13,6 @@ from bot.networks import load_networks
 from messages.meetings import report_text, when
 from storage import meeting_report, meetings, reminders
 from storage.reminder_plan import PlanError, parse_plan
-from storage.types import utcnow
 
 HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -63,7 +62,7 @@ def create(title, at, link, place, agenda, networks, everyone, plan) -> None:
         starts = datetime.strptime(at, "%Y-%m-%d %H:%M").replace(tzinfo=config.zone)
     except ValueError:
         raise click.BadParameter("use YYYY-MM-DD HH:MM", param_hint="--at") from None
-    now = utcnow()
+    now = _bot().clock()
     if starts <= now:
         raise click.BadParameter("that time has passed", param_hint="--at")
     plan = plan or config.meeting_reminders
@@ -91,7 +90,7 @@ def list_meetings() -> None:
     """List upcoming meetings with their RSVP counts."""
     config = _bot().config
     with _bot().db.unit_of_work() as session:
-        found = meetings.upcoming(session, utcnow(), limit=200)
+        found = meetings.upcoming(session, _bot().clock(), limit=200)
         for m in found:
             counts = meetings.rsvp_counts(session, m.id)
             audience = m.networks or m.audience
@@ -109,7 +108,7 @@ def cancel(meeting_id: int) -> None:
         meeting = meetings.get(session, meeting_id)
         if meeting is None or meeting.status == "cancelled":
             raise click.ClickException(f"no scheduled meeting {meeting_id}")
-        told = meetings.cancel(session, meeting, utcnow())
+        told = meetings.cancel(session, meeting, _bot().clock())
     click.echo(f"meeting {meeting_id} cancelled" + ("; invitees will be told" if told else ""))
 
 
@@ -145,7 +144,7 @@ def add_prompt(day, at, text_th, text_en, networks) -> None:
     keys = _network_keys(networks) if networks else None
     with _bot().db.unit_of_work() as session:
         prompt = reminders.add_prompt(session, day=day, at=at, text_th=text_th, text_en=text_en,
-                                      networks=keys, now=utcnow())  # fmt: skip
+                                      networks=keys, now=_bot().clock())  # fmt: skip
     click.echo(f"prompt {prompt.id}: day {day} at {at}")
 
 

@@ -12,7 +12,6 @@ from flask.cli import AppGroup
 from bot.networks import load_networks
 from storage import invites, members
 from storage.models import Member
-from storage.types import utcnow
 
 MASK = "…"
 
@@ -144,7 +143,7 @@ def make_invite(role: str, network: str | None, expires_days: int) -> None:
     _check_role(role, network)
     bot = current_app.extensions["bot"]
     with bot.db.unit_of_work() as session:
-        code, invite = invites.create(session, role, network, utcnow(), expires_days)
+        code, invite = invites.create(session, role, network, bot.clock(), expires_days)
         until = invite.expires_at.astimezone(bot.config.zone).strftime("%Y-%m-%d %H:%M")
     label = f"{role} of {network}" if network else role
     click.echo(f"Invite code: {invites.shown(code)}")

@@ -16,7 +16,6 @@ from messages.catalog import text
 from storage import deliveries, reflections
 from storage.models import Delivery, Member
 from storage.models.members import reachable_clause
-from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 NUDGE_AFTER = timedelta(days=3)
@@ -76,7 +75,7 @@ def queue_reflection_nudges(session: Session, now: datetime, zone: tzinfo) -> in
 def send_reflection_nudges(bot, now: datetime | None = None) -> int:
     """Queue the nudges due now and send them; the clock calls this (and `flask nudges send`)."""
     with bot.db.unit_of_work() as session:
-        queued = queue_reflection_nudges(session, now or utcnow(), bot.config.zone)
+        queued = queue_reflection_nudges(session, now or bot.clock(), bot.config.zone)
     if queued:
         bot.sender.send_due()
     log.info("reflection nudges queued: %s", queued)

@@ -10,7 +10,6 @@ from flask.cli import AppGroup
 
 import demo
 from demo.plan import SeedPlan
-from storage.types import utcnow
 
 
 @click.group("demo", cls=AppGroup)
@@ -35,7 +34,7 @@ def seed_command(members, activities, reflections, assessments, meetings, seed_v
     config = current_app.extensions["bot"].config
     plan = SeedPlan(
         members, activities, reflections, members if assessments is None else assessments,
-        meetings, utcnow(), zone=config.zone, media_dir=config.media_dir,
+        meetings, current_app.extensions["bot"].clock(), zone=config.zone, media_dir=config.media_dir,
     )  # fmt: skip
     started = time.monotonic()
     try:

@@ -17,7 +17,6 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from staff import scope
 from staff.blueprint import blueprint
 from storage import staff as accounts
-from storage.types import utcnow
 
 PUBLIC_ENDPOINTS = {"staff.sign_in", "staff.language", "staff.accept_invite"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -71,7 +70,7 @@ def sign_in_as(account_id: int, version: int = 1) -> None:
     language = session.get("lang")
     session.clear()
     session.permanent = True
-    now = utcnow().timestamp()
+    now = _bot().clock().timestamp()
     session.update(
         staff_id=account_id,
         version=version,
@@ -91,7 +90,7 @@ def gate():
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     account_id, since = session.get("staff_id"), session.get("since", 0)
-    now = utcnow().timestamp()
+    now = _bot().clock().timestamp()
     idle_limit = _bot().config.staff_idle_minutes * 60
     fresh = now - since < SESSION_HOURS * 3600 and now - session.get("seen", 0) < idle_limit
     account = None

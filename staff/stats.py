@@ -33,7 +33,7 @@ def month_of(column, dialect: str, zone: ZoneInfo | None):
     if dialect == "postgresql":
         return func.to_char(func.timezone(str(zone), column), "YYYY-MM")
     # SQLite keeps UTC text; Bangkok has no daylight saving, so one fixed offset is exact there.
-    offset = datetime.now(UTC).astimezone(zone).utcoffset()
+    offset = datetime(2000, 1, 1, tzinfo=UTC).astimezone(zone).utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset else 0
     return func.strftime("%Y-%m", column, f"{minutes:+d} minutes")
 

@@ -22,6 +22,7 @@ import pkgutil
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +43,7 @@ class Subject:
     line_user_id: str
     member_id: int | None
     media_dir: Path | None = None  # the configured media store, for features that keep files
+    now: datetime | None = None  # the app's clock at the erasure (None: judge nothing by time)
 
 
 @dataclass(frozen=True)
@@ -126,18 +128,20 @@ def discover() -> tuple[str, ...]:
     return tuple(names)
 
 
-def subject_of(session: Session, line_user_id: str, media_dir: Path | None = None) -> Subject:
+def subject_of(
+    session: Session, line_user_id: str, media_dir: Path | None = None, now: datetime | None = None
+) -> Subject:
     """Build the subject for a LINE user id, with their member id if they have a row."""
     member = members.find(session, line_user_id)
-    return Subject(line_user_id, member.id if member else None, media_dir)
+    return Subject(line_user_id, member.id if member else None, media_dir, now)
 
 
 def erase_member(
-    session: Session, line_user_id: str, media_dir: Path | None = None
+    session: Session, line_user_id: str, media_dir: Path | None = None, now: datetime | None = None
 ) -> dict[str, int]:
     """Remove everything kept about the user: every feature's rows, then the member row."""
     discover()
-    subject = subject_of(session, line_user_id, media_dir)
+    subject = subject_of(session, line_user_id, media_dir, now)
     removed: dict[str, int] = {}
     for entry in sorted(ERASERS.values(), key=lambda e: (e.order, e.name)):
         removed[entry.name] = int(entry.function(session, subject) or 0)

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from storage import deliveries, inbox
 from storage.erasure import Fact, Subject, describer, eraser
 from storage.models import Conversation, Delivery, InboxEvent, Lane
-from storage.types import utcnow
 
 # After every feature's rows (they may read a conversation), before the member row.
 LAST = 900
@@ -96,13 +95,20 @@ def erase_inbox(session: Session, subject: Subject) -> int:
     return result.rowcount or 0
 
 
+def _idle(subject: Subject):
+    """A lane no worker holds (a lease that ran out by the subject's time counts as idle)."""
+    if subject.now is None:
+        return Lane.holder.is_(None)
+    return or_(Lane.holder.is_(None), Lane.lease_until < subject.now)
+
+
 @eraser("lanes", order=LAST)
 def erase_lanes(session: Session, subject: Subject) -> int:
     """Remove the user's idle lane (the one being worked on goes when it is released)."""
     result = session.execute(
         delete(Lane).where(
             Lane.key.like(_like(subject.line_user_id), escape="\\"),
-            or_(Lane.holder.is_(None), Lane.lease_until < utcnow()),
+            _idle(subject),
         )
     )
     return result.rowcount or 0

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from storage.models.staff import StaffAccount, StaffSignInFailure
-from storage.types import utcnow
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -75,7 +74,7 @@ def _failures(session: Session, column, value: str, since: datetime) -> int:
     return session.scalar(stmt) or 0
 
 
-def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy) -> bool:
+def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy, now: datetime) -> bool:
     """True while this account, from this address, may not try again.
 
     An account is locked after `per_account` failures from anywhere. An address over its cap
@@ -83,7 +82,7 @@ def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy) -> 
     failed recently: a colleague behind the same address whose account is not under attack still
     signs in with the right password.
     """
-    since = utcnow() - policy.window
+    since = now - policy.window
     account_failures = _failures(session, StaffSignInFailure.email, normalize_email(email), since)
     if account_failures >= policy.per_account:
         return True
@@ -92,19 +91,19 @@ def locked_out(session: Session, email: str, ip: str, policy: LockoutPolicy) -> 
 
 
 def authenticate(
-    session: Session, email: str, password: str, ip: str, policy: LockoutPolicy
+    session: Session, email: str, password: str, ip: str, policy: LockoutPolicy, now: datetime
 ) -> StaffAccount | None:
     """Return the account if the password is right and no lock-out holds; record a failure if not."""
     email = normalize_email(email)
-    if locked_out(session, email, ip, policy):
+    if locked_out(session, email, ip, policy, now):
         return None
     account = find(session, email)
     good = check_password_hash(account.password_hash if account else _dummy_hash(), password)
     if account is None or not account.active or not good:
-        session.add(StaffSignInFailure(email=email[:254], ip=ip[:64]))
+        session.add(StaffSignInFailure(email=email[:254], ip=ip[:64], at=now))
         return None
     session.execute(delete(StaffSignInFailure).where(StaffSignInFailure.email == email))
-    account.last_sign_in_at = utcnow()
+    account.last_sign_in_at = now
     return account
 
 

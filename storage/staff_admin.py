@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage import staff as accounts
 from storage.models.staff import StaffAccount, StaffAuditEntry, StaffInvite
-from storage.types import utcnow
 
 INVITE_DAYS = 7
 
@@ -36,7 +35,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invite(session: Session, email: str, created_by: str) -> str:
+def invite(session: Session, email: str, created_by: str, now: datetime) -> str:
     """Make a one-time invite for `email` and return its token (stored only as a hash)."""
     token = secrets.token_urlsafe(32)
     session.add(
@@ -44,25 +43,25 @@ def invite(session: Session, email: str, created_by: str) -> str:
             email=accounts.normalize_email(email),
             token_hash=_hash(token),
             created_by=created_by,
-            expires_at=utcnow() + timedelta(days=INVITE_DAYS),
+            expires_at=now + timedelta(days=INVITE_DAYS),
         )
     )
     return token
 
 
-def open_invite(session: Session, token: str) -> StaffInvite | None:
+def open_invite(session: Session, token: str, now: datetime) -> StaffInvite | None:
     """The invite behind a token, if it is unused and not expired."""
     found = session.scalars(
         select(StaffInvite).where(StaffInvite.token_hash == _hash(token))
     ).first()
-    if found is None or found.used_at is not None or found.expires_at <= utcnow():
+    if found is None or found.used_at is not None or found.expires_at <= now:
         return None
     return found
 
 
-def accept(session: Session, token: str, password: str) -> StaffAccount | None:
+def accept(session: Session, token: str, password: str, now: datetime) -> StaffAccount | None:
     """Use the invite once: create the account, or set a new password if it exists already."""
-    found = open_invite(session, token)
+    found = open_invite(session, token, now)
     if found is None:
         return None
     account = accounts.find(session, found.email)
@@ -71,5 +70,5 @@ def accept(session: Session, token: str, password: str) -> StaffAccount | None:
     else:
         accounts.set_password(session, found.email, password)
         account.active = True
-    found.used_at = utcnow()
+    found.used_at = now
     return account

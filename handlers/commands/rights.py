@@ -83,7 +83,7 @@ def _withdraw(state: FlowState) -> list[dict]:
 def _delete(state: FlowState) -> list[dict]:
     ctx = state.ctx
     language = ctx.language
-    erase_member(ctx.session, ctx.user_id or "", ctx.media_dir)
+    erase_member(ctx.session, ctx.user_id or "", ctx.media_dir, ctx.clock())
     ctx.member = None
     return [text_message(text("rights.delete.done", language))]
 

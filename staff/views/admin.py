@@ -48,7 +48,7 @@ def admin_invite():
     if "@" not in email:
         return _page(error=t("admin_bad_email"), status=400)
     with _db().unit_of_work() as session:
-        token = staff_admin.invite(session, email, g.staff_email)
+        token = staff_admin.invite(session, email, g.staff_email, _now())
         staff_admin.record(session, g.staff_email, "invite", email=accounts.normalize_email(email))
     return _page(invite_link=url_for("staff.accept_invite", token=token, _external=True))
 
@@ -74,7 +74,7 @@ def accept_invite(token: str):
     """Whoever holds the link chooses a password once; the link then stops working."""
     error = None
     with _db().unit_of_work() as session:
-        found = staff_admin.open_invite(session, token[:100])
+        found = staff_admin.open_invite(session, token[:100], _now())
         email = found.email if found else None
     if email is None:
         return render_template("staff/invite.html", email=None, error=t("invite_used")), 404
@@ -86,7 +86,7 @@ def accept_invite(token: str):
             error = t("invite_short", length=accounts.MIN_PASSWORD_LENGTH)
         else:
             with _db().unit_of_work() as session:
-                account = staff_admin.accept(session, token, password)
+                account = staff_admin.accept(session, token, password, _now())
                 if account is not None:
                     staff_admin.record(session, account.email, "accept_invite")
                     session.flush()
@@ -96,3 +96,8 @@ def accept_invite(token: str):
                 return redirect(url_for("staff.overview"))
             error = t("invite_used")
     return render_template("staff/invite.html", email=email, error=error), 400 if error else 200
+
+
+def _now():
+    """The bot's one clock, so invites expire by the same time as everything else."""
+    return current_app.extensions["bot"].clock()

@@ -28,11 +28,11 @@ def sign_in():
         email = request.form.get("email", "")[:254]
         ip = request.remote_addr or "unknown"
         with bot.db.unit_of_work() as db_session:
-            if accounts.locked_out(db_session, email, ip, policy):
+            if accounts.locked_out(db_session, email, ip, policy, bot.clock()):
                 error = t("locked_out", minutes=int(policy.window.total_seconds() // 60))
             else:
                 account = accounts.authenticate(
-                    db_session, email, request.form.get("password", ""), ip, policy
+                    db_session, email, request.form.get("password", ""), ip, policy, bot.clock()
                 )
                 if account is not None:
                     staff_admin.record(db_session, account.email, "sign_in", ip=ip)
