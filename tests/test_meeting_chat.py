@@ -63,6 +63,22 @@ def schedule_in_chat(coordinator: Chat, title="ประชุมเครือ
     return coordinator.tap(audience[-1], "ประชาสังคมคุณธรรม")
 
 
+def announced_with_decline(db, chat, people, line, emulator, time):
+    """The coordinator confirms a meeting for 30 Nov in chat and the clock announces it; return
+    the clock's job and the postback of the ไม่สะดวก button on somsri's card."""
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    [card] = feed(line, people["somsri"])
+    decline = next(
+        b["action"]["data"]
+        for b in card["contents"]["footer"]["contents"]
+        if b["action"]["label"] == "ไม่สะดวก"
+    )
+    return job, decline
+
+
 def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
     db, chat, people, line, emulator, time
 ):
@@ -220,16 +236,7 @@ def test_a_coordinator_cancels_and_no_reminder_follows_the_notice(
 def test_a_member_answers_and_then_gets_only_the_reminders_they_should(
     db, chat, people, line, emulator, time
 ):
-    coordinator = chat(people["coordinator"])
-    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()
-    [card] = feed(line, people["somsri"])
-    decline = next(
-        b["action"]["data"]
-        for b in card["contents"]["footer"]["contents"]
-        if b["action"]["label"] == "ไม่สะดวก"
-    )
+    job, decline = announced_with_decline(db, chat, people, line, emulator, time)
     assert texts(chat(people["somsri"]).press(decline))[0].startswith(
         "รับทราบค่ะ บันทึกว่าคุณไม่สะดวกเข้าร่วม"
     )

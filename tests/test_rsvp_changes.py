@@ -10,8 +10,8 @@ from datetime import datetime
 from storage import meetings
 from storage.models.meetings import Meeting
 from storage.models.members import Member
-from tests.meetings import BANGKOK, alt_texts, clock_job, feed, texts
-from tests.test_meeting_chat import chat, people, router, schedule_in_chat, time  # noqa: F401
+from tests.meetings import BANGKOK, alt_texts, texts
+from tests.test_meeting_chat import announced_with_decline, chat, people, router, time  # noqa: F401
 
 
 def _rsvp(db, member_id):
@@ -33,16 +33,7 @@ def test_yes_then_no_then_yes_is_stored_each_time_and_the_reminders_follow(
     emulator,
     time,
 ):
-    coordinator = chat(people["coordinator"])
-    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()
-    [card] = feed(line, people["somsri"])
-    decline = next(
-        b["action"]["data"]
-        for b in card["contents"]["footer"]["contents"]
-        if b["action"]["label"] == "ไม่สะดวก"
-    )
+    job, decline = announced_with_decline(db, chat, people, line, emulator, time)
     accept = decline.replace("a=no", "a=yes")
     somsri = chat(people["somsri"])
     member_id = _member_id(db, people["somsri"])
