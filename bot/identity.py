@@ -52,6 +52,13 @@ class BotIdentity:
             return self._user_id
 
     def accepts(self, destination: object) -> bool:
-        """False only when we know our id and the body names another bot."""
-        own = self.refresh() if self._tried else None
+        """False only when we know our id and the body names another bot; never waits on LINE."""
+        own = self._user_id
+        if own is None and self._tried:
+            self._refresh_in_background()
         return own is None or destination == own
+
+    def _refresh_in_background(self) -> None:
+        # Off the webhook's path: a LINE slow to answer must never hold any webhook's 200.
+        if self._monotonic() >= self._next_try and not self._lock.locked():
+            threading.Thread(target=self.refresh, name="bot-info", daemon=True).start()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 
 import pytest
 import requests
@@ -13,6 +15,7 @@ from bot.identity import BotIdentity
 from storage.models import InboxEvent
 from tests.conftest import sign
 from tests.events import BOT_USER_ID, text_event
+from tests.waiting import wait_until
 
 
 @pytest.fixture
@@ -72,5 +75,28 @@ def test_while_line_cannot_say_who_we_are_bodies_are_taken_and_asked_again_a_min
     now[0] = 30.0
     assert identity.accepts("U" + "f" * 32) and calls == [0.0]
     now[0] = 61.0
+    assert identity.accepts("U" + "f" * 32)  # asked again in the background, not on this request
+    wait_until(lambda: calls == [0.0, 61.0] and identity.refresh() == BOT_USER_ID)
     assert not identity.accepts("U" + "f" * 32) and identity.accepts(BOT_USER_ID)
     assert calls == [0.0, 61.0]
+
+
+def test_a_webhook_never_waits_while_line_is_slow_to_say_who_we_are():
+    answered, release = threading.Event(), threading.Event()
+
+    def slow_fetch():
+        if answered.is_set():
+            release.wait(10)
+            return BOT_USER_ID
+        answered.set()
+        raise requests.ConnectionError("down")
+
+    now = [0.0]
+    identity = BotIdentity(slow_fetch, monotonic=lambda: now[0])
+    assert identity.refresh() is None
+    now[0] = 61.0
+    started = time.monotonic()
+    assert identity.accepts("U" + "f" * 32)  # LINE takes its time: the webhook does not
+    assert time.monotonic() - started < 0.5
+    release.set()
+    wait_until(lambda: not identity.accepts("U" + "f" * 32))
