@@ -26,6 +26,11 @@ class Case:
     # Members who chatted through the emulator (real reply tokens) during the load.
     chats: list[dict] = field(default_factory=list)
 
+    @property
+    def handled_rate(self) -> float:
+        """Events answered once per second, from the load's start until the backlog cleared."""
+        return self.answers.once / (self.load.seconds + self.drain.seconds)
+
 
 def measure(
     run: Run, name: str, line: EmulatorClient, db_url: str, load: Load, chats: int = 0
@@ -33,7 +38,8 @@ def measure(
     """Apply `load` with fresh members, wait for the backlog to clear, count LINE's answers."""
     line.clear_requests()
     run.log(f"   {name}")
-    factory = EventFactory()
+    # Each event carries a token the emulator issued, as LINE's do: the bot can answer by reply.
+    factory = EventFactory().for_emulator(line)
     pool = ThreadPoolExecutor(max_workers=max(chats, 1))
     try:
         # A few members chat through the emulator meanwhile, so replies with real tokens are tried.
@@ -45,7 +51,8 @@ def measure(
         finished = [_collect(line, future) for future in pending]
     finally:
         pool.shutdown(wait=True)
-    answers = count_answers(line.requests()["requests"], factory.users)
+        factory.tokens.close()
+    answers = count_answers(line.requests()["requests"], factory.users, factory.tokens.owner)
     return Case(result, drain, answers, finished)
 
 

@@ -68,8 +68,11 @@ class Answers:
         return self.events > 0 and self.once == self.events
 
 
-def count_answers(requests: list[dict], users: list[str]) -> Answers:
+def count_answers(
+    requests: list[dict], users: list[str], token_owner: dict[str, str] | None = None
+) -> Answers:
     """Count the accepted replies and pushes each member (one per event) received."""
+    owners = token_owner or {}
     wanted = set(users)
     answered: Counter = Counter()
     calls = 0
@@ -77,7 +80,7 @@ def count_answers(requests: list[dict], users: list[str]) -> Answers:
         if entry.get("path") not in SENDING_PATHS:
             continue
         body = entry.get("body") or {}
-        to = body.get("to")
+        to = body.get("to") or owners.get(body.get("replyToken"))
         if to is not None and to not in wanted:
             continue
         calls += 1

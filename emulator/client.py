@@ -87,6 +87,10 @@ class EmulatorClient:
         """Send several events in one webhook request; each item is a send payload plus `userId`."""
         return self._call("POST", "/webhook/events", json={"events": items})
 
+    def issue_reply_tokens(self, user_ids: list[str]) -> list[str]:
+        """Have the emulator issue one reply token per user, as LINE does for each event."""
+        return self._call("POST", "/reply-tokens", json={"userIds": user_ids})["replyTokens"]
+
     def redeliver(self, event: dict[str, Any]) -> dict[str, Any]:
         """Send an event again with isRedelivery true and the same webhookEventId."""
         return self._call("POST", "/webhook/redeliver", json={"event": event})

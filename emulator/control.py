@@ -152,6 +152,17 @@ def control_blueprint(state: EmulatorState) -> Blueprint:
                 raise ControlError(str(exc)) from exc
         return jsonify({**webhooks.post_events(state, events), "events": events})
 
+    @bp.post("/reply-tokens")
+    def issue_reply_tokens() -> Response:
+        # For load tests that sign their own webhook bodies: tokens LINE would have put in them.
+        user_ids = _json().get("userIds")
+        if not isinstance(user_ids, list) or not all(
+            isinstance(u, str) and USER_ID.match(u) for u in user_ids
+        ):
+            raise ControlError("userIds must be a list of LINE user ids")
+        tokens = [state.issue_reply_token(u, u) for u in user_ids]
+        return jsonify({"replyTokens": tokens})
+
     @bp.post("/webhook/redeliver")
     def redeliver() -> Response:
         event = _json().get("event")

@@ -40,7 +40,11 @@ def test_every_benchmark_completes_and_reports_numbers():
     }  # fmt: skip
     bot_rows = [row for row in sections["Webhook"].rows if row[0] == "bot"]
     assert len(bot_rows) == 3  # closed loop, open loop, LINE's replies delayed
-    assert all(numbers(row)[1] > 0 for row in bot_rows)  # events a second
+    assert all(numbers(row)[1] > 0 and numbers(row)[2] > 0 for row in bot_rows)  # acks, handled
+    (echo,) = [row for row in sections["Webhook"].rows if "echo" in row[0]]
+    assert numbers(echo)[2] > 0  # the SDK's example answered by reply, counted by the emulator
+    answered = [row[-1] for row in [echo, *bot_rows]]
+    assert all(a.split("/")[0] == a.split("/")[1] for a in answered), answered  # each once
     for name in ("Broadcast", "Export", "Conversation"):
         assert sections[name].rows and all(numbers(row) for row in sections[name].rows)
     for name in ("Broadcast", "Export"):
