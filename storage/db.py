@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # How long a writer waiting for SQLite's write lock sleeps before looking again (seconds).
 SQLITE_LOCK_POLL_FIRST, SQLITE_LOCK_POLL_MAX = 0.001, 0.005
+READ_ONLY = "bot_read_only"
 
 
 def normalize_url(url: str) -> str:
@@ -44,6 +45,10 @@ def _begin_immediate(conn) -> None:
     # load a writer waited far longer than the lock was held (webhook p99 near a second); here
     # the wait for the lock looks again every few milliseconds, with the same 30 s limit.
     raw = conn.connection.dbapi_connection
+    if conn.get_execution_options().get(READ_ONLY):
+        # A reader needs no write lock: under WAL it sees one snapshot beside the writer.
+        raw.execute("BEGIN DEFERRED")
+        return
     raw.execute("PRAGMA busy_timeout=0")
     try:
         deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
@@ -89,6 +94,9 @@ class Database:
         self.url = normalize_url(url)
         self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     @property
     def dialect(self) -> str:
@@ -105,6 +113,16 @@ class Database:
             session.rollback()
             raise
         finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """Yield a session for reads only: on SQLite it never waits for, nor holds, the write lock."""
+        session = self._readers()
+        try:
+            yield session
+        finally:
+            session.rollback()  # nothing to keep: a stray write here is discarded, never half-saved
             session.close()
 
     def dispose(self) -> None:
