@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.sender import DeliverySender
 from handlers.context import Context
+from handlers.deferred import DeferredGateway, LineAnswers, NeedsLine
 from handlers.router import Router, parse_event
 from messages.builders import say
 from storage import deliveries, inbox, lanes, members
@@ -25,6 +26,7 @@ from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
+MAX_LINE_QUESTIONS = 5  # one event's questions to LINE (a profile, a photo, the quota...)
 
 
 class InboxProcessor:
@@ -59,10 +61,21 @@ class InboxProcessor:
 
     def process_lane(self, key: str) -> int:
         """Handle every waiting event of one lane if we can take it; return how many."""
-        handled = 0
+        handled, answers = 0, LineAnswers()
         try:
-            while (step := self._handle_next(key, take=handled == 0)) is not None:
-                handled += 1
+            while True:
+                try:
+                    step = self._handle_next(key, take=handled == 0, answers=answers)
+                except NeedsLine as need:
+                    # The unit of work is rolled back: ask LINE with no transaction open, then
+                    # handle the same event again with the answer at hand.
+                    if len(answers) >= MAX_LINE_QUESTIONS:
+                        raise RuntimeError("a handler kept asking LINE new questions") from None
+                    answers.fetch(self.sender.gateway, need.key)
+                    continue
+                if step is None:
+                    break
+                handled, answers = handled + 1, LineAnswers()
                 if step:
                     self.sender.send(step)
         except BaseException:
@@ -83,7 +96,9 @@ class InboxProcessor:
         self.sender.send_due()
         return total
 
-    def _handle_next(self, key: str, take: bool = False) -> int | None:
+    def _handle_next(
+        self, key: str, take: bool = False, answers: LineAnswers | None = None
+    ) -> int | None:
         """Handle the lane's next event; return a delivery id, 0 for no reply, None when done.
 
         The lane is taken (`take`) and given back (nothing left, or an event to retry later) in
@@ -101,7 +116,7 @@ class InboxProcessor:
             payload = json.loads(row.payload or "{}")
             try:
                 with session.begin_nested():
-                    delivery_id = self._handle(session, payload, row.id, now)
+                    delivery_id = self._handle(session, payload, row.id, now, answers)
                 return delivery_id
             except Exception as exc:  # noqa: BLE001 - one bad event must not stop the lane
                 where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -121,7 +136,9 @@ class InboxProcessor:
                     return None  # leave it waiting; the next sweep tries again, in order
                 return self._apologise(session, payload, now)
 
-    def _handle(self, session, payload: dict, row_id: int, now: datetime) -> int:
+    def _handle(
+        self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None
+    ) -> int:
         event = parse_event(payload)
         source = payload.get("source") or {}
         user_id = source.get("userId")
@@ -134,7 +151,7 @@ class InboxProcessor:
             zone=self.zone,
             user_id=user_id,
             in_group=source.get("type") in ("group", "room"),
-            gateway=self.sender.gateway,
+            gateway=self._gateway_for(answers),
             networks=self.networks,
             config=self.config,
             questionnaire=self.questionnaire,
@@ -153,6 +170,11 @@ class InboxProcessor:
         if not inbox.finish(session, row_id, outcome, now):
             raise RuntimeError("event finished twice")
         return delivery_id
+
+    def _gateway_for(self, answers: LineAnswers | None) -> DeferredGateway | None:
+        if self.sender.gateway is None:
+            return None
+        return DeferredGateway(self.sender.gateway, answers or LineAnswers())
 
     def _apologise(self, session, payload: dict, now: datetime) -> int:
         if payload.get("mode") == "standby":

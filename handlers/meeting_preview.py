@@ -72,13 +72,7 @@ def group_size(state: FlowState, group_id: str | None) -> int:
     if gateway is None or not group_id:
         return 1
     try:
-        counter = getattr(gateway, "group_member_count", None)
-        if counter is not None:
-            return max(int(counter(group_id)), 1)
-        # The gateway (another area) has no wrapper yet: ask LINE's SDK client it holds.
-        api = gateway._api  # noqa: SLF001
-        found = api.get_group_member_count(group_id, _request_timeout=gateway.timeout)
-        return max(int(found.count), 1)
+        return max(int(gateway.group_member_count(group_id)), 1)
     except Exception as exc:  # noqa: BLE001 - an unknown size must not block scheduling
         log.warning("group member count failed: %s", type(exc).__name__)
         return 1

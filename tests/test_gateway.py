@@ -176,3 +176,9 @@ def test_gateway_reads_profile_content_and_quota(gateway, line):
     image = line.send(member, {"type": "image", "contentBase64": "iVBORw0KGgo="})["event"]
     assert gateway.get_content(image["message"]["id"]) == bytes.fromhex("89504e470d0a1a0a")
     assert limit is None or limit > 0
+
+
+def test_gateway_counts_a_groups_members(gateway, line):
+    group = "C" + "a" * 32
+    line.set_group_size(group, 37)
+    assert gateway.group_member_count(group) == 37
