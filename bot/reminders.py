@@ -135,8 +135,9 @@ class ReminderJob:
             header = text("meeting.header.change_time", language,
                           old=cards.day_when(was, self.zone, language),
                           new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
-        note = text("meeting.card.group_note", language) if group else None
-        return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note)]
+        # Anyone in the group answers on the card itself (handlers.commands.meeting_rsvp).
+        note = text("meeting.card.group_answer_note", language) if group else None
+        return [cards.card(meeting, self.zone, language, header, note=note)]
 
     def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
         organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Member
@@ -203,21 +203,38 @@ def reportable(session: Session, member: Member, since: datetime, limit: int = 1
     return [m for m in session.scalars(stmt.limit(500)) if may_manage(member, m)][:limit]
 
 
-def for_member(session: Session, member: Member, now: datetime, limit: int = 10) -> list[Meeting]:
-    """Upcoming meetings meant for this member (their network's, or everyone's)."""
+def for_member(
+    session: Session, member: Member, now: datetime, limit: int = 10,
+    groups: frozenset[str] | set[str] = frozenset(),
+) -> list[Meeting]:  # fmt: skip
+    """Upcoming meetings meant for this member: their network's, everyone's, and those sent to
+    the LINE groups they are in (`groups`, as LINE told the caller)."""
     stmt = (
         select(Meeting)
         .where(Meeting.status == SCHEDULED, Meeting.starts_at > now)
-        .where(or_(Meeting.audience == "all", Meeting.audience == "networks"))
         .order_by(Meeting.starts_at, Meeting.id)
     )
-    found = [
-        m for m in session.scalars(stmt) if m.audience == "all" or member.network in m.network_list
-    ]
+    found = [m for m in session.scalars(stmt) if is_invited(m, member, groups)]
     return found[:limit]
 
 
-def is_invited(meeting: Meeting, member: Member) -> bool:
+def upcoming_group_ids(session: Session, now: datetime) -> list[str]:
+    """The LINE groups upcoming meetings were sent to, soonest meeting first."""
+    stmt = (
+        select(Meeting.group_id)
+        .where(Meeting.status == SCHEDULED, Meeting.starts_at > now, Meeting.audience == "group")
+        .where(Meeting.group_id.is_not(None))
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    return list(dict.fromkeys(session.scalars(stmt)))
+
+
+def is_invited(
+    meeting: Meeting, member: Member, groups: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    """True if the meeting is for everyone, the member's network, or a group they are in."""
+    if meeting.audience == "group":
+        return meeting.group_id is not None and meeting.group_id in groups
     return meeting.audience == "all" or (
         meeting.audience == "networks" and member.network in meeting.network_list
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from urllib.parse import parse_qs
 
@@ -13,6 +14,7 @@ from messages.catalog import text
 from messages.meetings import report_text
 from storage import linked_groups, meeting_report, meetings
 
+log = logging.getLogger(__name__)
 RECENT = timedelta(days=14)
 SHOWN = 3
 
@@ -30,14 +32,37 @@ def report(event, ctx) -> list[dict]:
         found = [m for m in found if m.id == chosen]
     if not found:
         return [say("meeting.report.none", language, menu=True)]
-    texts = [
-        report_text(meeting_report.gather(ctx.session, m), ctx.zone, language)
-        for m in found[:SHOWN]
-    ]
+    texts = [_report(ctx, m) for m in found[:SHOWN]]
     return [
         *[text_message(t) for t in texts[:-1]],
         text_message(texts[-1], main_menu(language)),
     ]
+
+
+def _report(ctx, meeting) -> str:
+    """One meeting's report; for a group, those not yet answered are counted from LINE's size."""
+    report = meeting_report.gather(ctx.session, meeting)
+    if meeting.audience != "group" or not meeting.group_id:
+        return report_text(report, ctx.zone, ctx.language)
+    size = _group_size(ctx, meeting.group_id)
+    if size is None:
+        return report_text(report, ctx.zone, ctx.language)
+    # The organiser linked the group and is in it; they are not an invitee who has not answered.
+    report.invited = max(size - (1 if meeting.organiser_id else 0), 0)
+    waiting = max(report.invited - sum(report.rsvps.values()), 0)
+    extra = text("meeting.group.waiting_unnamed", ctx.language, count=waiting) if waiting else ""
+    return "\n".join(filter(None, [report_text(report, ctx.zone, ctx.language), extra]))[:4900]
+
+
+def _group_size(ctx, group_id: str) -> int | None:
+    counter = getattr(ctx.gateway, "group_member_count", None)
+    if counter is None:
+        return None
+    try:
+        return int(counter(group_id))
+    except Exception as exc:  # noqa: BLE001 - the report still shows every answer by name
+        log.warning("group member count failed: %s", type(exc).__name__)
+        return None
 
 
 @command("link_group", ("ผูกกลุ่มนัดประชุม", "link meeting group"), in_groups=True, access="coordinator")
@@ -53,6 +78,20 @@ def link_group(event, ctx) -> list[dict]:
     if member is None or not member.has_role("coordinator") or not networks:
         return [text_message(text("meeting.group.refused", language))]
     network = member.network if member.network in networks else networks[0]
-    linked_groups.link_group(ctx.session, group_id, network, member.id)
+    # Coordinators pick groups by name when they schedule: LINE's group summary tells it.
+    linked_groups.link_group(ctx.session, group_id, network, member.id, group_name(ctx, group_id))
     name = next(n.name(language) for n in ctx.networks if n.key == network)
     return [text_message(text("meeting.group.linked", language, network=name))]
+
+
+def group_name(ctx, group_id: str) -> str | None:
+    """The group's name from LINE (None when LINE cannot say: the number is shown instead)."""
+    namer = getattr(ctx.gateway, "group_name", None)
+    if namer is None:
+        return None
+    try:
+        name = namer(group_id)
+    except Exception as exc:  # noqa: BLE001 - a name is a nicety: linking must still work
+        log.warning("group summary failed: %s", type(exc).__name__)
+        return None
+    return name[:100] if name else None
