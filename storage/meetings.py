@@ -24,6 +24,8 @@ from storage.models.members import CONSENT_GIVEN
 from storage.reminder_plan import due_times
 from storage.upsert import insert_ignore
 
+NUDGE = "rsvp_nudge"  # a reminder the organiser sends by hand to those who have not answered
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -292,3 +294,33 @@ def answers_by_name(session: Session, meeting: Meeting) -> dict[str, list[str]]:
         if member.id in reachable_ids:  # as the counts: those the bot can reach
             found["waiting"].append(member.display_name or f"#{member.id}")
     return found
+
+
+def not_answered(session: Session, meeting: Meeting) -> list[Recipient]:
+    """Invitees the bot can reach who have not answered (never the organiser), in id order."""
+    answered = set(session.scalars(select(Rsvp.member_id).where(Rsvp.meeting_id == meeting.id)))
+    reachable_now, _ = invitees(session, meeting, without_declined=False)
+    return [
+        r
+        for r in reachable_now
+        if r.member_id not in answered and r.member_id != meeting.organiser_id
+    ]
+
+
+def nudged_since(session: Session, meeting_id: int, since: datetime) -> bool:
+    """True if a reminder to those who have not answered was asked for after `since`."""
+    stmt = select(func.count(Reminder.id)).where(
+        Reminder.meeting_id == meeting_id,
+        Reminder.kind == NUDGE,
+        Reminder.created_at >= since,
+        Reminder.status != WITHDRAWN,
+    )
+    return bool(session.scalar(stmt))
+
+
+def nudge(session: Session, meeting: Meeting, now: datetime) -> Reminder:
+    """Plan one reminder, due now, to those who have not answered (the clock sends it once)."""
+    reminder = Reminder(meeting_id=meeting.id, kind=NUDGE, due_at=now, created_at=now)
+    session.add(reminder)
+    session.flush()
+    return reminder

@@ -8,11 +8,13 @@ from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import PostbackEvent
 
+from handlers.commands.meeting_nudge import nudge_button
 from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meetings import report_text
 from storage import linked_groups, meeting_report, meetings
+from storage.models.meetings import SCHEDULED
 
 log = logging.getLogger(__name__)
 RECENT = timedelta(days=14)
@@ -32,10 +34,21 @@ def report(event, ctx) -> list[dict]:
         found = [m for m in found if m.id == chosen]
     if not found:
         return [say("meeting.report.none", language, menu=True)]
-    texts = [_report(ctx, m) for m in found[:SHOWN]]
+    shown = found[:SHOWN]
+    texts = [_report(ctx, m) for m in shown]
+    # Each upcoming meeting with someone still to answer offers "เตือนคนที่ยังไม่ตอบ".
+    now = ctx.clock()
+    open_ = [m for m in shown if m.status == SCHEDULED and m.starts_at > now]
+    waiting = [m for m in open_ if m.audience == "group" or meetings.not_answered(ctx.session, m)]
+    buttons = [
+        nudge_button(m.id, text("meeting.nudge.button", language))
+        if len(shown) == 1
+        else nudge_button(m.id, text("meeting.nudge.button_titled", language, title=m.title))
+        for m in waiting
+    ]
     return [
         *[text_message(t) for t in texts[:-1]],
-        text_message(texts[-1], main_menu(language)),
+        text_message(texts[-1], [*buttons, *main_menu(language)][:13]),
     ]
 
 

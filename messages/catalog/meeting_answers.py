@@ -24,3 +24,82 @@ ENTRIES = {
         "en": "Not yet answered in the group: about {count} (LINE does not list a group's members)",
     },
 }
+ENTRIES.update(
+    {
+        # เตือนคนที่ยังไม่ตอบ
+        "meeting.nudge.button": {"th": "เตือนคนที่ยังไม่ตอบ", "en": "Remind no-answers"},
+        "meeting.nudge.button_titled": {"th": "เตือน: {title}", "en": "Remind: {title}"},
+        "meeting.nudge.ask": {
+            "th": "ส่งการ์ดเตือนให้ตอบรับ “{title}” ถึงคนที่ยังไม่ตอบไหมคะ?",
+            "en": "Send a reminder to answer “{title}” to those who have not answered?",
+        },
+        "meeting.nudge.who": {
+            "th": "ผู้รับ {count} คน: {names}",
+            "en": "{count} recipients: {names}",
+        },
+        "meeting.nudge.more": {"th": " และอีก {count} คน", "en": " and {count} more"},
+        "meeting.nudge.who_group": {
+            "th": "ผู้รับ: ส่งการ์ดในกลุ่ม LINE (LINE คิดข้อความตามจำนวนสมาชิกในกลุ่ม)",
+            "en": "Recipients: the card is posted in the LINE group (LINE counts each member)",
+        },
+        "meeting.nudge.cost": {
+            "th": "ใช้ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักที่วางแผนส่งไว้แล้ว)",
+            "en": "Uses {messages} messages · {left} left this month (after sends already planned)",
+        },
+        "meeting.nudge.cost_unlimited": {
+            "th": "ใช้ {messages} ข้อความ · แพ็กเกจนี้ไม่จำกัดจำนวนข้อความ",
+            "en": "Uses {messages} messages · this plan has no monthly limit",
+        },
+        "meeting.nudge.cost_unknown": {
+            "th": "ใช้ {messages} ข้อความ · ตอนนี้ตรวจโควตาจาก LINE ไม่ได้",
+            "en": "Uses {messages} messages · LINE's quota could not be checked just now",
+        },
+        "meeting.nudge.send": {"th": "ส่งเตือนเลย", "en": "Send reminder"},
+        "meeting.nudge.over": {
+            "th": "โควตาไม่พอค่ะ: ต้องใช้ {messages} ข้อความ แต่เดือนนี้เหลือ {left} ข้อความ "
+            "(หักที่วางแผนส่งไว้แล้ว) ยังไม่ได้ส่งอะไรค่ะ",
+            "en": "Not enough quota: this needs {messages} messages, {left} are left this month "
+            "(after sends already planned). Nothing was sent.",
+        },
+        "meeting.nudge.planned": {
+            "th": "กำลังส่งการ์ดเตือน “{title}” ถึงคนที่ยังไม่ตอบค่ะ (ใช้ {messages} ข้อความ) "
+            "ดูผลได้ที่ รายงานการส่ง",
+            "en": "Sending the reminder for “{title}” to those who have not answered "
+            "({messages} messages). See the Delivery report.",
+        },
+        "meeting.nudge.already": {
+            "th": "เพิ่งสั่งเตือน “{title}” ไปเมื่อไม่ถึงชั่วโมงนี้ค่ะ จึงไม่ส่งซ้ำ",
+            "en": "A reminder for “{title}” was asked for less than an hour ago: not sent again.",
+        },
+        "meeting.nudge.all_answered": {
+            "th": "ทุกคนตอบรับ “{title}” แล้วค่ะ ไม่ต้องเตือน",
+            "en": "Everyone has answered “{title}”: no reminder needed.",
+        },
+        "meeting.nudge.none": {
+            "th": "ไม่พบนัดประชุมที่กำลังจะมาถึงที่คุณดูแลค่ะ",
+            "en": "No upcoming meeting you manage was found.",
+        },
+        "meeting.header.rsvp_nudge": {
+            "th": "🙋 ยังไม่ได้ตอบรับนัดนี้ค่ะ แตะปุ่มด้านล่างได้เลย",
+            "en": "🙋 You haven't answered yet: tap a button below",
+        },
+        "meeting.kind.rsvp_nudge": {"th": "เตือนคนที่ยังไม่ตอบ", "en": "Reminder to answer"},
+    }
+)
+ENTRIES.update(
+    {
+        # The evening list of the day's declines (bot/declines.py)
+        "meeting.declines.heading": {
+            "th": "🌙 สรุปวันนี้: ผู้ที่แจ้งว่าไม่สะดวกเข้าร่วม",
+            "en": "🌙 Today: who said they cannot come",
+        },
+        "meeting.declines.line": {
+            "th": "• {title} ({when}): ไม่สะดวก {names}",
+            "en": "• {title} ({when}): {names}",
+        },
+        "meeting.declines.footer": {
+            "th": "ดูทุกคำตอบได้ที่ รายงานการส่ง",
+            "en": "See every answer in the Delivery report.",
+        },
+    }
+)
