@@ -13,7 +13,7 @@ from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meetings import report_text
-from storage import linked_groups, meeting_report, meetings
+from storage import linked_groups, meeting_report, meetings, quota_notices
 from storage.models.meetings import SCHEDULED
 
 log = logging.getLogger(__name__)
@@ -53,18 +53,30 @@ def report(event, ctx) -> list[dict]:
 
 
 def _report(ctx, meeting) -> str:
-    """One meeting's report; for a group, those not yet answered are counted from LINE's size."""
+    """One meeting's report; for a group, those not yet answered are counted from LINE's size;
+    whether the organiser was told of sends LINE refused for the quota."""
     report = meeting_report.gather(ctx.session, meeting)
-    if meeting.audience != "group" or not meeting.group_id:
-        return report_text(report, ctx.zone, ctx.language)
-    size = _group_size(ctx, meeting.group_id)
-    if size is None:
-        return report_text(report, ctx.zone, ctx.language)
-    # The organiser linked the group and is in it; they are not an invitee who has not answered.
-    report.invited = max(size - (1 if meeting.organiser_id else 0), 0)
-    waiting = max(report.invited - sum(report.rsvps.values()), 0)
-    extra = text("meeting.group.waiting_unnamed", ctx.language, count=waiting) if waiting else ""
-    return "\n".join(filter(None, [report_text(report, ctx.zone, ctx.language), extra]))[:4900]
+    extra = [_quota_told(ctx, meeting)]
+    size = _group_size(ctx, meeting.group_id) if meeting.audience == "group" else None
+    if size is not None:
+        # The organiser linked the group and is in it: not an invitee who has not answered.
+        report.invited = max(size - (1 if meeting.organiser_id else 0), 0)
+        waiting = max(report.invited - sum(report.rsvps.values()), 0)
+        if waiting:
+            extra.append(text("meeting.group.waiting_unnamed", ctx.language, count=waiting))
+    body = report_text(report, ctx.zone, ctx.language)
+    return "\n".join(filter(None, [body, *extra]))[:4900]
+
+
+def _quota_told(ctx, meeting) -> str:
+    notices = quota_notices.of_meeting(ctx.session, meeting.id)
+    if not notices:
+        return ""
+    language = ctx.language
+    if any(n.told_at is None for n in notices):
+        return text("meeting.quota_notice.report_untold", language)
+    via = text(f"meeting.quota_notice.via_{notices[-1].told_via}", language)
+    return text("meeting.quota_notice.report_told", language, via=via)
 
 
 def _group_size(ctx, group_id: str) -> int | None:

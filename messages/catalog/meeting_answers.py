@@ -103,3 +103,45 @@ ENTRIES.update(
         },
     }
 )
+ENTRIES.update(
+    {
+        # The month's quota ran out (bot/quota_notices.py)
+        "meeting.quota_notice.heading": {
+            "th": "⚠️ LINE ไม่ส่งข้อความนัดประชุม: โควตาข้อความของเดือนนี้หมดแล้ว",
+            "en": "⚠️ LINE refused a meeting message: this month's message quota is used up",
+        },
+        "meeting.quota_notice.late_heading": {
+            "th": "⚠️ แจ้งช้าค่ะ: โควตาข้อความของเดือนนี้หมด น้องคุณธรรมจึงส่งข้อความหาคุณทันทีไม่ได้ "
+            "LINE ไม่ส่งข้อความนัดประชุมต่อไปนี้",
+            "en": "⚠️ Told late: the month's quota ran out, so I could not message you at once. "
+            "LINE refused these meeting messages",
+        },
+        "meeting.quota_notice.line": {
+            "th": "• {kind} “{title}” ({when}): ส่งไม่ถึง {count} คน",
+            "en": "• {kind} “{title}” ({when}): not delivered to {count}",
+        },
+        "meeting.quota_notice.advice": {
+            "th": "บอทจะไม่ลองส่งซ้ำ (ลองใหม่ไม่ช่วยจนกว่าจะขึ้นเดือนใหม่) โปรดแจ้งผู้เข้าร่วมทางอื่น "
+            "เช่น กลุ่ม LINE หรือโทรศัพท์ หรือเพิ่มโควตาใน LINE Official Account Manager "
+            "ดูรายละเอียดได้ที่ รายงานการส่ง",
+            "en": "It will not be retried (retrying cannot help until next month). Please tell "
+            "those invited another way, such as a LINE group or a call, or raise the quota in "
+            "LINE Official Account Manager. Details in the Delivery report.",
+        },
+        "meeting.quota_notice.report_told": {
+            "th": "   แจ้งผู้นัดเรื่องโควตาหมดแล้ว ({via})",
+            "en": "   The organiser was told the quota ran out ({via})",
+        },
+        "meeting.quota_notice.report_untold": {
+            "th": "   ส่งข้อความแจ้งผู้นัดทันทีไม่ได้ (โควตาหมด): แจ้งไว้ในคำตอบแรกที่ผู้นัดพิมพ์หาน้องคุณธรรม "
+            "(คำตอบไม่ใช้โควตา)",
+            "en": "   The organiser could not be messaged at once (no quota left): they are told in "
+            "the first reply to a message of theirs (replies use no quota)",
+        },
+        "meeting.quota_notice.via_push": {"th": "ส่งข้อความทันที", "en": "a message at once"},
+        "meeting.quota_notice.via_reply": {
+            "th": "ในคำตอบเมื่อผู้นัดพิมพ์มา",
+            "en": "in the reply to their message",
+        },
+    }
+)
