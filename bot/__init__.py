@@ -10,6 +10,7 @@ from bot.gateway import LineGateway
 from bot.identity import BotIdentity, fetch_bot_user_id
 from bot.inbox_worker import InboxProcessor, InboxWorker
 from bot.networks import load_networks
+from bot.quota_notices import QuotaNotices
 from bot.safe_logging import QuietErrorsFlask
 from bot.sender import SEND_CONCURRENCY, DeliverySender
 from bot.timekeeping import Clock
@@ -80,6 +81,8 @@ def build_bot(config: Config) -> Bot:
     lease = config.delivery_lease_seconds
     claim_lease = timedelta(seconds=lease) if lease else None
     sender = DeliverySender(db, gateway, clock=clock, claim_lease=claim_lease)
+    # A reminder LINE refuses for the month's quota is told to its organiser at once.
+    sender.on_quota = QuotaNotices(db, sender, config.zone)
     processor = InboxProcessor(
         db,
         router,

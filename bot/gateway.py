@@ -212,6 +212,31 @@ class LineGateway:
             "language": profile.language,
         }
 
+    def group_name(self, group_id: str) -> str | None:
+        """Return a group's name (LINE's group summary), or None when the bot is not in it."""
+        try:
+            summary = self._api.get_group_summary(group_id, _request_timeout=self.timeout)
+        except ApiException as exc:
+            if exc.status in (400, 403, 404):
+                return None
+            raise
+        return summary.group_name
+
+    def group_member_count(self, group_id: str) -> int:
+        """How many users LINE counts in a group (the bot not included)."""
+        found = self._api.get_group_member_count(group_id, _request_timeout=self.timeout)
+        return int(found.count)
+
+    def in_group(self, group_id: str, user_id: str) -> bool:
+        """True when LINE says the user is in the group (its member-profile endpoint answers)."""
+        try:
+            self._api.get_group_member_profile(group_id, user_id, _request_timeout=self.timeout)
+        except ApiException as exc:
+            if exc.status in (400, 403, 404):
+                return False
+            raise
+        return True
+
     def get_content(self, message_id: str) -> bytes:
         """Download what a user sent (an image) from the data host."""
         data = self._blob.get_message_content(message_id, _request_timeout=self.timeout)

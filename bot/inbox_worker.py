@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.quota_notices import with_owed_notices
 from bot.sender import DeliverySender
 from handlers.context import Context
 from handlers.deferred import DeferredGateway, LineAnswers, NeedsLine
@@ -164,6 +165,9 @@ class InboxProcessor:
             messages, outcome = [], "ignored:standby"
         else:
             messages, outcome = self.router.handle(event, ctx)
+            if payload.get("replyToken") and not ctx.in_group:
+                # What could not be pushed for lack of quota goes free with this reply.
+                messages = with_owed_notices(session, member, messages, now, self.zone)
         delivery_id = 0
         if messages:
             delivery_id = self._enqueue(session, payload, messages[:5], now)

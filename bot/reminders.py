@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.declines import send_evening_declines
 from bot.sender import DeliverySender
 from messages import meetings as cards
 from messages.builders import main_menu, text_message
 from messages.catalog import text
+from messages.meeting_answers import names_lines
 from storage import deliveries, meetings, reminders
 from storage.db import Database
 from storage.models import Member
@@ -48,6 +50,11 @@ class ReminderJob:
                 created += self.queue(reminder_id)
             except Exception as exc:  # noqa: BLE001 - one broken reminder must not hold up the rest
                 log.error("reminder %s failed: %s", reminder_id, type(exc).__name__)
+        try:
+            with self.db.unit_of_work() as session:
+                created += send_evening_declines(session, self.zone, self.clock())
+        except Exception as exc:  # noqa: BLE001 - the evening list must not hold up reminders
+            log.error("evening declines failed: %s", type(exc).__name__)
         for delivery_id in created:
             self.sender.send(delivery_id)
         self.sender.send_due()  # retries, and what a killed clock left claimed once its lease ends
@@ -109,9 +116,12 @@ class ReminderJob:
             return deliveries.enqueue_push(
                 session, meeting.group_id, messages, now, prefix + "group"
             )
-        recipients, left_out = meetings.invitees(
-            session, meeting, without_declined=reminder.kind in WITHOUT_DECLINED
-        )
+        if reminder.kind == meetings.NUDGE:  # the organiser's "remind those who have not answered"
+            recipients, left_out = meetings.not_answered(session, meeting), {}
+        else:
+            recipients, left_out = meetings.invitees(
+                session, meeting, without_declined=reminder.kind in WITHOUT_DECLINED
+            )
         reminders.record(reminder, len(recipients), left_out)
         by_language: dict[str, list[str]] = defaultdict(list)
         for recipient in recipients:
@@ -135,8 +145,9 @@ class ReminderJob:
             header = text("meeting.header.change_time", language,
                           old=cards.day_when(was, self.zone, language),
                           new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
-        note = text("meeting.card.group_note", language) if group else None
-        return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note)]
+        # Anyone in the group answers on the card itself (handlers.commands.meeting_rsvp).
+        note = text("meeting.card.group_answer_note", language) if group else None
+        return [cards.card(meeting, self.zone, language, header, note=note)]
 
     def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
         organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None
@@ -151,6 +162,10 @@ class ReminderJob:
         language = chosen[0].language
         message = cards.notice(meeting, self.zone, language, "meeting.notice.rsvp_summary",
                                waiting=waiting, **counts)  # fmt: skip
+        # The names behind each count, right under them (the organiser is never "waiting").
+        head, _, rest = message["text"].partition("\n")
+        names = names_lines(meetings.answers_by_name(session, meeting), language)
+        message["text"] = "\n".join([head, *names, rest])[:4900]
         reminders.record(reminder, 1, {})
         key = reminders.key_prefix(reminder) + "organiser"
         return deliveries.enqueue_push(session, chosen[0].user_id, [message], now, key)

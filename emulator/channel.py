@@ -17,7 +17,15 @@ def profile(call: Call) -> Answer:
 
 
 def member_profile(call: Call) -> Answer:
-    """Answer a group or room member's profile (any known user counts as a member)."""
+    """Answer a group or room member's profile; 404 for a group the bot is not in, or a user not in it.
+
+    Rooms are not modelled: any known user counts as a member of any room.
+    """
+    group_id = call.params.get("groupId")
+    if group_id is not None:
+        group = call.state.group(group_id)
+        if group is None or call.params["userId"] not in group["members"]:
+            raise LineError(404, "Not found")
     answer = profile(call)
     answer.body = {
         k: v for k, v in answer.body.items() if k in ("userId", "displayName", "pictureUrl")
@@ -26,13 +34,24 @@ def member_profile(call: Call) -> Answer:
 
 
 def group_member_count(call: Call) -> Answer:
-    """Answer how many users are in a group (set by a test; by default every known user)."""
+    """Answer how many users are in a group (set by a test, its known members, else every user)."""
     group_id = call.params["groupId"]
     with call.state.lock:
         count = call.state.group_sizes.get(group_id)
+    group = call.state.group(group_id) if count is None else None
+    if count is None and group is not None:
+        count = len(group["members"])  # a group set up by a test, or met in events
     if count is None:
         count = len(call.state.followers())
     return Answer(body={"count": count})
+
+
+def group_summary(call: Call) -> Answer:
+    """Answer a group's id and name; 404 for a group the bot is not in (as LINE)."""
+    group = call.state.group(call.params["groupId"])
+    if group is None:
+        raise LineError(404, "Not found")
+    return Answer(body={"groupId": call.params["groupId"], "groupName": group["groupName"]})
 
 
 def followers(call: Call) -> Answer:
@@ -119,6 +138,7 @@ ROUTES: list[Route] = [
     ("GET", "/v2/bot/profile/{userId}", profile, None, False),
     ("GET", "/v2/bot/group/{groupId}/member/{userId}", member_profile, None, False),
     ("GET", "/v2/bot/group/{groupId}/members/count", group_member_count, None, False),
+    ("GET", "/v2/bot/group/{groupId}/summary", group_summary, None, False),
     ("GET", "/v2/bot/room/{roomId}/member/{userId}", member_profile, None, False),
     ("GET", "/v2/bot/followers/ids", followers, None, False),
     ("GET", "/v2/bot/info", bot_info, None, False),

@@ -130,6 +130,11 @@ class EmulatorClient:
         """Set how many users LINE reports in a group (its member-count endpoint)."""
         return self._call("POST", "/group-size", json={"groupId": group_id, "count": count})
 
+    def set_group(self, group_id: str, name: str, members: tuple[str, ...] = ()) -> dict[str, Any]:
+        """Put the bot in a named group with these members (LINE's summary and member endpoints)."""
+        body = {"groupId": group_id, "groupName": name, "members": list(members)}
+        return self._call("POST", "/group", json=body)
+
     def advance_clock(self, seconds: float) -> float:
         """Move the emulator's clock forward; return its new time."""
         return self._call("POST", "/clock", json={"advance": seconds})["now"]

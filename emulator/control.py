@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from emulator import webhooks
+from emulator.ids import well_formed
 from emulator.state import EmulatorState
 
 USER_ID = re.compile(r"^U[0-9a-f]{32}$")
@@ -192,6 +193,19 @@ def control_blueprint(state: EmulatorState) -> Blueprint:
             return jsonify(
                 {"groupId": body["groupId"], "count": state.group_sizes[body["groupId"]]}
             )
+
+    @bp.post("/group")
+    def set_group() -> Response:
+        body = _json()
+        group_id = str(body["groupId"])
+        if not well_formed("groupId", group_id):
+            return jsonify({"error": "groupId must be C and 32 lower-case hex digits"}), 400
+        state.join_group(group_id, None, body.get("groupName"))
+        for user_id in body.get("members") or []:
+            state.join_group(group_id, str(user_id))
+        found = state.group(group_id) or {}
+        return jsonify({"groupId": group_id, "groupName": found.get("groupName"),
+                        "members": sorted(found.get("members", ()))})  # fmt: skip
 
     @bp.post("/clock")
     def clock() -> Response:

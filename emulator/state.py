@@ -104,6 +104,8 @@ class EmulatorState:
         self._feeds: dict[str, list[dict[str, Any]]] = {}
         self.quota = quota
         self.group_sizes: dict[str, int] = {}  # groupId -> member count (LINE's count endpoint)
+        # groupId -> {"groupName", "members"}: groups the bot is in, set by a test or met in events.
+        self.groups: dict[str, dict[str, Any]] = {}
         self.usage = 0
         self.richmenus: dict[str, dict[str, Any]] = {}
         self.richmenu_images: dict[str, tuple[bytes, str]] = {}
@@ -179,6 +181,25 @@ class EmulatorState:
             previous = self.following.get(user_id, True)
             self.following[user_id] = following
             return previous
+
+    def join_group(
+        self, group_id: str, user_id: str | None = None, name: str | None = None
+    ) -> None:
+        """Know a group the bot is in (named, or named after its id) and that a user is in it."""
+        with self.lock:
+            group = self.groups.setdefault(
+                group_id, {"groupName": name or f"Group {group_id[-4:]}", "members": set()}
+            )
+            if name:
+                group["groupName"] = name
+            if user_id:
+                group["members"].add(user_id)
+
+    def group(self, group_id: str) -> dict[str, Any] | None:
+        """Return a copy of a group the bot is in, or None (LINE answers 404 for it)."""
+        with self.lock:
+            found = self.groups.get(group_id)
+            return {**found, "members": set(found["members"])} if found else None
 
     def followers(self) -> list[str]:
         """Return the ids of known users who follow the bot."""

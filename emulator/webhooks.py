@@ -104,6 +104,9 @@ def _fill(state: EmulatorState, user_id: str, event: dict[str, Any], mode: str) 
     kind = event.get("type", "message")
     event.setdefault("type", kind)
     event["source"] = _source(user_id, event.get("source"), kind)
+    if event["source"].get("groupId"):
+        # Whoever acts in a group is in it: LINE's member endpoints know them from now on.
+        state.join_group(event["source"]["groupId"], event["source"].get("userId"))
     event.setdefault("timestamp", int(state.now() * 1000))
     event.setdefault("mode", mode)
     event.setdefault("webhookEventId", new_ulid(event["timestamp"]))

@@ -265,7 +265,12 @@ def audience_options(state: FlowState) -> list[tuple[str, str]]:
     if member.has_role("staff"):
         options.append(("all", text("meeting.audience.all", language)))
     for group in linked_groups.groups_of(state.ctx.session, [n.key for n in networks]):
-        options.append((f"g:{group.id}", text("meeting.audience.group", language, number=group.id)))
+        label = (
+            text("meeting.audience.group_named", language, name=group.name)
+            if group.name
+            else text("meeting.audience.group", language, number=group.id)
+        )
+        options.append((f"g:{group.id}", label))
     return options[:11]
 
 

@@ -211,6 +211,12 @@ class Router:
     def _in_group(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         # In groups the bot speaks only when addressed (a keyword or a mention of the bot),
         # collects nothing and runs no conversation there: it asks for a private chat instead.
+        # A button on a card sent to the group (an RSVP) is answered by its own command.
+        if isinstance(event, PostbackEvent):
+            cmd = self.registry.by_name.get(_postback_command(event))
+            if cmd is not None and cmd.in_groups and cmd.flow is None:
+                return cmd.handler(event, ctx), f"postback:{cmd.name}"
+            return [], "ignored:group"
         if not (isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent)):
             return [], "ignored:group"
         said, mentioned = groups.read(event.message)

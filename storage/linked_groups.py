@@ -9,15 +9,25 @@ from storage.models.meetings import LinkedGroup
 from storage.upsert import insert_ignore
 
 
-def link_group(session: Session, group_id: str, network: str, member_id: int | None) -> None:
-    """Remember a LINE group as belonging to a network (linking again moves it)."""
-    row = {"group_id": group_id, "network": network, "linked_by": member_id}
+def link_group(
+    session: Session, group_id: str, network: str, member_id: int | None, name: str | None = None
+) -> None:
+    """Remember a LINE group as belonging to a network (linking again moves it, renames it)."""
+    row = {"group_id": group_id, "network": network, "linked_by": member_id, "name": name}
     if not insert_ignore(session, LinkedGroup, [row]):
+        values = {"network": network, "linked_by": member_id}
+        if name:
+            values["name"] = name
         session.execute(
-            update(LinkedGroup)
-            .where(LinkedGroup.group_id == group_id)
-            .values(network=network, linked_by=member_id)
+            update(LinkedGroup).where(LinkedGroup.group_id == group_id).values(**values)
         )
+
+
+def name_of(session: Session, group_id: str | None) -> str | None:
+    """The linked group's name as LINE last told it (None if unknown)."""
+    if not group_id:
+        return None
+    return session.scalar(select(LinkedGroup.name).where(LinkedGroup.group_id == group_id))
 
 
 def groups_of(session: Session, networks: list[str] | None) -> list[LinkedGroup]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Member
@@ -23,6 +23,8 @@ from storage.models.meetings import (
 from storage.models.members import CONSENT_GIVEN
 from storage.reminder_plan import due_times
 from storage.upsert import insert_ignore
+
+NUDGE = "rsvp_nudge"  # a reminder the organiser sends by hand to those who have not answered
 
 
 @dataclass(frozen=True)
@@ -203,21 +205,38 @@ def reportable(session: Session, member: Member, since: datetime, limit: int = 1
     return [m for m in session.scalars(stmt.limit(500)) if may_manage(member, m)][:limit]
 
 
-def for_member(session: Session, member: Member, now: datetime, limit: int = 10) -> list[Meeting]:
-    """Upcoming meetings meant for this member (their network's, or everyone's)."""
+def for_member(
+    session: Session, member: Member, now: datetime, limit: int = 10,
+    groups: frozenset[str] | set[str] = frozenset(),
+) -> list[Meeting]:  # fmt: skip
+    """Upcoming meetings meant for this member: their network's, everyone's, and those sent to
+    the LINE groups they are in (`groups`, as LINE told the caller)."""
     stmt = (
         select(Meeting)
         .where(Meeting.status == SCHEDULED, Meeting.starts_at > now)
-        .where(or_(Meeting.audience == "all", Meeting.audience == "networks"))
         .order_by(Meeting.starts_at, Meeting.id)
     )
-    found = [
-        m for m in session.scalars(stmt) if m.audience == "all" or member.network in m.network_list
-    ]
+    found = [m for m in session.scalars(stmt) if is_invited(m, member, groups)]
     return found[:limit]
 
 
-def is_invited(meeting: Meeting, member: Member) -> bool:
+def upcoming_group_ids(session: Session, now: datetime) -> list[str]:
+    """The LINE groups upcoming meetings were sent to, soonest meeting first."""
+    stmt = (
+        select(Meeting.group_id)
+        .where(Meeting.status == SCHEDULED, Meeting.starts_at > now, Meeting.audience == "group")
+        .where(Meeting.group_id.is_not(None))
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    return list(dict.fromkeys(session.scalars(stmt)))
+
+
+def is_invited(
+    meeting: Meeting, member: Member, groups: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    """True if the meeting is for everyone, the member's network, or a group they are in."""
+    if meeting.audience == "group":
+        return meeting.group_id is not None and meeting.group_id in groups
     return meeting.audience == "all" or (
         meeting.audience == "networks" and member.network in meeting.network_list
     )
@@ -275,3 +294,33 @@ def answers_by_name(session: Session, meeting: Meeting) -> dict[str, list[str]]:
         if member.id in reachable_ids:  # as the counts: those the bot can reach
             found["waiting"].append(member.display_name or f"#{member.id}")
     return found
+
+
+def not_answered(session: Session, meeting: Meeting) -> list[Recipient]:
+    """Invitees the bot can reach who have not answered (never the organiser), in id order."""
+    answered = set(session.scalars(select(Rsvp.member_id).where(Rsvp.meeting_id == meeting.id)))
+    reachable_now, _ = invitees(session, meeting, without_declined=False)
+    return [
+        r
+        for r in reachable_now
+        if r.member_id not in answered and r.member_id != meeting.organiser_id
+    ]
+
+
+def nudged_since(session: Session, meeting_id: int, since: datetime) -> bool:
+    """True if a reminder to those who have not answered was asked for after `since`."""
+    stmt = select(func.count(Reminder.id)).where(
+        Reminder.meeting_id == meeting_id,
+        Reminder.kind == NUDGE,
+        Reminder.created_at >= since,
+        Reminder.status != WITHDRAWN,
+    )
+    return bool(session.scalar(stmt))
+
+
+def nudge(session: Session, meeting: Meeting, now: datetime) -> Reminder:
+    """Plan one reminder, due now, to those who have not answered (the clock sends it once)."""
+    reminder = Reminder(meeting_id=meeting.id, kind=NUDGE, due_at=now, created_at=now)
+    session.add(reminder)
+    session.flush()
+    return reminder

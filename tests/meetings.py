@@ -121,8 +121,8 @@ class Chat:
 
         return self._send(text_event(text, self.user_id), group)
 
-    def press(self, data: str, params: dict | None = None) -> list[dict]:
-        """Tap a postback button (a card's, a menu's) carrying `data`."""
+    def press(self, data: str, params: dict | None = None, group: str | None = None) -> list[dict]:
+        """Tap a postback button (a card's, a menu's) carrying `data`, in a group if given."""
         from tests.events import text_event
 
         event = text_event("", self.user_id)
@@ -130,7 +130,7 @@ class Chat:
         event.update(
             type="postback", postback={"data": data, **({"params": params} if params else {})}
         )
-        return self._send(event)
+        return self._send(event, group)
 
     def tap(self, message: dict, label: str, params: dict | None = None) -> list[dict]:
         """Tap the quick-reply item labelled `label` on `message`."""

@@ -309,10 +309,10 @@ def test_a_coordinator_links_a_line_group_and_announces_a_meeting_there(
     clock_job(db, emulator.url, time).tick()
     [posted] = feed(line, group)
     assert posted["altText"].startswith("📅 นัดประชุม\nประชุมกลุ่มย่อย")
-    assert (
-        "footer" not in posted["contents"]
-    )  # no RSVP buttons: postbacks in groups carry no member
-    assert "พิมพ์ ประชุมของฉัน" in posted["altText"]
+    # Anyone in the group answers on the card (tests/test_meeting_groups.py follows a tap).
+    buttons = [b["action"]["label"] for b in posted["contents"]["footer"]["contents"]]
+    assert buttons == ["เข้าร่วม", "ไม่สะดวก", "ยังไม่แน่ใจ"]
+    assert "บันทึกเงียบ ๆ ไม่ตอบในกลุ่ม" in posted["altText"]
 
 
 def test_the_date_understood_is_repeated_at_once_with_its_weekday_in_thai(chat, people):

@@ -6,12 +6,14 @@ from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import PostbackEvent
 
+from handlers import meeting_groups
 from handlers.registry import command
-from messages.builders import say
+from messages.builders import say, text_message
 from messages.catalog import text
 from messages.meetings import ANSWERS, card, carousel, when
 from storage import meetings
 from storage.models.meetings import CANCELLED
+from storage.models.members import CONSENT_GIVEN
 
 
 def _fields(event) -> dict[str, str]:
@@ -20,13 +22,17 @@ def _fields(event) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(event.postback.data or "").items()}
 
 
-@command("rsvp", (), access="consented")
+# Any group member may tap (the router lets in_groups postbacks through); the handler checks
+# consent itself, since the router's access rules do not run in groups.
+@command("rsvp", (), access="consented", in_groups=True)
 def rsvp(event, ctx) -> list[dict]:
     """Record the member's answer from a meeting card's button."""
+    if ctx.in_group:
+        return _in_group(event, ctx)
     fields, language = _fields(event), ctx.language
     value = fields.get("a")
     meeting = meetings.get(ctx.session, int(fields["m"])) if fields.get("m", "").isdigit() else None
-    if meeting is None or value not in ANSWERS or not meetings.is_invited(meeting, ctx.member):
+    if meeting is None or value not in ANSWERS or not meeting_groups.invited(ctx, meeting, event):
         return [say("meeting.rsvp.unknown", language, menu=True)]
     if meeting.status == CANCELLED:
         return [say("meeting.rsvp.cancelled", language, menu=True, title=meeting.title)]
@@ -39,11 +45,30 @@ def rsvp(event, ctx) -> list[dict]:
     ]  # fmt: skip
 
 
+def _in_group(event, ctx) -> list[dict]:
+    """A tap on a group's card: saved quietly (no reply, the group sees the member's own
+    "เข้าร่วม" already); only an answer that could not be saved is said, as a free reply."""
+    fields, member = _fields(event), ctx.member
+    value = fields.get("a")
+    meeting = meetings.get(ctx.session, int(fields["m"])) if fields.get("m", "").isdigit() else None
+    if meeting is None or value not in ANSWERS or not meeting_groups.invited(ctx, meeting, event):
+        return []  # a card from elsewhere, or a forged tap: nothing to say to the whole group
+    language = member.language if member else "th"
+    if meeting.status == CANCELLED or meeting.starts_at <= ctx.clock():
+        return [text_message(text("meeting.group.rsvp_closed", language, title=meeting.title))]
+    if member is None or member.consent_status != CONSENT_GIVEN or member.registered_at is None:
+        # Nothing is kept about someone who has not agreed: they are told how to answer.
+        return [text_message(text("meeting.group.rsvp_not_registered", language))]
+    meetings.answer(ctx.session, meeting.id, member.id, value, ctx.clock())
+    return []
+
+
 @command("my_meetings", ("ประชุมของฉัน", "my meetings", "นัดของฉัน"))
 def my_meetings(event, ctx) -> list[dict]:
     """Show the member's upcoming meetings with their answer and buttons to change it."""
     language = ctx.language
-    found = meetings.for_member(ctx.session, ctx.member, ctx.clock(), limit=10)
+    groups = meeting_groups.groups_of(ctx)
+    found = meetings.for_member(ctx.session, ctx.member, ctx.clock(), limit=10, groups=groups)
     if not found:
         return [say("meeting.mine.none", language, menu=True)]
     header = text("meeting.header.mine", language)

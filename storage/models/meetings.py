@@ -111,5 +111,6 @@ class LinkedGroup(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     group_id: Mapped[str] = mapped_column(String(64), unique=True)
     network: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str | None] = mapped_column(String(100))  # LINE's group name, when it told us
     linked_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -16,6 +16,7 @@ from linebot.v3.messaging import (
     ReplyMessageRequest,
     TextMessage,
 )
+from linebot.v3.messaging.exceptions import NotFoundException
 
 TIMEOUT = 5
 
@@ -199,5 +200,23 @@ def test_followers_and_group_member_profile(api, control, user):
     control.send(user["userId"], {"type": "unfollow"})
     other = control.add_user("สมศักดิ์")
     assert api.get_followers(_request_timeout=TIMEOUT).user_ids == [other["userId"]]
-    member = api.get_group_member_profile("C" + "3" * 32, other["userId"], _request_timeout=TIMEOUT)
+    group = "C" + "3" * 32
+    # As LINE: a group the bot is not in, or a user not in the group, is 404.
+    with pytest.raises(NotFoundException):
+        api.get_group_member_profile(group, other["userId"], _request_timeout=TIMEOUT)
+    with pytest.raises(NotFoundException):
+        api.get_group_summary(group, _request_timeout=TIMEOUT)
+    control.set_group(group, "ครูคุณธรรม", (other["userId"],))
+    member = api.get_group_member_profile(group, other["userId"], _request_timeout=TIMEOUT)
     assert (member.user_id, member.display_name) == (other["userId"], "สมศักดิ์")
+    with pytest.raises(NotFoundException):
+        api.get_group_member_profile(group, user["userId"], _request_timeout=TIMEOUT)
+    summary = api.get_group_summary(group, _request_timeout=TIMEOUT)
+    assert (summary.group_id, summary.group_name) == (group, "ครูคุณธรรม")
+    assert api.get_group_member_count(group, _request_timeout=TIMEOUT).count == 1
+    # Whoever speaks in a group is in it.
+    control.send(
+        user["userId"],
+        {"type": "text", "text": "สวัสดี", "source": {"type": "group", "groupId": group}},
+    )
+    assert api.get_group_member_count(group, _request_timeout=TIMEOUT).count == 2
