@@ -1,4 +1,4 @@
-"""Staff web texts of good practice shared back (keys staff.story_*) and themes (staff.themes_*)."""
+"""Staff web texts of good practice shared back (staff.story_*) and themes (staff.themes_*, export.*)."""
 
 ENTRIES = {
     "staff.nav_stories": {"th": "เรื่องเล่าดีๆ", "en": "Good stories"},
@@ -69,3 +69,57 @@ ENTRIES = {
         "cannot approve it.",
     },
 }
+
+ENTRIES.update(
+    {
+        "export.kind.themes": {"th": "ประเด็นที่พบบ่อย", "en": "Themes"},
+        "export.col.theme_dimension": {"th": "จัดกลุ่มตาม", "en": "Grouped by"},
+        "export.col.theme_group": {"th": "กลุ่ม", "en": "Group"},
+        "export.col.theme_kind": {"th": "ชนิด", "en": "Kind"},
+        "export.col.theme_rank": {"th": "อันดับ", "en": "Rank"},
+        "export.col.theme_term": {"th": "คำ/วลี", "en": "Word or phrase"},
+        "export.col.theme_uses": {"th": "จำนวนครั้ง", "en": "Uses"},
+        "export.col.theme_reflections": {"th": "จำนวนบันทึก", "en": "Reflections"},
+        "export.theme.by_network": {"th": "เครือข่าย", "en": "Network"},
+        "export.theme.by_province": {"th": "จังหวัด", "en": "Province"},
+        "export.theme.by_criterion": {"th": "หลัก", "en": "Criterion"},
+        "export.theme.word": {"th": "คำ", "en": "word"},
+        "export.theme.phrase": {"th": "วลี", "en": "phrase"},
+        "export.theme.all": {"th": "ทั้งหมด", "en": "All"},
+        "staff.kind_themes": {"th": "ประเด็นที่พบบ่อย (คำและวลี)", "en": "Themes (words and phrases)"},
+        "staff.nav_themes": {"th": "ประเด็น", "en": "Themes"},
+        "staff.themes_title": {
+            "th": "ประเด็นที่พบบ่อยในถอดบทเรียน",
+            "en": "Themes in reflections",
+        },
+        "staff.themes_intro": {
+            "th": "คำและวลีที่สมาชิกใช้บ่อยที่สุด (ตัดคำด้วย PyThaiNLP และตัดคำทั่วไปภาษาไทยออก) "
+            "แตะคำเพื่อค้นหาบันทึกที่ใช้คำนั้น",
+            "en": "The words and phrases members use most (split with PyThaiNLP, common Thai "
+            "stop words removed). Tap a word to find the reflections using it.",
+        },
+        "staff.by": {"th": "จัดกลุ่มตาม", "en": "Group by"},
+        "staff.province": {"th": "จังหวัด", "en": "Province"},
+        "staff.themes_by_network": {"th": "เครือข่าย", "en": "Network"},
+        "staff.themes_by_province": {"th": "จังหวัด", "en": "Province"},
+        "staff.themes_by_criterion": {"th": "หลัก", "en": "Criterion"},
+        "staff.themes_words": {"th": "คำที่ใช้บ่อย", "en": "Most used words"},
+        "staff.themes_phrases": {"th": "วลีที่ใช้บ่อย", "en": "Most used phrases"},
+        "staff.themes_term": {"th": "คำ/วลี", "en": "Word or phrase"},
+        "staff.themes_uses": {"th": "ครั้ง", "en": "Uses"},
+        "staff.themes_texts": {"th": "บันทึก", "en": "Reflections"},
+        "staff.themes_group": {
+            "th": "{group} · {count} บันทึก",
+            "en": "{group} · {count} reflections",
+        },
+        "staff.themes_basis": {
+            "th": "จาก {count} บันทึกล่าสุดที่ตรงกับตัวกรอง",
+            "en": "From the latest {count} reflections matching the filters",
+        },
+        "staff.themes_capped": {
+            "th": "(หน้านี้อ่านได้สูงสุด {limit} บันทึก ไฟล์ส่งออกนับทุกบันทึก)",
+            "en": "(this page reads at most {limit}; the export counts them all)",
+        },
+        "staff.themes_download": {"th": "ดาวน์โหลด", "en": "Download"},
+    }
+)
