@@ -10,6 +10,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.nudges import send_reflection_nudges
 from bot.reminders import ReminderJob
+from bot.story_digest import send_story_digests
 from bot.timekeeping import running_from, scheduler_time
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,15 @@ def build_scheduler(
         "interval",
         minutes=NUDGE_MINUTES,
         id="reflection-nudges",
+        max_instances=1,
+        coalesce=True,
+    )
+    # A digest goes out only once staff approved it (having seen the quota), in the daytime.
+    scheduler.add_job(
+        lambda: send_story_digests(bot, now()),
+        "interval",
+        minutes=NUDGE_MINUTES,
+        id="story-digests",
         max_instances=1,
         coalesce=True,
     )

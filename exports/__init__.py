@@ -24,7 +24,7 @@ from messages.catalog import text
 from storage.db import Database
 
 FORMATS = ("csv", "xlsx")
-KIND_ORDER = ("reflections", "activities", "assessments", "members", "meetings")
+KIND_ORDER = ("reflections", "activities", "assessments", "members", "meetings", "themes")
 PROGRESS_EVERY = 500
 
 __all__ = [

@@ -128,7 +128,11 @@ def test_the_clock_process_sends_nudges_as_one_of_its_jobs(config, db, activity,
     bot = app.extensions["bot"]
     job = ReminderJob(bot.db, bot.sender, bot.config.zone, lambda: DUE, timedelta(hours=6))
     scheduler = build_scheduler(bot, job, now=lambda: DUE)
-    assert {j.id for j in scheduler.get_jobs()} == {"reminders-and-outbox", "reflection-nudges"}
+    assert {j.id for j in scheduler.get_jobs()} == {
+        "reminders-and-outbox",
+        "reflection-nudges",
+        "story-digests",
+    }
     scheduler.get_job("reflection-nudges").func()
     bot.close()
     [push] = pushes(db)

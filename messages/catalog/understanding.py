@@ -54,6 +54,23 @@ ENTRIES = {
         "th": "รายงานการส่ง\nรายงานประชุม\nรายงานการส่งข้อความ",
         "en": "delivery report\nmeeting report",
     },
+    "examples.good_stories": {
+        "th": "เรื่องเล่าดีๆ\nเรื่องเล่า\nตัวอย่างดีๆ\nเรื่องเล่าดีๆ จากเครือข่าย\n"
+        "ตัวอย่างที่ดี\nแนวปฏิบัติที่ดี\nเรื่องเล่าความดี",
+        "en": "good stories\ngood practice\ngood examples\nshared stories",
+    },
+    "examples.my_stories": {
+        "th": "เรื่องเล่าของฉัน\nเรื่องของฉันที่แบ่งปัน\nถอนเรื่องเล่า\nถอนการแบ่งปัน",
+        "en": "my stories\nmy shared stories\nwithdraw my story",
+    },
+    "examples.digest_off": {
+        "th": "ไม่รับสรุปรายเดือน\nไม่รับเรื่องเล่ารายเดือน\nหยุดส่งเรื่องเล่า\nเลิกรับเรื่องเล่า",
+        "en": "no story digest\nstop story digest\nstop the monthly digest",
+    },
+    "examples.digest_on": {
+        "th": "รับสรุปรายเดือน\nรับเรื่องเล่ารายเดือน\nรับเรื่องเล่าอีก",
+        "en": "story digest\nmonthly digest",
+    },
     "examples.help": {
         "th": "ช่วยเหลือ\nช่วยด้วย\nใช้ยังไง\nใช้งานยังไง\nทำอะไรได้บ้าง\nเมนู\nเมนูหลัก\nวิธีใช้\n"
         "คู่มือ\nคู่มือการใช้งาน\nงง\nไม่รู้จะทำยังไง\nมีเมนูอะไรบ้าง\nใช้ไม่เป็น\nใช้งานไม่เป็น\nทำยังไง",

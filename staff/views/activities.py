@@ -13,6 +13,7 @@ from staff.blueprint import blueprint
 from staff.i18n import lang
 from staff.scope import current_scope
 from staff.views.reflections import list_filters
+from staff.views.stories import story_of
 from storage.models import Member
 from storage.models.activities import Activity, ActivityCriterion, ActivityPhoto
 from storage.models.reflections import Reflection
@@ -76,7 +77,13 @@ def activity(record_id: int):
     criteria = [labels[n - 1] for n in sorted(numbers) if 0 < n <= len(labels)]
     item, name = found
     return render_template(
-        "staff/activity.html", a=item, name=name, photos=photos, criteria=criteria, lessons=lessons
+        "staff/activity.html",
+        a=item,
+        name=name,
+        photos=photos,
+        criteria=criteria,
+        lessons=lessons,
+        story=story_of("activity", item.id),
     )
 
 

@@ -12,6 +12,7 @@ from staff import search
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks
 from staff.scope import current_scope
+from staff.views.stories import story_of
 from storage.models import Member
 from storage.models.activities import Activity
 from storage.models.reflections import Reflection
@@ -89,4 +90,5 @@ def reflection(record_id: int):
     return render_template(
         "staff/reflection.html", r=item, name=name, activity=activity, parts=parts,
         criteria=reflections_export.criteria_text(ctx, item.criteria_keys),
+        story=story_of("reflection", item.id),
     )  # fmt: skip

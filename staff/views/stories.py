@@ -1,0 +1,129 @@
+"""Good practice: staff mark a record, its author is asked in chat; the monthly digest's approval."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import abort, current_app, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from bot.story_digest import last_month, new_stories
+from handlers.questionnaire import load_questionnaire
+from messages.stories import permission_question
+from staff.blueprint import blueprint
+from staff.i18n import lang
+from staff.scope import current_scope
+from storage import deliveries, stories
+from storage.models import Member
+from storage.models.activities import Activity
+from storage.models.reflections import Reflection
+from storage.models.stories import SharedStory
+from storage.scope import visible_members
+
+log = logging.getLogger(__name__)
+KINDS = {"activity": Activity, "reflection": Reflection}
+BACK = {"activity": "staff.activity", "reflection": "staff.reflection"}
+
+
+def _record(session, kind: str, record_id: int):
+    """The record and its author, if the account may see them (else None)."""
+    model = KINDS[kind]
+    stmt = (
+        select(model, Member)
+        .join(Member, Member.id == model.member_id)
+        .where(model.id == record_id, visible_members(current_scope()))
+    )
+    return session.execute(stmt).first()
+
+
+def story_of(kind: str, record_id: int) -> SharedStory | None:
+    """The story made of a record (for its page's "good practice" panel)."""
+    bot = current_app.extensions["bot"]
+    with bot.db.unit_of_work() as session:
+        found = stories.of_record(session, kind, record_id)
+        session.expunge_all()
+    return found
+
+
+@blueprint.post("/stories/mark")
+def story_mark():
+    kind, record_id = request.form.get("kind", ""), request.form.get("record_id", type=int)
+    if kind not in KINDS or record_id is None:
+        abort(400)
+    bot = current_app.extensions["bot"]
+    now = bot.clock()
+    with bot.db.unit_of_work() as session:
+        found = _record(session, kind, record_id)
+        if found is None:
+            abort(404)
+        record, author = found
+        story, new = stories.mark(session, kind, record_id, author.id, g.get("staff_id"), now)
+        if new and author.reachable:
+            title = (
+                record.title if kind == "activity" else stories.titles(session, [story])[story.id]
+            )
+            question = permission_question(story.id, kind, title, author.language or "th")
+            key = f"story-ask:{story.id}"
+            deliveries.enqueue_push(session, author.line_user_id, [question], now, dedupe_key=key)
+    return redirect(url_for(BACK[kind], record_id=record_id, marked=1))
+
+
+def _digest_plan(session, bot):
+    """The month the next digest covers, its stories, recipients, and whether it was approved."""
+    month, _, _ = last_month(bot.clock(), bot.config.zone)
+    questionnaire = load_questionnaire(bot.config.questionnaire_file)
+    found = new_stories(session, month, bot.config.zone, questionnaire)
+    return {
+        "month": month, "stories": found, "recipients": len(stories.digest_recipients(session)),
+        "approved": stories.digest(session, month),
+    }  # fmt: skip
+
+
+def _quota_left(bot) -> int | None:
+    """What is left of LINE's monthly quota (None when unknown or unlimited)."""
+    try:
+        limit, used = bot.gateway.quota()
+    except Exception as exc:  # noqa: BLE001 - an unknown quota is shown as unknown
+        log.warning("quota check failed: %s", type(exc).__name__)
+        return None
+    return None if limit is None else max(0, limit - used)
+
+
+@blueprint.get("/stories")
+def stories_page():
+    bot = current_app.extensions["bot"]
+    questionnaire = load_questionnaire(bot.config.questionnaire_file)
+    stmt = (
+        select(SharedStory, Member.display_name)
+        .join(Member, Member.id == SharedStory.member_id)
+        .where(visible_members(current_scope()))
+        .order_by(SharedStory.marked_at.desc())
+    )
+    with bot.db.unit_of_work() as session:
+        rows = session.execute(stmt.limit(200)).all()
+        names = stories.titles(session, [story for story, _ in rows])
+        plan = _digest_plan(session, bot) if current_scope().everything else None
+        session.expunge_all()
+    left = _quota_left(bot) if plan else None  # outside the transaction: a call to LINE
+    labels = {c.key: c.label(lang()) for c in questionnaire.criteria}
+    return render_template(
+        "staff/stories.html", rows=rows, names=names, plan=plan, left=left, labels=labels,
+        over=plan is not None and left is not None and plan["recipients"] > left,
+    )  # fmt: skip
+
+
+@blueprint.post("/stories/digest")
+def story_digest_approve():
+    if not current_scope().everything:
+        abort(403)  # the digest goes to every member: only an account that sees them all
+    bot = current_app.extensions["bot"]
+    with bot.db.unit_of_work() as session:
+        plan = _digest_plan(session, bot)
+    left = _quota_left(bot)
+    if request.form.get("month") != plan["month"] or not plan["stories"]:
+        abort(400)
+    if left is not None and plan["recipients"] > left:
+        abort(409)
+    with bot.db.unit_of_work() as session:
+        stories.approve_digest(session, plan["month"], g.get("staff_id"), bot.clock())
+    return redirect(url_for("staff.stories_page", approved=1))
