@@ -215,10 +215,10 @@ def _steps() -> tuple[Step, ...]:
     # The flow has room for the longest questionnaire allowed; a shorter one ends early.
     steps: list[Step] = []
     for index in range(MAX_QUESTIONS):
-        steps.append(Step(f"rate_{index}", _ask_rate(index), _read_rate(index)))
+        steps.append(Step(f"rate_{index}", _ask_rate(index), _read_rate(index), choose=True))
         steps.append(Step(f"note_{index}", _ask_note(index), _read_note(index), optional=True,
                           then=_after_note(index)))  # fmt: skip
-    steps.append(Step(REVIEW, _ask_review, _read_review, stores=False))
+    steps.append(Step(REVIEW, _ask_review, _read_review, stores=False, choose=True, confirms=True))
     return tuple(steps)
 
 

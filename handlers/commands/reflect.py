@@ -218,13 +218,13 @@ reflect = Flow(
     title_key="action.reflect",
     keywords=(*variants("action.reflect"), "reflection", "lessons learned"),
     steps=(
-        Step("activity", _ask_activity, _read_activity, stores=False),
+        Step("activity", _ask_activity, _read_activity, stores=False, choose=True),
         *(
             Step(part, _ask_part(part), _read_part(part), optional=part in OPTIONAL)
             for part in PARTS
         ),
-        Step("tags", _ask_tags, _read_tags, stores=False),
-        Step("review", _ask_review, _read_review, stores=False),
+        Step("tags", _ask_tags, _read_tags, stores=False, choose=True),
+        Step("review", _ask_review, _read_review, stores=False, choose=True, confirms=True),
     ),
     finish=_finish,
     first=_first,

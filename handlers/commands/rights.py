@@ -42,7 +42,7 @@ def _confirm_step(prefix: str) -> Step:
                 return False
         raise Invalid("flow.want_choice")
 
-    return Step("confirm", ask, read)
+    return Step("confirm", ask, read, choose=True)
 
 
 def _known(ctx: Context) -> list[dict] | None:
