@@ -266,3 +266,150 @@ def test_an_edited_activity_is_not_saved_by_the_same_words_twice(chat, db):
     assert rows(db, Activity)[0].participants == 30
     chat.say("โอเค")
     assert rows(db, Activity)[0].participants == 45
+
+
+# 4. Answers that were refused: consent, the language, criteria in Thai digits, delete, a score.
+
+
+def stranger(db, tmp_path) -> Chat:
+    chat = Chat(db, tmp_path)
+    chat.reset()
+    chat.user = chat.user + "x"  # nobody yet: the privacy notice comes first
+    return chat
+
+
+@pytest.mark.parametrize("said", ["โอเคค่ะ ยินยอมค่ะ", "ยินยอมค่ะ", "ตกลง ยินยอมครับ", "ขอยินยอมค่ะ"])
+def test_consent_in_own_words_is_given(db, tmp_path, said):
+    chat = stranger(db, tmp_path)
+    chat.say("สวัสดีค่ะ")
+    chat.say(said)
+    assert chat.outcome == "consent:given", chat.text()
+    assert member(db, chat.user).consent_status == "given"
+
+
+def test_declining_in_own_words_is_declined_not_agreed(db, tmp_path):
+    chat = stranger(db, tmp_path)
+    chat.say("ไม่ยินยอมค่ะ")
+    assert chat.outcome == "consent:declined"
+    chat.say("โอเคค่ะ ไม่ยินยอม")
+    assert member(db, chat.user).consent_status == "declined"
+
+
+def test_consent_sent_twice_is_not_taken_as_the_name(db, tmp_path):
+    chat = stranger(db, tmp_path)
+    chat.say("ยินยอมค่ะ")
+    chat.say("ยินยอมค่ะ")
+    assert chat.current_flow() == ("register", "name")
+    assert "ไม่ใช่ชื่อ" in chat.text()
+    chat.say("สมศรี ค่ะ")
+    assert data_of(chat)["name"] == "สมศรี"
+
+
+def test_consent_given_again_after_withdrawing(chat, db):
+    chat.say("ถอนความยินยอม")
+    chat.say("ใช่ค่ะ")
+    assert member(db, chat.user).consent_status == "withdrawn"
+    chat.say("ขอยินยอมอีกครั้งค่ะ")
+    assert chat.outcome == "consent:given"
+    assert "ยินดีต้อนรับกลับมา" in chat.text()
+    assert member(db, chat.user).consent_status == "given"
+
+
+def test_the_language_typed_with_a_particle(chat, db):
+    chat.say("แก้ไขข้อมูลค่ะ")
+    chat.tap("สมศรี")
+    chat.tap("ประชาสังคม")
+    chat.tap("โรงเรียนบ้านดอย")
+    chat.tap("เชียงราย")
+    chat.say("ไทยค่ะ")
+    assert chat.current_flow() == ("register", "review"), chat.text()
+    chat.tap("แก้ภาษา")
+    chat.say("อังกฤษค่ะ")
+    assert chat.current_flow() == ("register", "review")
+    chat.tap("Save")
+    assert member(db, chat.user).language == "en"
+
+
+@pytest.mark.parametrize("said", ["หลัก ๑ กับ ๓ ค่ะ", "ข้อ 1 และ 3 ครับ", "๑,๓ ค่ะ", "หลักที่ 1 กับ หลักที่ 3"])
+def test_criteria_typed_in_thai_words_and_digits(chat, said):
+    log_to(chat, "criteria")
+    chat.say(said)
+    assert chat.current_flow() == ("log_activity", "photos"), chat.text()
+    assert data_of(chat)["criteria"] == [1, 3]
+
+
+def test_reflection_criteria_typed_in_thai_words_and_digits(chat):
+    chat.say("ถอดบทเรียนค่ะ")
+    for answer in ("ตั้งใจปลูกป่า", "ได้ปลูก 100 ต้น", "ทุกคนช่วยกัน", "ฝนตก", "ร่วมมือกันดี"):
+        chat.say(answer)
+    chat.say("หลัก ๑ กับ ๓ ค่ะ")
+    assert chat.current_flow() == ("reflect", "review"), chat.text()
+    assert len(data_of(chat)["criteria"]) == 2
+
+
+# Thai answers a yes/no question with its verb: "ลบ" to "ลบ…ใช่ไหมคะ?" is a yes.
+@pytest.mark.parametrize("said", ["ใช่ค่ะ ลบเลย", "ลบเลยค่ะ", "ยืนยันค่ะ ลบทั้งหมด", "ลบ"])
+def test_delete_my_data_confirmed_in_own_words(chat, db, said):
+    chat.say("ลบข้อมูลของฉัน")
+    chat.say(said)
+    assert chat.current_flow() is None
+    assert rows(db, Member) == []
+
+
+@pytest.mark.parametrize("said", ["ไม่ลบค่ะ", "ไม่ค่ะ", "ไม่ใช่ ลบเลย", "เอ๊ะ อะไรนะ", "ลบแค่กิจกรรม"])
+def test_anything_but_a_clear_yes_keeps_the_data(chat, db, said):
+    chat.say("ลบข้อมูลของฉัน")
+    chat.say(said)
+    assert len(rows(db, Member)) == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "score"), [("สามค่ะ", 3), ("ห้า", 5), ("๔", 4), ("4 คะแนน", 4), ("ให้ 2 คะแนนค่ะ", 2)]
+)
+def test_a_score_in_words(chat, said, score):
+    chat.say("แบบประเมินค่ะ")
+    chat.say(said)
+    assert chat.current_flow() == ("assess", "note_0"), chat.text()
+    assert data_of(chat)["rate_0"] == score
+
+
+# 5. Polite endings are not stored in names, places and titles; reflections stay as written.
+
+
+def test_particles_are_not_stored_in_a_name_organisation_or_place(db, tmp_path):
+    chat = stranger(db, tmp_path)
+    chat.say("ยินยอมค่ะ")
+    chat.say("สมศรี ค่ะ")
+    chat.say("เด็กและเยาวชน")
+    chat.say("โรงเรียนบ้านป่าอ้อนะคะ")
+    chat.say("เชียงรายค่ะ")
+    chat.say("ไทยค่ะ")
+    chat.say("บันทึกค่ะ")
+    found = member(db, chat.user)
+    assert (found.display_name, found.organisation) == ("สมศรี", "โรงเรียนบ้านป่าอ้อ")
+    chat.say("บันทึกกิจกรรม")
+    chat.say("ปลูกป่าชุมชน ค่ะ")
+    chat.say("เมื่อวานค่ะ")
+    chat.say("ที่วัดป่าอ้อ ค่ะ")
+    chat.say("30 คนค่ะ")
+    chat.say("1 3")
+    chat.say("ไม่มีรูปค่ะ")
+    chat.say("บันทึกเลยค่ะ")
+    ((title, place),) = [(a.title, a.place) for a in rows(db, Activity)]
+    assert (title, place) == ("ปลูกป่าชุมชน", "ที่วัดป่าอ้อ")
+
+
+@pytest.mark.parametrize("name", ["ธนะ", "ชนะ", "ปิยนะ", "สมศรี"])
+def test_names_ending_like_a_particle_keep_every_letter(chat, db, name):
+    edit_profile_to_review(chat, name)
+    chat.tap("บันทึก")
+    assert member(db, chat.user).display_name == name
+
+
+def test_a_reflection_keeps_its_particles(chat, db):
+    chat.say("ถอดบทเรียนค่ะ")
+    for answer in ("ตั้งใจปลูกป่าค่ะ", "ได้ปลูก 100 ต้นนะคะ", "ทุกคนช่วยกันค่ะ", "ฝนตกค่ะ", "ร่วมมือกันดีค่ะ", "1"):
+        chat.say(answer)
+    chat.tap("บันทึก")
+    (reflection,) = rows(db, Reflection)
+    assert (reflection.set_out, reflection.happened) == ("ตั้งใจปลูกป่าค่ะ", "ได้ปลูก 100 ต้นนะคะ")

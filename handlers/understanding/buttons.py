@@ -90,9 +90,23 @@ def _score(said: str, said_words: tuple[str, ...], label: str, words: tuple[str,
     score = fuzz.ratio(said, label)
     if len(said) >= 4 and len(said) * 2 >= len(label) and said in label:
         score = max(score, 90.0)  # the start or heart of a long label: "เด็กและเยาวชน"
-    if said_words and not any(map(str.isdigit, said)) and _run_in(said_words, words):
-        score = max(score, 88.0)  # whole words of the label: "ไทย" for "ภาษาไทย"
+    if not any(map(str.isdigit, said)) and (_run_in(said_words, words) or _end_of(said, label)):
+        score = max(score, 88.0)  # whole words, or the start or end, of a label: "ไทย", "ภาษาไทย"
     return score
+
+
+def _end_of(said: str, label: str) -> bool:
+    """True when `said` begins or ends the label, is 40% of it or more, and what it leaves out is
+    no "not" ("ลบ" is not "ไม่ลบ")."""
+    if len(said) < 3 or len(said) * 5 < len(label) * 2:
+        return False
+    if label.startswith(said):
+        rest = label[len(said) :]
+    elif label.endswith(said):
+        rest = label[: -len(said)]
+    else:
+        return False
+    return "ไม่" not in rest and "not" not in rest
 
 
 def _run_in(part: tuple[str, ...], words: tuple[str, ...]) -> bool:
