@@ -8,12 +8,19 @@ from linebot.v3.webhooks import Event, FollowEvent, MessageEvent, PostbackEvent,
 
 from handlers.context import Context
 from handlers.keywords import normalize
+from handlers.understanding.answers import bare_words
 from messages.builders import text_message
 from messages.catalog import text, variants
 from storage import members
 from storage.models.members import CONSENT_DECLINED, CONSENT_GIVEN
 
 NOTICE_VERSION = "2026-11"
+# Words around a decision that change nothing: "โอเคค่ะ ยินยอมค่ะ", "ขอยินยอมอีกครั้งค่ะ".
+CONSENT_FILLERS = frozenset(
+    "โอเค ok okay ตกลง ขอ อีก ครั้ง อีกครั้ง ใหม่ ได้ แล้ว ให้ เก็บ ใช้ ข้อมูล และ i again".split()
+)
+SAID = {"ยินยอม": ("yes", "th"), "ไม่ยินยอม": ("no", "th"), "agree": ("yes", "en"),
+        "disagree": ("no", "en")}  # fmt: skip
 
 
 def _button(label: str, data: str) -> dict:
@@ -54,6 +61,9 @@ def _decision(event: Event) -> tuple[str | None, str]:
                     return decision, language
         if typed in {normalize(w) for w in (*variants("action.language"), "english", "thai")}:
             return "show", "en" if typed in ("english", "eng") else "th"
+        said = "".join(bare_words(event.message.text, CONSENT_FILLERS))
+        if said in SAID:
+            return SAID[said]
     return None, "th"
 
 

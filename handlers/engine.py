@@ -10,6 +10,7 @@ from handlers import cancelling
 from handlers.context import Context
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.keywords import normalize
+from handlers.understanding.controls import control_said
 from messages.builders import say, text_message, with_quick_replies
 from messages.catalog import text, variants
 from storage import conversations
@@ -35,7 +36,8 @@ def control_of(answer: Answer) -> str | None:
     if not folded:
         # Only marks or invisible characters: "?" asks for help, anything else is no control.
         return "help" if "?" in answer.text else None
-    return next((name for name, words in CONTROLS.items() if folded in words), None)
+    exact = next((name for name, words in CONTROLS.items() if folded in words), None)
+    return exact or control_said(answer.text)
 
 
 def choice(label: str, step: str, value: str, display: str | None = None) -> dict[str, Any]:
@@ -146,6 +148,12 @@ class FlowEngine:
         if following != step.name:  # a step that repeats (one photo at a time) is one step back
             history.append(step.name)
         return self._move(conversation, flow, flow.step(following), state, history)
+
+    def ask_again(self, conversation: Conversation, ctx: Context, lead: list[dict]) -> list[dict]:
+        """Say `lead`, then ask the member's current step again (nothing is read or stored)."""
+        flow = self.flows[conversation.flow]
+        state = FlowState(ctx, json.loads(conversation.data))
+        return [*lead, *self._ask(flow, flow.step(conversation.step), state)]
 
     def begin_at(
         self, flow: Flow, ctx: Context, step: str, data: dict[str, Any], history: Sequence[str] = ()

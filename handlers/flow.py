@@ -68,6 +68,12 @@ class Step:
     then: str | Next | None = None
     # Steps that are not simply "store the answer under my name" (e.g. collecting photos) do it in read.
     stores: bool = True
+    # The answer must be one of the step's buttons: a typed answer is matched to them loosely
+    # ("เด็กและเยาวชน"). Otherwise a typed answer is kept as typed (a name that looks like the
+    # suggested one is still the member's own) unless it is a button's label, particles aside.
+    choose: bool = False
+    # The card to check before saving: saving happens here, and only on a clear confirm.
+    confirms: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from handlers.parsing.formatting import format_date
 from handlers.parsing.problems import DateProblem, TimeProblem
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
 from handlers.parsing.times import parse_time
+from handlers.understanding.answers import without_particles
 from messages.builders import text_message
 from messages.catalog import text
 from messages.meetings import day_when, weekday_name
@@ -41,7 +42,7 @@ def ask_title(state: FlowState) -> list[dict]:
 
 
 def read_title(answer: Answer, state: FlowState) -> str:
-    return typed(answer, 3, 200, "meeting.bad_title")
+    return without_particles(typed(answer, 3, 200, "meeting.bad_title"))
 
 
 def ask_when(state: FlowState) -> list[dict]:
@@ -243,7 +244,7 @@ def read_where(answer: Answer, state: FlowState) -> dict:
     link = found.group(0) if found else None
     if link and not re.match(r"https?://", link, re.IGNORECASE):
         link = "https://" + link  # a join button needs a full address
-    place = (URL.sub("", value).strip(" -–:,") if link else value) or None
+    place = without_particles(URL.sub("", value).strip(" -–:,") if link else value) or None
     if link and len(link) > 500 or place and len(place) > 300:
         raise Invalid("meeting.bad_where", low=2, high=300)
     return {"link": link, "place": place}

@@ -6,17 +6,22 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from sqlalchemy import inspect
+
 from handlers import cancelling
 from handlers.context import Context
 from handlers.engine import RESUME_STEP, FlowEngine, control_of
 from handlers.flow import Answer, FlowState
 from handlers.understanding import leave
 from handlers.understanding.buttons import button_for, buttons_of
-from handlers.understanding.meaning import Understanding
+from handlers.understanding.meaning import Understanding, key_of
 from messages.builders import text_message
 from messages.catalog import text
 from storage import conversations
 from storage.models import Conversation
+
+# The words that brought the member to a card to check: said again at once, they are not a confirm.
+ARRIVED_WITH = "_arrived_with"
 
 
 class MidFlow:
@@ -34,7 +39,7 @@ class MidFlow:
             decision, pending = leave.decide(conversation, answer)
             if decision == "answer":
                 typed = Answer("text", text=pending.get("text", ""))
-                return self.engine.feed(conversation, typed, ctx), f"flow:{name}:kept"
+                return self._feed(conversation, typed, ctx), f"flow:{name}:kept"
             if decision == "go":
                 conversations.pause_all(ctx.session, conversation.line_user_id)
                 paused = self._paused(name, ctx)
@@ -43,17 +48,26 @@ class MidFlow:
         flow = self.engine.flows.get(name)
         # The engine's own questions (continue?, discard?) are not steps with buttons to match.
         own_question = conversation.step in (RESUME_STEP, cancelling.CONFIRM_STEP)
-        if flow is None or own_question or answer.kind != "text":
+        if flow is None or own_question:
             return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
+        if answer.kind != "text":
+            return self._feed(conversation, answer, ctx), f"flow:{name}"
         if control_of(answer) in ("cancel", "back", "help"):
             return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
         step = flow.step(conversation.step)
         state = FlowState(ctx, json.loads(conversation.data))
+        if step.confirms and state.data.get(ARRIVED_WITH) == key_of(answer.text or ""):
+            # The same words again (sent twice, or before the card arrived): show the card, no save.
+            # Said once more after this, they are meant.
+            state.data.pop(ARRIVED_WITH)
+            conversation.data = json.dumps(state.data, ensure_ascii=False)
+            lead = [text_message(text("understand.check_card_first", ctx.language))]
+            return self.engine.ask_again(conversation, ctx, lead), f"flow:{name}:check-card"
         buttons = buttons_of(step.ask(state), step.name)
-        value = button_for(answer.text or "", buttons)
+        value = button_for(answer.text or "", buttons, loose=step.choose)
         if value is not None:
             chosen = replace(answer, kind="choice", value=value, step=step.name)
-            return self.engine.feed(conversation, chosen, ctx), f"flow:{name}:button"
+            return self._feed(conversation, chosen, ctx, answer.text), f"flow:{name}:button"
         meaning = self.understanding.read(answer.text or "", whole=True)
         if meaning.intent == name:
             # Asking again for the flow one is in ("อยากบันทึกกิจกรรมค่ะ"): continue or restart?
@@ -63,7 +77,25 @@ class MidFlow:
             asked = leave.ask(conversation, answer.text or "", meaning.intent, title,
                               ctx.language, self.titles(meaning.intent, ctx.language))  # fmt: skip
             return asked, f"flow:{name}:leave?"
-        return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
+        return self._feed(conversation, answer, ctx), f"flow:{name}"
+
+    def _feed(
+        self, conversation: Conversation, answer: Answer, ctx: Context, typed: str | None = None
+    ) -> list[dict]:
+        """Feed the engine; remember the words that brought the member to a card to check."""
+        messages = self.engine.feed(conversation, answer, ctx)
+        found = inspect(conversation)
+        flow = self.engine.flows.get(conversation.flow)
+        if flow is None or found.detached or found.deleted or found.was_deleted:
+            return messages  # finished or cancelled: nothing to remember
+        data = json.loads(conversation.data)
+        data.pop(ARRIVED_WITH, None)
+        step = next((s for s in flow.steps if s.name == conversation.step), None)
+        said = key_of(typed or answer.text or "") if answer.kind in ("text", "choice") else ""
+        if step is not None and step.confirms and said:
+            data[ARRIVED_WITH] = said
+        conversation.data = json.dumps(data, ensure_ascii=False)
+        return messages
 
     def _paused(self, name: str, ctx: Context) -> dict:
         flow = self.engine.flows[name]

@@ -71,7 +71,7 @@ def test_each_criterion_is_rated_with_labelled_buttons_then_an_optional_note(db,
 
 def test_an_answer_that_is_not_a_score_gets_a_hint_and_the_same_question(chat):
     chat.say("ประเมิน")
-    for wrong in ("ห้า", "6", "0"):
+    for wrong in ("หก", "6", "0", "ดีมาก"):  # ("ห้า" is 5: a score in words counts)
         hint, *_, again = chat.say(wrong)
         assert "1 ถึง 5" in hint["text"] and again["text"].startswith("ข้อ 1/5")
     assert chat.step() == "rate_0"

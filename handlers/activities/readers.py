@@ -10,6 +10,7 @@ from handlers.flow import Answer, Invalid
 from handlers.keywords import THAI_DIGITS, normalize
 from handlers.labels import check_label, tidy
 from handlers.parsing.thai_datetime import DateProblem, format_date, parse_date
+from handlers.understanding.answers import without_particles
 from storage.models.activities import CRITERIA, MAX_PARTICIPANTS
 
 TITLE_LENGTH = (2, 100)
@@ -27,7 +28,9 @@ _CRITERIA = re.compile(
     r"(?:หลักที่|หลัก|criteria|criterion)\s*:?\s*([1-5๑-๕](?:\s*(?:,|/|และ|and|\s)\s*[1-5๑-๕])*)",
     re.IGNORECASE,
 )
-_CRITERIA_FILLER = re.compile(r"(ข้อที่|ข้อ|หลักที่|หลัก|และ|and|criteria|criterion|[\s,/&+.])+")
+_CRITERIA_FILLER = re.compile(
+    r"(ข้อที่|ข้อ|หลักที่|หลัก|และ|กับ|แล้วก็|ก็|with|and|criteria|criterion|[\s,/&+.])+"
+)
 _OPENERS = "^(" + "|".join(re.escape(w) for w in LINE_OPENERS) + ")"
 _OPENER = re.compile(_OPENERS + r"\s*[:：]\s*", re.IGNORECASE)  # "กิจกรรม: ..." as a title
 _OPENER_OR_SPACE = re.compile(_OPENERS + r"(\s*[:：]\s*|\s+)", re.IGNORECASE)  # a command line
@@ -60,7 +63,7 @@ def typed(answer: Answer) -> str:
 
 def read_title(text: str) -> str:
     """Return a tidy activity title, or raise Invalid."""
-    title = clean(_OPENER.sub("", tidy(text))).strip(" ,;-–:")
+    title = without_particles(clean(_OPENER.sub("", tidy(text))).strip(" ,;-–:"))
     low, high = TITLE_LENGTH
     return check_label(
         title, low, high, empty="activity.bad_title_no_letters", length="activity.bad_title"
@@ -69,7 +72,7 @@ def read_title(text: str) -> str:
 
 def read_place(text: str) -> str:
     """Return a place name, or raise Invalid."""
-    place = clean(text)
+    place = without_particles(clean(text))  # "ที่วัดป่าอ้อ ค่ะ" is ที่วัดป่าอ้อ
     low, high = PLACE_LENGTH
     if not low <= len(place) <= high:
         raise Invalid("activity.bad_place")
@@ -113,7 +116,7 @@ def read_participants(text: str) -> int:
 
 def read_criteria(text: str) -> list[int] | None:
     """Return the criteria typed as numbers ("1 3", "๑,๓", "13"); None if no number; else Invalid."""
-    folded = clean(text).translate(THAI_DIGITS).lower()
+    folded = without_particles(clean(text)).translate(THAI_DIGITS).lower()
     if not re.search(r"\d", folded):
         return None
     if _CRITERIA_FILLER.sub("", folded).strip("0123456789"):

@@ -8,6 +8,7 @@ from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.keywords import normalize
 from handlers.longtext import clean, trim
 from handlers.questionnaire import MAX_QUESTIONS, Questionnaire, questionnaire_of
+from handlers.understanding.answers import number_said
 from messages.builders import main_menu, text_message
 from messages.catalog import text, variants
 from storage import assessments
@@ -102,6 +103,9 @@ def _score(answer: Answer, questionnaire: Questionnaire) -> int:
         raise Invalid("assess.want_score")
     if typed in {str(level.value) for level in questionnaire.scale}:
         return int(typed)
+    said = number_said(answer.text or "") if answer.kind == "text" else None  # "สามค่ะ", "4 คะแนน"
+    if said is not None and said in {level.value for level in questionnaire.scale}:
+        return said
     raise Invalid("assess.want_score")
 
 
@@ -215,10 +219,10 @@ def _steps() -> tuple[Step, ...]:
     # The flow has room for the longest questionnaire allowed; a shorter one ends early.
     steps: list[Step] = []
     for index in range(MAX_QUESTIONS):
-        steps.append(Step(f"rate_{index}", _ask_rate(index), _read_rate(index)))
+        steps.append(Step(f"rate_{index}", _ask_rate(index), _read_rate(index), choose=True))
         steps.append(Step(f"note_{index}", _ask_note(index), _read_note(index), optional=True,
                           then=_after_note(index)))  # fmt: skip
-    steps.append(Step(REVIEW, _ask_review, _read_review, stores=False))
+    steps.append(Step(REVIEW, _ask_review, _read_review, stores=False, choose=True, confirms=True))
     return tuple(steps)
 
 

@@ -140,14 +140,24 @@ meeting_change = Flow(
     title_key="meeting.manage.title",
     keywords=(),
     steps=(
-        Step("pick", _ask_pick, _read_pick),
-        Step("action", _ask_action, _read_action, then=_after_action),
+        Step("pick", _ask_pick, _read_pick, choose=True),
+        Step("action", _ask_action, _read_action, then=_after_action, choose=True),
         Step("title", steps.ask_title, steps.read_title, then="confirm"),
         Step("when", steps.ask_when, steps.read_when, then="confirm"),
         Step("where", steps.ask_where, steps.read_where, then="confirm"),
         Step("agenda", steps.ask_agenda, steps.read_agenda, optional=True, then="confirm"),
-        Step("confirm", _ask_confirm, _read_confirm, stores=False, then=lambda s: None),
-        Step("confirm_cancel", _ask_confirm, _read_confirm, stores=False),
+        Step(
+            "confirm",
+            _ask_confirm,
+            _read_confirm,
+            stores=False,
+            then=lambda s: None,
+            choose=True,
+            confirms=True,
+        ),
+        Step(
+            "confirm_cancel", _ask_confirm, _read_confirm, stores=False, choose=True, confirms=True
+        ),
     ),
     finish=_finish,
     access="coordinator",

@@ -12,6 +12,7 @@ from handlers.keywords import THAI_DIGITS, normalize
 from handlers.longtext import clean, trim
 from handlers.periods import day_and_month, short_date
 from handlers.questionnaire import questionnaire_of
+from handlers.understanding.answers import without_particles
 from messages.builders import LABEL_LIMIT, command_action, main_menu, text_message
 from messages.catalog import text, variants
 from messages.reflection_card import review_card
@@ -22,7 +23,7 @@ PARTS = reflections.ANSWERS
 OPTIONAL = {"obstacles"}
 EDITS = ("activity", *PARTS, "tags")
 # What may stand between typed criterion numbers: "1 3", "1,3", "1 และ 3", "1+3".
-NUMBER_LIST = re.compile(r"\d+|\s+|[,/+&、]|และ|and", re.IGNORECASE)
+NUMBER_LIST = re.compile(r"\d+|\s+|[,/+&、]|และ|กับ|ข้อที่|ข้อ|หลักที่|หลัก|and", re.IGNORECASE)
 
 
 def _activity_line(state: FlowState) -> str | None:
@@ -160,7 +161,7 @@ def _read_tags(answer: Answer, state: FlowState) -> None:
     typed = (answer.text or "") if answer.kind == "text" else ""
     if normalize(typed) in {normalize(word) for word in variants("reflect.tags_done")}:
         return
-    typed = typed.translate(THAI_DIGITS)
+    typed = without_particles(typed).translate(THAI_DIGITS)
     numbers = re.findall(r"\d+", typed)
     if numbers and not NUMBER_LIST.sub("", typed):
         picked = {int(n) for n in numbers}
@@ -218,13 +219,13 @@ reflect = Flow(
     title_key="action.reflect",
     keywords=(*variants("action.reflect"), "reflection", "lessons learned"),
     steps=(
-        Step("activity", _ask_activity, _read_activity, stores=False),
+        Step("activity", _ask_activity, _read_activity, stores=False, choose=True),
         *(
             Step(part, _ask_part(part), _read_part(part), optional=part in OPTIONAL)
             for part in PARTS
         ),
-        Step("tags", _ask_tags, _read_tags, stores=False),
-        Step("review", _ask_review, _read_review, stores=False),
+        Step("tags", _ask_tags, _read_tags, stores=False, choose=True),
+        Step("review", _ask_review, _read_review, stores=False, choose=True, confirms=True),
     ),
     finish=_finish,
     first=_first,

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
+from handlers.keywords import normalize
 from handlers.labels import check_label, tidy
 from handlers.provinces import find_province
+from handlers.understanding.answers import without_particles
+from handlers.understanding.buttons import AGREE_WORDS, FINISH_WORDS
+from handlers.understanding.meaning import key_of
 from messages.builders import say, text_message
 from messages.catalog import text, variants
 from storage import members, organisations
 
 DEFAULT_PROVINCE = "เชียงราย"
+# Replies that are never what a member wants to be called.
+REPLY_WORDS = (*AGREE_WORDS, *FINISH_WORDS, "ไม่", "ไม่ใช่", "ยกเลิก", "no")
 EDITABLE = ("name", "network", "organisation", "province", "language")
 
 
 def _typed(answer: Answer, low: int, high: int, problem: str) -> str:
     if answer.kind != "text":
         raise Invalid("flow.want_text")
-    return check_label(answer.text, low, high, empty=f"{problem}_no_letters", length=problem)
+    typed = without_particles(tidy(answer.text))  # "สมศรี ค่ะ" is สมศรี
+    return check_label(typed, low, high, empty=f"{problem}_no_letters", length=problem)
 
 
 def _begin(state: FlowState) -> None:
@@ -54,7 +63,17 @@ def _ask_name(state: FlowState) -> list[dict]:
 def _read_name(answer: Answer, state: FlowState) -> str:
     if answer.kind == "choice" and answer.value == "suggested":
         return state.data.get("name") or state.data.get("line_name") or ""
-    return _typed(answer, 1, 100, "register.bad_name")
+    name = _typed(answer, 1, 100, "register.bad_name")
+    if key_of(name) in _reply_keys():
+        # "ยินยอมค่ะ" or "โอเค" sent twice lands here: a reply, not what to call the member.
+        raise Invalid("register.name_is_a_reply", typed=name[:30])
+    return name
+
+
+@lru_cache(maxsize=1)
+def _reply_keys() -> frozenset[str]:
+    said = (*REPLY_WORDS, *variants("consent.agree"), *variants("consent.decline"))
+    return frozenset(key_of(word) for word in said)
 
 
 def _ask_network(state: FlowState) -> list[dict]:
@@ -155,9 +174,15 @@ def _ask_language(state: FlowState) -> list[dict]:
 def _read_language(answer: Answer, state: FlowState) -> str:
     if answer.kind == "choice" and answer.value in ("th", "en"):
         value = answer.value
-    elif answer.kind == "text" and (answer.text or "").strip().lower() in ("english", "eng", "en"):
+    elif answer.kind == "text" and normalize(answer.text or "") in (
+        "english",
+        "eng",
+        "en",
+        "อังกฤษ",
+        "ภาษาอังกฤษ",
+    ):
         value = "en"
-    elif answer.kind == "text" and (answer.text or "").strip() in ("ภาษาไทย", "ไทย", "thai"):
+    elif answer.kind == "text" and normalize(answer.text or "") in ("ภาษาไทย", "ไทย", "thai"):
         value = "th"
     else:
         raise Invalid("flow.want_choice")
@@ -227,12 +252,18 @@ registration = Flow(
     keywords=("ลงทะเบียน", "register", "แก้ไขข้อมูล", "แก้ไขโปรไฟล์", "edit profile"),
     steps=(
         Step("name", _ask_name, _read_name),
-        Step("network", _ask_network, _read_network),
+        Step("network", _ask_network, _read_network, choose=True),
         Step("organisation", _ask_organisation, _read_organisation, then="province"),
-        Step("organisation_pick", _ask_organisation_pick, _read_organisation_pick, stores=False),
+        Step(
+            "organisation_pick",
+            _ask_organisation_pick,
+            _read_organisation_pick,
+            stores=False,
+            choose=True,
+        ),
         Step("province", _ask_province, _read_province),
-        Step("language", _ask_language, _read_language),
-        Step("review", _ask_review, _read_review, stores=False),
+        Step("language", _ask_language, _read_language, choose=True),
+        Step("review", _ask_review, _read_review, stores=False, choose=True, confirms=True),
     ),
     finish=_finish,
     begin=_begin,

@@ -8,6 +8,7 @@ from handlers.context import Context
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, Invalid, Step
 from handlers.keywords import normalize
+from handlers.understanding.answers import yes_or_no
 from messages.builders import say, text_message
 from messages.catalog import text, variants
 from storage import conversations
@@ -18,10 +19,13 @@ from storage.scrub import withdraw_pending_pushes
 # Typed answers besides the buttons' own labels (which are matched in both languages).
 YES_WORDS = ("ใช่", "ยืนยัน", "ตกลง", "yes", "ok", "confirm")
 NO_WORDS = ("ไม่", "ไม่ใช่", "no")
+DELETE_VERBS = ("ลบ", "ลบทั้งหมด", "ทั้งหมด", "หมด", "delete", "everything", "all")
+WITHDRAW_VERBS = ("ถอน", "ถอนความยินยอม", "withdraw")
 
 
-def _confirm_step(prefix: str) -> Step:
-    """A yes/no question whose buttons and hint come from `<prefix>.question|yes|no`."""
+def _confirm_step(prefix: str, verbs: tuple[str, ...]) -> Step:
+    """A yes/no question whose buttons and hint come from `<prefix>.question|yes|no`; `verbs`
+    may stand beside a yes or no ("ใช่ค่ะ ลบเลย", "ไม่ลบค่ะ")."""
 
     def ask(state: FlowState) -> list[dict]:
         language = state.language
@@ -40,9 +44,12 @@ def _confirm_step(prefix: str) -> Step:
                 return True
             if typed in {normalize(w) for w in (*variants(f"{prefix}.no"), *NO_WORDS)}:
                 return False
+            said = yes_or_no(answer.text, verbs)
+            if said is not None:
+                return said
         raise Invalid("flow.want_choice")
 
-    return Step("confirm", ask, read)
+    return Step("confirm", ask, read, choose=True)
 
 
 def _known(ctx: Context) -> list[dict] | None:
@@ -92,7 +99,7 @@ withdraw = Flow(
     name="withdraw",
     title_key="rights.withdraw.title",
     keywords=("ถอนความยินยอม", "ถอนการยินยอม", "withdraw consent", "withdraw"),
-    steps=(_confirm_step("rights.withdraw"),),
+    steps=(_confirm_step("rights.withdraw", WITHDRAW_VERBS),),
     finish=_finish(_withdraw, "rights.withdraw.kept"),
     guard=_withdraw_guard,
     access="always",
@@ -102,7 +109,7 @@ delete_my_data = Flow(
     name="delete_my_data",
     title_key="rights.delete.title",
     keywords=("ลบข้อมูลของฉัน", "ลบข้อมูล", "delete my data", "delete my account"),
-    steps=(_confirm_step("rights.delete"),),
+    steps=(_confirm_step("rights.delete", DELETE_VERBS),),
     finish=_finish(_delete, "rights.delete.kept"),
     guard=_known,
     access="always",

@@ -7,25 +7,30 @@ from urllib.parse import parse_qs
 
 from rapidfuzz import fuzz
 
-from handlers.understanding.meaning import key_of
+from handlers.understanding.meaning import key_of, keys_of
 
 # Said to a step whose button saves, confirms or finishes: that button ("บันทึกเลยค่ะ", "โอเค").
 AGREE_WORDS = (
     "โอเค", "โอเคค่ะ", "ok", "okay", "ได้", "ได้เลย", "ตกลง", "ใช่", "ยืนยัน", "บันทึก", "บันทึกเลย",
-    "เซฟ", "save", "yes", "confirm", "ถูกต้อง", "เรียบร้อย", "เสร็จ", "เสร็จแล้ว", "done", "จัดไป",
-    "โอเคเลย",
+    "เซฟ", "save", "yes", "confirm", "ถูกต้อง", "จัดไป", "โอเคเลย",
 )  # fmt: skip
 AGREE_VALUES = ("save", "confirm", "done")
+# "I'm done with this step": finishes a step (the photos, the criteria), never saves a card.
+FINISH_WORDS = ("เสร็จ", "เสร็จแล้ว", "done", "เรียบร้อย", "เรียบร้อยแล้ว", "ครบแล้ว", "หมดแล้ว")
+FINISH_VALUES = ("done",)
 # Said to a step with a "none" button ("ไม่มีค่ะ", "ไม่เกี่ยว").
-NONE_WORDS = ("ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ")
+NONE_WORDS = (
+    "ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ", "ไม่เกี่ยวกับกิจกรรม",
+    "ไม่มีกิจกรรม", "ไม่ได้มาจากกิจกรรม", "ไม่ระบุ",
+)  # fmt: skip
 NONE_VALUES = ("none", "done")
 SURE = 85  # a typed answer this close to one button (and clearly nearer it than any other) is it
 
 
 @lru_cache(maxsize=1)
-def _said_keys() -> tuple[frozenset[str], frozenset[str]]:
+def _said_keys() -> tuple[frozenset[str], ...]:
     # Tokenised on first use, never at import.
-    return frozenset(map(key_of, AGREE_WORDS)), frozenset(map(key_of, NONE_WORDS))
+    return tuple(frozenset(map(key_of, said)) for said in (AGREE_WORDS, FINISH_WORDS, NONE_WORDS))
 
 
 def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
@@ -43,19 +48,33 @@ def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], s
     return found
 
 
-def button_for(typed: str, buttons: list[tuple[tuple[str, ...], str]]) -> str | None:
-    """Return the value of the button `typed` means, or None when it fits none (or two)."""
-    said = key_of(typed)
+def button_for(
+    typed: str, buttons: list[tuple[tuple[str, ...], str]], *, loose: bool = True
+) -> str | None:
+    """Return the value of the button `typed` means, or None when it fits none (or two).
+
+    `loose` (a step whose answer must be a button): near words and typos count. Otherwise (a
+    free-text step that also suggests something) only a button's own label counts, particles
+    aside: "สมศรี ค่ะ" is the "สมศรี" button, "สมศรีย์" is a name of its own.
+    """
+    said, polite, said_words = keys_of(typed)
     if not said or not buttons:
         return None
+    if not loose:
+        exact = {value for texts, value in buttons for shown in texts
+                 if shown and keys_of(shown)[1] == polite}  # fmt: skip
+        return exact.pop() if len(exact) == 1 else None
     values = [value for _, value in buttons]
-    agree, none = _said_keys()
-    for words, wanted in ((agree, AGREE_VALUES), (none, NONE_VALUES)):
+    agree, finish, none = _said_keys()
+    for words, wanted in ((agree, AGREE_VALUES), (finish, FINISH_VALUES), (none, NONE_VALUES)):
         meant = next((v for v in wanted if v in values), None) if said in words else None
         if meant is not None:
             return meant
     scored = sorted(
-        ((max(_score(said, key_of(shown)) for shown in texts), value) for texts, value in buttons),
+        (
+            (max(_score(said, said_words, *keys_of(shown)[::2]) for shown in texts), value)
+            for texts, value in buttons
+        ),
         reverse=True,
     )
     top, value = scored[0]
@@ -63,7 +82,7 @@ def button_for(typed: str, buttons: list[tuple[tuple[str, ...], str]]) -> str | 
     return value if top >= SURE and top - runner >= 5 else None
 
 
-def _score(said: str, label: str) -> float:
+def _score(said: str, said_words: tuple[str, ...], label: str, words: tuple[str, ...]) -> float:
     if not label:
         return 0.0
     if said == label:
@@ -71,4 +90,27 @@ def _score(said: str, label: str) -> float:
     score = fuzz.ratio(said, label)
     if len(said) >= 4 and len(said) * 2 >= len(label) and said in label:
         score = max(score, 90.0)  # the start or heart of a long label: "เด็กและเยาวชน"
+    if not any(map(str.isdigit, said)) and (_run_in(said_words, words) or _end_of(said, label)):
+        score = max(score, 88.0)  # whole words, or the start or end, of a label: "ไทย", "ภาษาไทย"
     return score
+
+
+def _end_of(said: str, label: str) -> bool:
+    """True when `said` begins or ends the label, is 40% of it or more, and what it leaves out is
+    no "not" ("ลบ" is not "ไม่ลบ")."""
+    if len(said) < 3 or len(said) * 5 < len(label) * 2:
+        return False
+    if label.startswith(said):
+        rest = label[len(said) :]
+    elif label.endswith(said):
+        rest = label[: -len(said)]
+    else:
+        return False
+    return "ไม่" not in rest and "not" not in rest
+
+
+def _run_in(part: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    size = len(part)
+    return size < len(words) and any(
+        words[i : i + size] == part for i in range(len(words) - size + 1)
+    )

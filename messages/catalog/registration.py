@@ -27,6 +27,10 @@ ENTRIES = {
         "th": "ชื่อควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
         "en": "A name should be {low}–{high} characters. Please try again.",
     },
+    "register.name_is_a_reply": {
+        "th": "“{typed}” เป็นคำตอบ ไม่ใช่ชื่อใช่ไหมคะ 😊 พิมพ์ชื่อที่อยากให้เรียกได้เลยค่ะ",
+        "en": "“{typed}” looks like a reply rather than a name 😊 Please type the name I should use.",
+    },
     "register.ask_network": {
         "th": "คุณอยู่เครือข่ายไหนคะ?",
         "en": "Which network are you part of?",

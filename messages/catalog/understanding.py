@@ -166,6 +166,10 @@ ENTRIES = {
         "en": "“{said}” is the command “{command}”. Pause {flow} and go there, "
         "or use the text as your answer?",
     },
+    "understand.check_card_first": {
+        "th": "ยังไม่ได้บันทึกนะคะ 🙏 ตรวจดูข้อมูลด้านบนก่อน ถ้าถูกต้องแล้ว แตะปุ่มยืนยันด้านล่างค่ะ",
+        "en": "Not saved yet 🙏 Please check the details above; if they are right, tap the button below.",
+    },
     "understand.leave_go": {"th": "ไปที่คำสั่งนั้น", "en": "Go to the command"},
     "understand.leave_answer": {"th": "ใช้เป็นคำตอบ", "en": "Use as my answer"},
     "understand.leave_paused": {

@@ -1,0 +1,44 @@
+"""Read "go back" and "cancel" said in a member's own words at a step ("อุ๊ย ผิด ย้อนกลับค่ะ").
+
+Only a short message that is nothing but the request counts: the words of an oops ("อุ๊ย",
+"ผิด", "ขอโทษ") and polite particles are set aside, and what is left must be one of the
+phrasings below. Anything more ("ย้อนกลับไปดูป่าที่ปลูก") stays an answer.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from handlers.understanding.normalise import normalise
+from handlers.understanding.words import PARTICLES, tokens
+
+LONGEST = 40  # characters: a longer message is an answer
+OOPS = frozenset(
+    "อุ๊ย อุ้ย อ๊ะ อ้ะ โอ๊ะ โอ้ะ ผิด พิมพ์ ตอบ กด ขอโทษ โทษที ขอ เดี๋ยว ช่วย ไป oops sorry wrong".split()
+)
+PHRASES = {
+    "back": (
+        "ย้อนกลับ", "กลับ", "ย้อน", "ก่อนหน้า", "ข้อก่อนหน้า", "กลับไปแก้", "แก้ข้อก่อนหน้า",
+        "กลับไปข้อก่อนหน้า", "ย้อนกลับไปข้อก่อนหน้า", "แก้ข้อที่แล้ว", "กลับไปข้อที่แล้ว", "ถอยกลับ",
+        "แก้ไขข้อก่อนหน้า", "ย้อนไปแก้", "กลับไปแก้ไข", "back", "go back", "previous",
+    ),
+    "cancel": ("ยกเลิก", "cancel"),
+}  # fmt: skip
+
+
+def _key(text: str) -> str:
+    return "".join(w for w in tokens(normalise(text)) if w not in PARTICLES and w not in OOPS)
+
+
+@lru_cache(maxsize=1)
+def _phrase_keys() -> dict[str, str]:
+    # Tokenised on first use, never at import.
+    return {_key(phrase): name for name, phrases in PHRASES.items() for phrase in phrases}
+
+
+def control_said(text: str) -> str | None:
+    """Return "back" or "cancel" when the whole message asks for it, else None."""
+    if not text or len(text) > LONGEST:
+        return None
+    key = _key(text)
+    return _phrase_keys().get(key) if key else None
