@@ -85,6 +85,9 @@ class InboxProcessor:
             with contextlib.suppress(Exception), self.db.unit_of_work() as session:
                 lanes.release(session, key, self.holder)
             raise
+        # An erasure handled here is committed, answered and its lane released: only now can the
+        # deleted rows be made unreadable in the database files too.
+        self.db.forget_erased()
         return handled
 
     def drain(self) -> int:

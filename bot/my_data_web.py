@@ -8,54 +8,21 @@ GET /my-data/<token>/photos.zip every photo of the member's activities
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from datetime import datetime, timedelta
 
-from flask import Blueprint, Response, abort, current_app, render_template_string
+from flask import Blueprint, Response, abort, current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from bot.my_data_page import reader_for, render
 from storage import members
 from storage.media import MediaStore
-from storage.member_copy import member_copy, photo_paths
+from storage.member_copy import as_json, member_copy, photo_paths
 
 LINK_LIFETIME = timedelta(hours=24)
 _SALT = "my-data-download"
 
 blueprint = Blueprint("my_data", __name__)
-
-SECTIONS = {
-    "profile": "ข้อมูลส่วนตัว",
-    "roles": "บทบาท",
-    "activities": "กิจกรรม",
-    "reflections": "ถอดบทเรียน",
-    "assessments": "แบบประเมินห้าเกณฑ์",
-    "rsvps": "คำตอบนัดประชุม",
-    "meetings_organised": "นัดประชุมที่คุณสร้าง",
-    "groups_linked": "กลุ่ม LINE ที่คุณเชื่อม",
-    "invites_used": "รหัสเชิญที่คุณใช้",
-}
-
-PAGE = """{% macro table(item) %}<table>{% for k, v in item.items() %}<tr><th>{{ k }}</th><td>
-{% if v is iterable and v is not string %}{% for x in v %}{{ x }}<br>{% endfor %}
-{% else %}{{ v if v is not none else "-" }}{% endif %}</td></tr>{% endfor %}</table>{% endmacro %}
-<!doctype html>
-<html lang="th"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ข้อมูลของฉัน</title>
-<style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .4rem;
-text-align:left;vertical-align:top}</style></head>
-<body><h1>ข้อมูลทั้งหมดที่น้องคุณธรรมเก็บไว้เกี่ยวกับคุณ</h1>
-<p>ลิงก์นี้ใช้ได้ถึง {{ expires }} <a href="{{ base }}/data.json">ดาวน์โหลดเป็นไฟล์ JSON</a>
-{% if photos %} · <a href="{{ base }}/photos.zip">ดาวน์โหลดรูปทั้งหมด ({{ photos }} รูป)</a>{% endif %}</p>
-{% for key, title in sections %}<h2>{{ title }}</h2>
-{% set value = copy[key] %}
-{% if value is mapping %}{{ table(value) }}
-{% elif value %}<p>{{ value|length }} รายการ</p>{% for item in value %}{{ table(item) }}{% endfor %}
-{% else %}<p>ไม่มี</p>{% endif %}
-{% endfor %}</body></html>
-"""
 
 
 def _serializer(secret: str) -> URLSafeSerializer:
@@ -95,11 +62,10 @@ def _copy(token: str):
 
 
 @blueprint.get("/my-data/<token>/data.json")
-def as_json(token: str) -> Response:
-    _, _, copy = _copy(token)
-    body = json.dumps(copy, ensure_ascii=False, indent=2)
+def json_file(token: str) -> Response:
+    bot, _, copy = _copy(token)
     return Response(
-        body,
+        as_json(copy, bot.config.zone),
         mimetype="application/json",
         headers={"Content-Disposition": 'attachment; filename="my-data.json"',
                  "Cache-Control": "no-store"},
@@ -109,14 +75,14 @@ def as_json(token: str) -> Response:
 @blueprint.get("/my-data/<token>")
 def page(token: str) -> Response:
     bot, claim, copy = _copy(token)
-    expires = datetime.fromtimestamp(claim["e"], bot.config.zone)
-    html = render_template_string(
-        PAGE,
-        copy=copy,
-        sections=list(SECTIONS.items()),
+    processor = bot.processor
+    reader = reader_for(copy, bot.config.zone, processor.networks, processor.questionnaire)
+    html = render(
+        copy,
+        reader,
         base=f"/my-data/{token}",
+        expires=datetime.fromtimestamp(claim["e"], bot.config.zone),
         photos=len(photo_paths(copy)),
-        expires=f"{expires.day}/{expires.month}/{expires.year + 543} {expires:%H:%M}",
     )
     return Response(html, mimetype="text/html", headers={"Cache-Control": "no-store"})
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +15,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# How long a checkpoint after an erasure waits for readers before leaving it to a later one.
+SQLITE_CHECKPOINT_WAIT_MS = 2_000
+# A unit of work that erased someone lists here the tables to clean on disk once it commits.
+FORGET_ON_DISK = "storage.forget_on_disk"
+
+log = logging.getLogger(__name__)
 # How long a writer waiting for SQLite's write lock sleeps before looking again (seconds).
 SQLITE_LOCK_POLL_FIRST, SQLITE_LOCK_POLL_MAX = 0.001, 0.005
 READ_ONLY = "bot_read_only"
@@ -35,6 +43,9 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros, so an erased member's words are not left readable
+    # in free space of the database file (the WAL is emptied after an erasure: forget_deleted).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -87,6 +98,33 @@ def make_engine(url: str) -> Engine:
     )
 
 
+def forget_deleted(engine: Engine, tables: list[str]) -> None:
+    """Make rows already deleted and committed unreadable on disk, outside any transaction.
+
+    SQLite: deleted content is zeroed in the pages (secure_delete), but older copies of those
+    pages stay in the write-ahead log until a checkpoint; a TRUNCATE checkpoint copies the latest
+    pages into the database and empties the log file. PostgreSQL: deleted rows stay as dead tuples
+    until VACUUM makes their space free for reuse (their bytes can remain until overwritten, and
+    in the server's own WAL until it is recycled).
+    """
+    if engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()
+        try:
+            dbapi = raw.dbapi_connection
+            dbapi.execute(f"PRAGMA busy_timeout={SQLITE_CHECKPOINT_WAIT_MS}")
+            busy, _, _ = dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            dbapi.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            if busy:
+                log.warning("erasure checkpoint deferred: readers were busy")
+        finally:
+            raw.close()
+        return
+    if engine.dialect.name == "postgresql" and tables:
+        names = ", ".join(engine.dialect.identifier_preparer.quote(t) for t in sorted(tables))
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql(f"VACUUM {names}")
+
+
 class Database:
     """Hold one engine and hand out sessions, one transaction per unit of work."""
 
@@ -97,6 +135,8 @@ class Database:
         self._readers = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
+        self._erased_tables: set[str] = set()
+        self._erased_lock = threading.Lock()
 
     @property
     def dialect(self) -> str:
@@ -109,6 +149,10 @@ class Database:
         try:
             yield session
             session.commit()
+            erased = session.info.get(FORGET_ON_DISK)
+            if erased:
+                with self._erased_lock:
+                    self._erased_tables.update(erased)
         except BaseException:
             session.rollback()
             raise
@@ -124,6 +168,19 @@ class Database:
         finally:
             session.rollback()  # nothing to keep: a stray write here is discarded, never half-saved
             session.close()
+    def forget_erased(self) -> bool:
+        """After an erasure has committed (and what followed it, e.g. the reply, is done), make the
+        deleted rows unreadable on disk; return True if there was anything to do."""
+        with self._erased_lock:
+            tables, self._erased_tables = sorted(self._erased_tables), set()
+        if not tables:
+            return False
+        try:
+            forget_deleted(self.engine, tables)
+        except Exception as exc:  # noqa: BLE001 - the erasure itself is committed; this is extra
+            log.warning("cleaning erased rows on disk failed: %s", type(exc).__name__)
+            return False
+        return True
 
     def dispose(self) -> None:
         self.engine.dispose()

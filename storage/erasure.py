@@ -30,6 +30,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from storage import members
+from storage.db import FORGET_ON_DISK
+from storage.models import Base
 
 # Scripts and the migration runner keep no member data; importing them is only slow.
 _NOT_REPOSITORIES = {"db", "makemigration", "migrate", "erasure"}
@@ -151,7 +153,21 @@ def erase_member(
         session.delete(member)  # its roles go with it (cascade)
         session.flush()
         removed["members"] = 1
+    # Once committed, the rows are gone from queries but not yet from the disk: the database's
+    # owner (Database.forget_erased) cleans these tables there when the work around it is done.
+    session.info[FORGET_ON_DISK] = erased_tables(Base.metadata)
     return removed
+
+
+def erased_tables(metadata) -> list[str]:
+    """Return the tables an erasure deletes from: those an eraser covers, and their children."""
+    covered = covered_tables(ERASERS)
+    return sorted(
+        table.name
+        for table in metadata.sorted_tables
+        if table.name in covered
+        or any(fk.column.table.name in covered for fk in table.foreign_keys)
+    )
 
 
 def describe_member(session: Session, subject: Subject) -> list[Fact]:

@@ -1,11 +1,13 @@
 """A member's copy of everything kept about them (PDPA right of access), as plain data.
 
 Rows are copied column by column, so a column added later is in the copy without a change here.
+Values stay Python values (dates, aware datetimes); `as_json` writes them for the file.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -18,21 +20,15 @@ from storage.models.invites import Invite
 from storage.models.meetings import LinkedGroup, Meeting, Rsvp
 from storage.models.reflections import Reflection
 
-_SECRET_COLUMNS = {"code_hash"}  # an invite's hashed code is the bot's, not the member's
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
+SECRET_COLUMNS = {"code_hash"}  # an invite's hashed code is the bot's, not the member's
 
 
 def row(item: Any) -> dict[str, Any]:
-    """Every column of an ORM row, JSON-ready."""
+    """Every column of an ORM row."""
     return {
-        column.name: _plain(getattr(item, column.key, None))
+        column.name: getattr(item, column.key, None)
         for column in item.__table__.columns
-        if column.name not in _SECRET_COLUMNS
+        if column.name not in SECRET_COLUMNS
     }
 
 
@@ -88,3 +84,16 @@ def member_copy(session: Session, member: Member) -> dict[str, Any]:
 def photo_paths(copy: dict[str, Any]) -> list[str]:
     """The media paths of every photo in a copy, in order."""
     return [photo["path"] for activity in copy["activities"] for photo in activity["photos"]]
+
+
+def as_json(copy: dict[str, Any], zone: tzinfo) -> str:
+    """The copy as a JSON document; times in `zone` with their offset (e.g. +07:00)."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.astimezone(zone).isoformat(timespec="seconds")
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(f"{type(value).__name__} is not JSON")
+
+    return json.dumps(copy, ensure_ascii=False, indent=2, default=plain)

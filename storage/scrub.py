@@ -77,7 +77,7 @@ def erase_deliveries(session: Session, subject: Subject) -> int:
     return changed + len(rows)
 
 
-@eraser("inbox", order=LAST)
+@eraser("inbox", order=LAST, tables=("inbox_events",))
 def erase_inbox(session: Session, subject: Subject) -> int:
     """Strip stored events that carry the user id; waiting ones are stripped once handled."""
     pattern = _like(subject.line_user_id)

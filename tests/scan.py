@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, Text, func, select
+from sqlalchemy import MetaData, String, Text, cast, func, select
 
 from storage.models import Base
 
@@ -60,3 +60,23 @@ def rows_of(db, needle: str) -> dict[str, list[dict]]:
             if rows:
                 kept[table.name] = rows
     return kept
+
+
+def database_mentions(db, needle: str) -> list[str]:
+    """Name every table.column of the live database (every table it has, whether or not a model
+    declares it) whose value, read as text, contains `needle`."""
+    found = []
+    live = MetaData()
+    live.reflect(db.engine)
+    with db.unit_of_work() as session:
+        for table in live.sorted_tables:
+            for column in table.columns:
+                as_text = cast(column, String)
+                count = session.scalar(
+                    select(func.count())
+                    .select_from(table)
+                    .where(as_text.like(_escape(needle), escape="\\"))
+                )
+                if count:
+                    found.append(f"{table.name}.{column.name}")
+    return found

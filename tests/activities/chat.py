@@ -91,6 +91,10 @@ class Phone:
     def say(self, text: str) -> list[dict]:
         return self._send({"type": "text", "text": text})
 
+    def follow(self) -> list[dict]:
+        """Add the bot as a friend (LINE sends a follow event)."""
+        return self._send({"type": "follow"})
+
     def postback(self, data: str) -> list[dict]:
         return self._send({"type": "postback", "data": data})
 
