@@ -85,7 +85,7 @@ def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, d
 
 
 def test_inbox_drain_after_a_crash_answers_everyone_once(web, line, db):
-    members, events, statuses = crash_mid_stream(web, line, db, count=120)
+    members, events, statuses = crash_mid_stream(web, line, db, count=80)
     acknowledged = [m for m, s in zip(members, statuses, strict=True) if s == 200]
     # The operator drains a minute later, when every reply token has expired.
     line.advance_clock(61)

@@ -45,7 +45,7 @@ def named_web_env(web_env, database_url):
 def test_database_connections_cut_every_300_ms_lose_and_double_nothing(
     named_web_env, web, line, db, database_url
 ):
-    members = [join(line, db, f"สมาชิก{i}") for i in range(150)]
+    members = [join(line, db, f"สมาชิก{i}") for i in range(100)]
     events = [line.send_text(member, WORDS)["event"] for member in members]
     web.start()
     stop, cuts = threading.Event(), []
@@ -94,13 +94,13 @@ def acks(url: str, events: list[dict]) -> tuple[list[int | None], list[float]]:
 def test_line_answering_after_5_s_keeps_acks_fast_and_sends_nothing_twice(web, line, db):
     web.start()
     # The same stream while LINE answers in 0.2 s: what this machine's load alone costs an ack.
-    before = [join(line, db, f"ก่อน{i}") for i in range(30)]
+    before = [join(line, db, f"ก่อน{i}") for i in range(20)]
     _, usual = acks(web.url, [line.send_text(m, WORDS)["event"] for m in before])
     settle(line, before, timeout=30, quiet=0)
     line.clear_faults()
     # LINE delivers each message at once but answers the call only 5 s later.
     line.add_fault(path="/v2/bot/message/*", after=True, delay=5.0, times=1_000_000)
-    members = [join(line, db, f"สมาชิก{i}") for i in range(30)]
+    members = [join(line, db, f"สมาชิก{i}") for i in range(24)]
     statuses, seconds = acks(web.url, [line.send_text(m, WORDS)["event"] for m in members])
     counts = settle(line, members, timeout=60)
     idle = quiesce(db)
