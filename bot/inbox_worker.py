@@ -15,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
 from bot.quota_notices import with_owed_notices
 from bot.sender import DeliverySender
 from handlers.context import Context
@@ -28,6 +30,9 @@ from storage.types import utcnow
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 MAX_LINE_QUESTIONS = 5  # one event's questions to LINE (a profile, a photo, the quota...)
+# A lost database connection or a busy SQLite is not the event's fault: it gets more attempts
+# (still a bound: on SQLite a broken query is an OperationalError too, and must not loop).
+TRANSIENT_ATTEMPTS = 10
 
 
 class InboxProcessor:
@@ -109,36 +114,57 @@ class InboxProcessor:
         the same transaction that looks at its events: two fewer per lane than on their own.
         """
         now = self.clock()
+        failure: tuple[int, dict, str] | None = None
+        try:
+            with self.db.unit_of_work() as session:
+                hold = lanes.try_claim if take else lanes.renew
+                if not hold(session, key, self.holder, now, self.lease):
+                    return None  # another holder has the lane (or took it over: lease ran out)
+                row = inbox.next_pending(session, key)
+                if row is None:
+                    lanes.release(session, key, self.holder)
+                    return None
+                failure = (row.id, {}, row.webhook_event_id)
+                payload = json.loads(row.payload or "{}")
+                failure = (row.id, payload, row.webhook_event_id)
+                return self._handle(session, payload, row.id, now, answers)
+        except Exception as exc:  # noqa: BLE001 - one bad event must not stop the lane
+            if failure is None:
+                raise  # the lane itself could not be read: the caller gives it back
+            # Everything the attempt wrote is rolled back (its session may be unusable, e.g. a
+            # broken connection); the attempt is counted in a transaction of its own.
+            return self._record_failure(key, *failure, exc, now)
+
+    def _record_failure(
+        self, key: str, row_id: int, payload: dict, event_id: str, exc: Exception, now: datetime
+    ) -> int | None:
+        """Count a failed attempt; after the last, fail the event and apologise once.
+
+        Return the apology's delivery id (0 for none) when the event is failed and the lane goes
+        on, None when the event waits for another attempt (the lane is given back).
+        """
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        # The type and place only: an exception's text may quote what the member wrote.
+        log.error(
+            "event %s failed: %s at %s:%s",
+            event_id,
+            type(exc).__name__,
+            where.filename,
+            where.lineno,
+        )
         with self.db.unit_of_work() as session:
-            hold = lanes.try_claim if take else lanes.renew
-            if not hold(session, key, self.holder, now, self.lease):
-                return None  # another holder has the lane (or took it over when the lease ran out)
-            row = inbox.next_pending(session, key)
-            if row is None:
+            limit = TRANSIENT_ATTEMPTS if _transient(exc) else MAX_ATTEMPTS
+            status = inbox.record_failure(session, row_id, type(exc).__name__, limit, now)
+            if status != inbox.FAILED:
                 lanes.release(session, key, self.holder)
-                return None
-            payload = json.loads(row.payload or "{}")
+                return None  # leave it waiting; the next sweep tries again, in order
             try:
                 with session.begin_nested():
-                    delivery_id = self._handle(session, payload, row.id, now, answers)
-                return delivery_id
-            except Exception as exc:  # noqa: BLE001 - one bad event must not stop the lane
-                where = traceback.extract_tb(exc.__traceback__)[-1]
-                # The type and place only: an exception's text may quote what the member wrote.
-                log.error(
-                    "event %s failed: %s at %s:%s",
-                    row.webhook_event_id,
-                    type(exc).__name__,
-                    where.filename,
-                    where.lineno,
-                )
-                status = inbox.record_failure(
-                    session, row.id, type(exc).__name__, MAX_ATTEMPTS, now
-                )
-                if status != inbox.FAILED:
-                    lanes.release(session, key, self.holder)
-                    return None  # leave it waiting; the next sweep tries again, in order
-                return self._apologise(session, payload, now)
+                    return self._apologise(session, payload, now)
+            except Exception as apology_error:  # noqa: BLE001 - the failure must still be kept
+                log.error("apology for event %s not stored: %s", event_id,
+                          type(apology_error).__name__)  # fmt: skip
+                return 0
 
     def _handle(
         self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None
@@ -197,6 +223,12 @@ class InboxProcessor:
             return 0
         delivery = deliveries.enqueue_reply(session, token, to or "", messages, now)
         return delivery.id
+
+
+def _transient(exc: Exception) -> bool:
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, OperationalError | InterfaceError)
 
 
 class InboxWorker:

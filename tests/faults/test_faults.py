@@ -10,16 +10,14 @@ import time
 from collections import Counter
 
 import pytest
-import requests
 from sqlalchemy import select, text
 
 from storage.models import InboxEvent
-from tests.conftest import sign
 from tests.events import BOT_USER_ID, body
 from tests.faults.malformed import BREAKAGES, deep_body
+from tests.faults.tally import answered, post, report, settle
 from tests.members import join
 from tests.processes import bot_env, free_port, gunicorn
-from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -53,32 +51,6 @@ def web(platform, database_url, tmp_path_factory):
     process.url = f"http://127.0.0.1:{port}/callback"
     yield process
     process.stop()
-
-
-def post(url: str, raw: bytes) -> int:
-    headers = {"X-Line-Signature": sign(raw), "Content-Type": "application/json"}
-    return requests.post(url, data=raw, headers=headers, timeout=15).status_code
-
-
-def answered(line, members: list[str]) -> Counter:
-    counts = Counter()
-    for member in members:
-        n = len(line.messages(member, since=0)["messages"])
-        counts["once" if n == 1 else "zero" if n == 0 else "twice"] += 1
-    return counts
-
-
-def report(name: str, counts: Counter, **extra) -> None:
-    more = "".join(f" · {k} {v}" for k, v in extra.items())
-    print(f"\n[fault] {name}: answered once {counts['once']} / zero {counts['zero']} "
-          f"/ twice {counts['twice']}{more}")  # fmt: skip
-
-
-def settle(line, members: list[str]) -> Counter:
-    """Wait until every member has an answer, then a little longer for any second one."""
-    wait_until(lambda: answered(line, members)["zero"] == 0, timeout=30, interval=0.2)
-    time.sleep(1.0)  # proving that no second answer comes takes waiting for one
-    return answered(line, members)
 
 
 def test_malformed_signed_bodies_get_no_500_and_good_events_beside_them_are_answered(web, line, db):

@@ -1,0 +1,105 @@
+"""Fault suite (issue 16, item 8): web processes killed mid-stream, then restarted or drained.
+
+LINE answers every message call 0.2 s after it has delivered it, so a kill often lands between a
+reply reaching the member and the bot recording it. Each scenario prints answered once / zero /
+twice and what became of the replies (run with -s to see).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Delivery
+from tests.faults.tally import (
+    Web,
+    answered,
+    leaked_lines,
+    quiesce,
+    redeliver,
+    report,
+    settle,
+    stream,
+)
+from tests.members import join
+from tests.processes import ROOT
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.slow
+
+WORDS = "สวัสดีค่ะ"
+
+
+def crash_mid_stream(web: Web, line, db, count: int) -> tuple[list[str], list[dict], list]:
+    """Stream one message from each of `count` members; SIGKILL the web once replies flow."""
+    members = [join(line, db, f"สมาชิก{i}") for i in range(count)]
+    events = [line.send_text(member, WORDS)["event"] for member in members]
+    web.start()
+    statuses: list = []
+    poster = threading.Thread(target=lambda: statuses.extend(stream(web.url, events, gap=0.08)))
+    poster.start()
+    # Kill while replies are in flight and more events wait in the inbox.
+    wait_until(lambda: answered(line, members)["once"] >= count // 6, timeout=30, interval=0.1)
+    web.kill()
+    poster.join()
+    return members, events, statuses
+
+
+def fates(db, line) -> dict:
+    """What became of the replies: sent (how), unknown, failed; and unknowns LINE never took."""
+    with db.unit_of_work() as session:
+        rows = session.execute(
+            select(Delivery.status, Delivery.sent_via, Delivery.reason, func.count()).group_by(
+                Delivery.status, Delivery.sent_via, Delivery.reason
+            )
+        ).all()
+        unknown_tokens = set(session.scalars(
+            select(Delivery.reply_token).where(Delivery.status == "unknown")))  # fmt: skip
+    taken = {r["body"].get("replyToken") for r in line.requests(since=0)["requests"]
+             if r["path"] == "/v2/bot/message/reply" and r["status"] == 200}  # fmt: skip
+    summary = {"/".join(str(p) for p in row[:3] if p): row[3] for row in rows}
+    summary["unknown-never-reached-line"] = len(unknown_tokens - taken)
+    return summary
+
+
+def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, db):
+    members, events, statuses = crash_mid_stream(web, line, db, count=200)
+    web.start()
+    again = redeliver(web.url, events, statuses)  # LINE redelivers what got no 200
+    counts = settle(line, members, timeout=45)
+    idle = quiesce(db)  # replies a killed process held are retried (or found unknown) by now
+    counts = answered(line, members)
+    leaks = leaked_lines(web.output(), members, [WORDS])
+    report("crash mid-stream, restart", counts, unacknowledged=len(again), idle=idle,
+           responses_500=(statuses + again).count(500), leaked_lines=leaks,
+           replies=fates(db, line))  # fmt: skip
+    assert counts == Counter(once=len(members))
+    assert 500 not in statuses + again and set(again) <= {200}
+    assert leaks == 0
+
+
+def test_inbox_drain_after_a_crash_answers_everyone_once(web, line, db):
+    members, events, statuses = crash_mid_stream(web, line, db, count=80)
+    acknowledged = [m for m, s in zip(members, statuses, strict=True) if s == 200]
+    # The operator drains a minute later, when every reply token has expired.
+    line.advance_clock(61)
+    time.sleep(6.5)  # the killed process's leases run out
+    drain = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "bot", "inbox", "drain"],
+        cwd=ROOT, env=web.env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    counts = settle(line, acknowledged, timeout=5)
+    idle = quiesce(db, timeout=5)
+    leaks = leaked_lines(web.output() + drain.stdout + drain.stderr, members, [WORDS])
+    report("drain after crash", counts, acknowledged=len(acknowledged), idle=idle,
+           responses_500=statuses.count(500), leaked_lines=leaks, drain=drain.stdout.strip(),
+           replies=fates(db, line))  # fmt: skip
+    assert drain.returncode == 0, drain.stderr[-2000:]
+    assert counts == Counter(once=len(acknowledged))
+    assert 500 not in statuses and leaks == 0
