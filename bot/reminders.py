@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.meeting_calendar import CalendarLinks
 from bot.sender import DeliverySender
 from messages import meetings as cards
 from messages.builders import main_menu, text_message
@@ -30,9 +31,10 @@ class ReminderJob:
 
     def __init__(
         self, db: Database, sender: DeliverySender, zone: ZoneInfo,
-        clock: Callable[[], datetime], grace: timedelta,
+        clock: Callable[[], datetime], grace: timedelta, calendar: CalendarLinks | None = None,
     ) -> None:  # fmt: skip
         self.db, self.sender, self.zone, self.clock, self.grace = db, sender, zone, clock, grace
+        self.calendar = calendar  # the cards' add-to-calendar links (None: none on the cards)
 
     def tick(self) -> int:
         """Plan, queue what is due, send it, then sweep the outbox; return deliveries created.
@@ -136,7 +138,9 @@ class ReminderJob:
                           old=cards.day_when(was, self.zone, language),
                           new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
         note = text("meeting.card.group_note", language) if group else None
-        return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note)]
+        links = self.calendar.for_meeting(meeting) if self.calendar else None
+        return [cards.card(meeting, self.zone, language, header, buttons=not group, note=note,
+                           calendar=links)]  # fmt: skip
 
     def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
         organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None
