@@ -112,11 +112,12 @@ def create_app(config: Config | None = None) -> QuietErrorsFlask:
     app.extensions["bot"] = bot
 
     import staff
-    from bot import cli, health, my_data_web, webhook
+    from bot import cli, health, meeting_calendar, my_data_web, webhook
 
     app.register_blueprint(webhook.blueprint)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(my_data_web.blueprint)
+    app.register_blueprint(meeting_calendar.blueprint)
     app.register_blueprint(staff.blueprint)
     cli.init_app(app)
     return app

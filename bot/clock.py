@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from bot.meeting_calendar import CalendarLinks
 from bot.nudges import send_reflection_nudges
 from bot.reminders import ReminderJob
 from bot.story_digest import send_story_digests
@@ -69,7 +70,8 @@ def run_clock(bot, now: Callable[[], datetime] | None = None) -> None:
         bot.clock.set(now)  # the outbox and the handlers judge "due" by the reminders' time
     now = bot.clock
     grace = timedelta(hours=bot.config.reminder_grace_hours)
-    job = ReminderJob(bot.db, bot.sender, bot.config.zone, now, grace)
+    calendar = CalendarLinks.from_config(bot.config)
+    job = ReminderJob(bot.db, bot.sender, bot.config.zone, now, grace, calendar)
     scheduler = build_scheduler(bot, job, now)
     log.info("clock started (time zone %s, every %g s)", bot.config.timezone,
              bot.config.clock_poll_seconds)  # fmt: skip

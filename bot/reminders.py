@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.declines import send_evening_declines
+from bot.meeting_calendar import CalendarLinks
 from bot.sender import DeliverySender
 from messages import meetings as cards
 from messages.builders import main_menu, text_message
@@ -32,9 +33,10 @@ class ReminderJob:
 
     def __init__(
         self, db: Database, sender: DeliverySender, zone: ZoneInfo,
-        clock: Callable[[], datetime], grace: timedelta,
+        clock: Callable[[], datetime], grace: timedelta, calendar: CalendarLinks | None = None,
     ) -> None:  # fmt: skip
         self.db, self.sender, self.zone, self.clock, self.grace = db, sender, zone, clock, grace
+        self.calendar = calendar  # the cards' add-to-calendar links (None: none on the cards)
 
     def tick(self) -> int:
         """Plan, queue what is due, send it, then sweep the outbox; return deliveries created.
@@ -147,7 +149,8 @@ class ReminderJob:
                           new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
         # Anyone in the group answers on the card itself (handlers.commands.meeting_rsvp).
         note = text("meeting.card.group_answer_note", language) if group else None
-        return [cards.card(meeting, self.zone, language, header, note=note)]
+        links = self.calendar.for_meeting(meeting) if self.calendar else None
+        return [cards.card(meeting, self.zone, language, header, note=note, calendar=links)]
 
     def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
         organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None

@@ -15,6 +15,12 @@ ALT_TEXT_LIMIT = 1500
 ANSWERS = ("yes", "no", "maybe")
 
 
+def fit_alt(alt: str) -> str:
+    """Cut alt text to LINE's 1,500, which counts UTF-16 units (an emoji such as 📅 counts 2)."""
+    units = alt.encode("utf-16-le")[: 2 * ALT_TEXT_LIMIT]
+    return units.decode("utf-16-le", errors="ignore")
+
+
 def when(moment: datetime, zone: ZoneInfo, language: str) -> str:
     """Say a date and time the way members read it, in the bot's time zone."""
     return format_datetime(moment.astimezone(zone), language)
@@ -88,11 +94,24 @@ def _rsvp_button(meeting_id: int, value: str, language: str, chosen: bool) -> di
     }  # fmt: skip
 
 
+def _calendar_buttons(calendar: dict[str, str], language: str) -> list[dict[str, Any]]:
+    """The bot's .ics file (any calendar app) and Google Calendar, as two link buttons."""
+    return [
+        {"type": "button", "style": "link", "height": "sm",
+         "action": {"type": "uri", "label": text(f"meeting.card.{label}", language), "uri": uri}}
+        for label, uri in (("add_calendar", calendar["ics"]), ("google_calendar", calendar["google"]))
+    ]  # fmt: skip
+
+
 def card(
     meeting, zone: ZoneInfo, language: str, header: str, *, buttons: bool = True,
-    answer: str | None = None, note: str | None = None,
+    answer: str | None = None, note: str | None = None, calendar: dict[str, str] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
-    """A Flex bubble with the meeting's details and, when members can answer, RSVP buttons."""
+    """A Flex bubble with the meeting's details and, when members can answer, RSVP buttons.
+
+    `calendar` ({"ics": ..., "google": ...}, see bot/meeting_calendar.py) adds the two
+    add-to-calendar links.
+    """
     body = [_text(header, size="sm", weight="bold", color="#1E7B4F"),
             _text(meeting.title, size="lg", weight="bold"),
             _text(text("meeting.card.when", language, when=day_when(meeting.starts_at, zone, language, meeting.ends_at)), size="sm")]  # fmt: skip
@@ -126,6 +145,8 @@ def card(
         footer.append({"type": "button", "style": "link", "height": "sm",
                        "action": {"type": "uri", "label": text("meeting.card.open_link", language),
                                   "uri": meeting.link}})  # fmt: skip
+    if calendar:
+        footer += _calendar_buttons(calendar, language)
     if footer:
         bubble["footer"] = {
             "type": "box",
@@ -134,14 +155,14 @@ def card(
             "contents": footer,
         }
     alt = "\n".join(filter(None, [summary_text(meeting, zone, language, header), note]))
-    return {"type": "flex", "altText": alt[:ALT_TEXT_LIMIT], "contents": bubble}
+    return {"type": "flex", "altText": fit_alt(alt), "contents": bubble}
 
 
 def carousel(cards: list[dict[str, Any]], alt: str) -> dict[str, Any]:
     """Several meeting cards side by side (at most 12)."""
     return {
         "type": "flex",
-        "altText": alt[:ALT_TEXT_LIMIT],
+        "altText": fit_alt(alt),
         "contents": {"type": "carousel", "contents": [c["contents"] for c in cards[:12]]},
     }
 

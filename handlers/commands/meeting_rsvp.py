@@ -71,12 +71,13 @@ def my_meetings(event, ctx) -> list[dict]:
     found = meetings.for_member(ctx.session, ctx.member, ctx.clock(), limit=10, groups=groups)
     if not found:
         return [say("meeting.mine.none", language, menu=True)]
+    from bot.meeting_calendar import links_for  # the web serves the file; handlers only link
+
     header = text("meeting.header.mine", language)
     cards = [
-        card(
-            m, ctx.zone, language, header, answer=meetings.rsvp_of(ctx.session, m.id, ctx.member.id)
-        )
+        card(m, ctx.zone, language, header, answer=meetings.rsvp_of(ctx.session, m.id, ctx.member.id),
+             calendar=links_for(ctx.config, m))
         for m in found
-    ]
+    ]  # fmt: skip
     alt = text("meeting.mine.alt", language, count=len(found))
     return [carousel(cards, alt), say("meeting.mine.lead", language, menu=True)]
