@@ -144,10 +144,6 @@ ENTRIES = {
         "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     },
     "staff.nothing_yet": {"th": "ยังไม่มีข้อมูล", "en": "Nothing yet."},
-    "staff.pending": {
-        "th": "ส่วน “{what}” กำลังพัฒนา ข้อมูลจะแสดงที่นี่เมื่อเปิดใช้ค่ะ",
-        "en": "“{what}” is being built; its data shows here once it opens.",
-    },
     "staff.criteria_title": {
         "th": "คะแนนเฉลี่ย 5 หลักขององค์กรคุณธรรมต้นแบบ",
         "en": "Average scores on the five model-organisation criteria",
@@ -225,9 +221,11 @@ ENTRIES = {
     "staff.rsvp_title": {"th": "การตอบรับ", "en": "RSVPs"},
     "staff.invited": {"th": "ได้รับเชิญ", "en": "Invited"},
     "staff.messages_sent": {
-        "th": "ตั้งคิวข้อความเตือน {count} ครั้ง (ยังไม่นับว่าส่งถึง)",
-        "en": "{count} reminder(s) queued (not yet counted as delivered)",
+        "th": "ข้อความเตือนเข้าคิวแล้ว {count} ครั้ง · ส่งถึงผู้รับแล้ว {delivered} คน-ครั้ง",
+        "en": "{count} reminder(s) queued · delivered to {delivered} recipient(s)",
     },
+    "staff.reminders_queued": {"th": "ข้อความเตือนเข้าคิวแล้ว (ครั้ง)", "en": "Reminders queued"},
+    "staff.total": {"th": "รวม", "en": "Total"},
     "staff.starts_at": {"th": "วันเวลา", "en": "When"},
     "staff.organiser": {"th": "ผู้นัด", "en": "Organiser"},
     "staff.place": {"th": "สถานที่", "en": "Place"},
@@ -237,9 +235,9 @@ ENTRIES = {
     "staff.message": {"th": "ข้อความ", "en": "Message"},
     "staff.due": {"th": "กำหนดส่ง", "en": "Due"},
     "staff.recipients": {"th": "ผู้รับ", "en": "Recipients"},
-    "staff.sent": {"th": "ส่งถึง", "en": "Sent"},
+    "staff.sent": {"th": "ส่งถึงแล้ว", "en": "Delivered"},
     "staff.failed": {"th": "ไม่สำเร็จ", "en": "Failed"},
-    "staff.waiting": {"th": "รอส่ง", "en": "Waiting"},
+    "staff.waiting": {"th": "รอส่ง (ยังไม่ถึง)", "en": "Waiting (not delivered)"},
     "staff.notes": {"th": "หมายเหตุ", "en": "Notes"},
     "staff.not_yet_due": {"th": "ยังไม่ถึงเวลาส่ง", "en": "Not due yet"},
     "staff.failed_because": {
