@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # How long a writer waiting for SQLite's write lock sleeps before looking again (seconds).
 SQLITE_LOCK_POLL_FIRST, SQLITE_LOCK_POLL_MAX = 0.001, 0.005
+READ_ONLY = "bot_read_only"  # execution option: a unit of work that only reads
 
 
 def normalize_url(url: str) -> str:
@@ -44,6 +45,11 @@ def _begin_immediate(conn) -> None:
     # load a writer waited far longer than the lock was held (webhook p99 near a second); here
     # the wait for the lock looks again every few milliseconds, with the same 30 s limit.
     raw = conn.connection.dbapi_connection
+    if conn.get_execution_options().get(READ_ONLY):
+        # A reader (an export streaming for a minute) must not hold the one write lock: under
+        # WAL a deferred transaction reads a steady snapshot while writers carry on.
+        raw.execute("BEGIN")
+        return
     raw.execute("PRAGMA busy_timeout=0")
     try:
         deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
@@ -105,6 +111,16 @@ class Database:
             session.rollback()
             raise
         finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """Yield a session for reads only (long exports): on SQLite it takes no write lock."""
+        session = self.sessions(bind=self.engine.execution_options(**{READ_ONLY: True}))
+        try:
+            yield session
+        finally:
+            session.rollback()
             session.close()
 
     def dispose(self) -> None:

@@ -201,6 +201,28 @@ ENTRIES = {
         "th": "ส่งออกไม่ได้: {reason}",
         "en": "Could not export: {reason}",
     },
+    "staff.export_job_title": {"th": "กำลังเตรียมไฟล์ {kind}", "en": "Preparing the {kind} file"},
+    "staff.export_job_progress": {
+        "th": "เขียนแล้ว {done} จาก {total} แถว ({percent}%)",
+        "en": "{done} of {total} rows written ({percent}%)",
+    },
+    "staff.export_job_wait": {
+        "th": "ไฟล์ใหญ่จึงเตรียมเบื้องหลัง หน้านี้อัปเดตเองทุก 2 วินาที ปิดแล้วกลับมาดูได้ภายใน 1 วัน",
+        "en": "A large file is prepared in the background; this page updates every 2 seconds. "
+        "You may close it and come back within a day.",
+    },
+    "staff.export_job_ready": {
+        "th": "ไฟล์พร้อมแล้ว ({total} แถว) เก็บไว้ให้ดาวน์โหลด 1 วัน",
+        "en": "The file is ready ({total} rows); it is kept for a day.",
+    },
+    "staff.export_job_error": {
+        "th": "เตรียมไฟล์ไม่สำเร็จ ลองส่งออกใหม่อีกครั้ง หากยังไม่ได้โปรดแจ้งผู้ดูแลระบบ",
+        "en": "The file could not be prepared. Try the export again; if it fails again, tell the administrator.",
+    },
+    "staff.export_job_interrupted": {
+        "th": "การเตรียมไฟล์หยุดกลางคัน (ระบบเริ่มใหม่) โปรดส่งออกอีกครั้ง",
+        "en": "Preparing the file stopped half-way (the server restarted); please export again.",
+    },
     "staff.export_cli_hint": {"th": "จากเทอร์มินัล:", "en": "From a terminal:"},
     "staff.search": {"th": "ค้นหา", "en": "Search"},
     "staff.search_count": {
