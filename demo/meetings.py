@@ -43,6 +43,7 @@ def _deliver(session: Session, reminder: Reminder, people: list[str], rng: rando
             "kind": "multicast", "retry_key": str(uuid.uuid4()),
             "dedupe_key": f"{key_prefix(reminder)}{index}",
             "recipients": json.dumps(people[start : start + CHUNK]), "messages": "[]",
+            "recipient_count": len(people[start : start + CHUNK]),
             "status": FAILED if failed else SENT, "attempts": 1, "created_at": reminder.due_at,
             "next_attempt_at": reminder.due_at, "sent_at": None if failed else reminder.due_at,
             "sent_via": None if failed else "multicast",

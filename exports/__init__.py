@@ -86,7 +86,7 @@ def context(filters: Filters, config: Config) -> ExportContext:
 def count(name: str, filters: Filters, *, db: Database, config: Config) -> int:
     """How many rows `write` would write (for a progress bar)."""
     module = kind(name)
-    with db.unit_of_work() as session:
+    with db.reading() as session:
         return module.count(session, context(filters, config))
 
 
@@ -111,7 +111,7 @@ def write(
     ctx = context(filters, config)
     title = text(f"export.kind.{name}", filters.lang)
     written = 0
-    with db.unit_of_work() as session:
+    with db.reading() as session:
         columns: list[Column] = module.columns(ctx, session)
         convert = None
         if filters.anonymize:

@@ -168,6 +168,7 @@ class Database:
         finally:
             session.rollback()  # nothing to keep: a stray write here is discarded, never half-saved
             session.close()
+
     def forget_erased(self) -> bool:
         """After an erasure has committed (and what followed it, e.g. the reply, is done), make the
         deleted rows unreadable on disk; return True if there was anything to do."""

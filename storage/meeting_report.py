@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from storage import meetings, reminders
 from storage.deliveries import FAILED, SENT
-from storage.models.meetings import WITHDRAWN, Meeting
+from storage.models.meetings import QUEUED, WITHDRAWN, Meeting
 
 
 @dataclass
@@ -35,8 +35,27 @@ class Report:
     invited: int
     names: dict[str, list[str]] = field(default_factory=dict)  # answer or "waiting" -> names
 
+    @property
+    def queued(self) -> int:
+        """Reminders handed to the outbox: queued is not delivered (see `delivered`)."""
+        return sum(1 for line in self.lines if line.status == QUEUED)
 
-def gather(session: Session, meeting: Meeting) -> Report:
+    @property
+    def delivered(self) -> int:
+        """Messages LINE accepted, counted per recipient, over every reminder."""
+        return sum(line.sent for line in self.lines)
+
+    @property
+    def failed(self) -> int:
+        return sum(line.failed for line in self.lines)
+
+    @property
+    def waiting(self) -> int:
+        """Messages queued for a recipient but not yet delivered (nor failed)."""
+        return sum(line.waiting for line in self.lines)
+
+
+def gather(session: Session, meeting: Meeting, *, with_names: bool = True) -> Report:
     """Count, for each reminder not withdrawn, what became of its deliveries."""
     lines = []
     for reminder in reminders.of_meeting(session, meeting.id):
@@ -58,7 +77,7 @@ def gather(session: Session, meeting: Meeting) -> Report:
         lines.append(line)
     invited, _ = meetings.invitees(session, meeting, without_declined=False)
     counted = [r for r in invited if r.member_id != meeting.organiser_id]  # not an invitee
-    names = meetings.answers_by_name(session, meeting)
+    names = meetings.answers_by_name(session, meeting) if with_names else {}
     return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(counted), names)
 
 

@@ -43,35 +43,27 @@ def columns(ctx: ExportContext, session: Session | None = None) -> list[Column]:
     return columns_for(ctx, question_keys(session, ctx))
 
 
-def _assessments(ctx: ExportContext) -> Select:
-    stmt = select(Assessment.id).join(Member, Member.id == Assessment.member_id)
+def query(ctx: ExportContext) -> Select:
+    """The assessments this export holds (one per row), with what staff figures group them by."""
+    stmt = select(Assessment.id, Assessment.network, Assessment.submitted_at).join(
+        Member, Member.id == Assessment.member_id
+    )
     return scoped(stmt, ctx, moment=Assessment.submitted_at, network=Assessment.network)
 
 
 def count(session: Session, ctx: ExportContext) -> int:
-    return count_of(session, _assessments(ctx))
+    return count_of(session, query(ctx))
 
 
 def rows(session: Session, ctx: ExportContext) -> Iterator[list]:
     keys = question_keys(session, ctx)
-    stmt = (
-        select(
-            Assessment.id,
-            Assessment.member_id,
-            Member.line_user_id,
-            Member.display_name,
-            Assessment.network,
-            Assessment.organisation,
-            Assessment.questionnaire_version,
-            Assessment.submitted_at,
-            AssessmentAnswer.question_key,
-            AssessmentAnswer.score,
-            AssessmentAnswer.note,
-        )  # fmt: skip
-        .join(Member, Member.id == Assessment.member_id)
-        .join(AssessmentAnswer, AssessmentAnswer.assessment_id == Assessment.id)
-    )
-    stmt = scoped(stmt, ctx, moment=Assessment.submitted_at, network=Assessment.network)
+    # The same rows `query` counts, widened to their answers.
+    stmt = query(ctx).with_only_columns(
+        Assessment.id, Assessment.member_id, Member.line_user_id, Member.display_name,
+        Assessment.network, Assessment.organisation, Assessment.questionnaire_version,
+        Assessment.submitted_at, AssessmentAnswer.question_key, AssessmentAnswer.score,
+        AssessmentAnswer.note,
+    ).join(AssessmentAnswer, AssessmentAnswer.assessment_id == Assessment.id)  # fmt: skip
     stmt = stmt.order_by(Assessment.submitted_at, Assessment.id, AssessmentAnswer.position)
     # One query, answers ordered by assessment: grouping them makes one row without a second query.
     for _, answers in groupby(stream(session, stmt), key=lambda row: row.id):

@@ -1,4 +1,7 @@
-"""Meetings export: one row per meeting, its audience, RSVPs and how many reminders went out."""
+"""Meetings export: one row per meeting, its audience, RSVPs, reminders queued, messages delivered.
+
+The figures come from `exports.figures.meeting`, the function the staff meeting page shows.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,19 @@ from collections.abc import Iterator
 from sqlalchemy import Select, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from exports import figures as staff_figures
 from exports.columns import DATETIME, NUMBER, Column, ExportContext
 from exports.query import count_of, stream
+from storage.meeting_report import Report
 from storage.models import Member
-from storage.models.meetings import QUEUED, Meeting, Reminder, Rsvp
+from storage.models.meetings import Meeting
 from storage.models.members import CONSENT_GIVEN
 from storage.scope import visible_members
 
 RSVP_COLUMNS = ("yes", "no", "maybe")
+# Queued is not delivered: a reminder is queued once; each recipient's message is then delivered,
+# failed or still waiting. Named apart so nobody reads "4 queued" as "4 delivered".
+FIGURE_COLUMNS = ("invited", "reminders_queued", "delivered", "delivery_failed", "delivery_waiting")
 
 
 def columns(ctx: ExportContext, session: Session | None = None) -> list[Column]:
@@ -24,33 +32,21 @@ def columns(ctx: ExportContext, session: Session | None = None) -> list[Column]:
         Column("status", width=12), Column("audience", width=34), Column("place", width=26),
         Column("link", width=30), Column("agenda", width=48), organiser,
         *[Column(f"rsvp_{answer}", NUMBER, 12) for answer in RSVP_COLUMNS],
-        Column("reminders_sent", NUMBER, 14), Column("created_at", DATETIME, 18),
+        *[Column(key, NUMBER, 14) for key in FIGURE_COLUMNS], Column("created_at", DATETIME, 18),
     ]  # fmt: skip
 
 
-def _rsvps(answer: str):
-    # Only consented members' answers count: a withdrawn member's RSVP is no longer theirs to give.
-    return (
-        select(func.count())
-        .select_from(Rsvp)
-        .join(Member, Member.id == Rsvp.member_id)
-        .where(Rsvp.meeting_id == Meeting.id, Rsvp.answer == answer)
-        .where(Member.consent_status == CONSENT_GIVEN)
-        .scalar_subquery()
-    )
+def figures(report: Report) -> list[int]:
+    """RSVPs of consented members, invitees, reminders queued, messages delivered/failed/waiting."""
+    return [
+        *[report.rsvps.get(answer, 0) for answer in RSVP_COLUMNS], report.invited,
+        report.queued, report.delivered, report.failed, report.waiting,
+    ]  # fmt: skip
 
 
 def query(ctx: ExportContext) -> Select:
     organiser = aliased(Member)
-    sent = (
-        select(func.count())
-        .where(Reminder.meeting_id == Meeting.id, Reminder.status == QUEUED)
-        .scalar_subquery()
-    )
-    stmt = select(
-        Meeting, organiser.line_user_id, organiser.display_name, sent,
-        *[_rsvps(answer) for answer in RSVP_COLUMNS],
-    ).outerjoin(
+    stmt = select(Meeting, organiser.line_user_id, organiser.display_name).outerjoin(
         organiser, and_(organiser.id == Meeting.organiser_id, organiser.consent_status == CONSENT_GIVEN)
     )  # fmt: skip
     if ctx.filters.network:
@@ -90,9 +86,11 @@ def _organiser(ctx: ExportContext, line_id: str | None, name: str | None) -> str
 
 
 def rows(session: Session, ctx: ExportContext) -> Iterator[list]:
-    for meeting, line_id, name, sent, *rsvps in stream(session, query(ctx)):
+    # A meeting's figures take a few queries each; meetings are few (hundreds), so rows stay quick.
+    for meeting, line_id, name in stream(session, query(ctx)):
         yield [
             meeting.id, meeting.title, ctx.local(meeting.starts_at),
             ctx.label(f"export.status.{meeting.status}"), audience(meeting, ctx), meeting.place,
-            meeting.link, meeting.agenda, _organiser(ctx, line_id, name), *rsvps, sent, ctx.local(meeting.created_at),
+            meeting.link, meeting.agenda, _organiser(ctx, line_id, name),
+            *figures(staff_figures.meeting(session, meeting)), ctx.local(meeting.created_at),
         ]  # fmt: skip

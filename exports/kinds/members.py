@@ -42,13 +42,13 @@ FIELDS = (
 )  # fmt: skip
 
 
-def _query(ctx: ExportContext) -> Select:
+def query(ctx: ExportContext) -> Select:
     # Plain columns, not ORM objects: four times faster at 100,000 rows.
     return scoped(select(*FIELDS), ctx, moment=Member.registered_at).order_by(Member.id)
 
 
 def count(session: Session, ctx: ExportContext) -> int:
-    return count_of(session, _query(ctx))
+    return count_of(session, query(ctx))
 
 
 def _roles(session: Session, ctx: ExportContext) -> dict[int, str]:
@@ -63,7 +63,7 @@ def _roles(session: Session, ctx: ExportContext) -> dict[int, str]:
 
 def rows(session: Session, ctx: ExportContext) -> Iterator[list]:
     roles = _roles(session, ctx)
-    for member in stream(session, _query(ctx)):
+    for member in stream(session, query(ctx)):
         if ctx.filters.anonymize:
             who = [ctx.who(member.line_user_id)]
         else:

@@ -35,7 +35,17 @@ ENTRIES = {
     "export.col.rsvp_yes": {"th": "ตอบเข้าร่วม", "en": "RSVP yes"},
     "export.col.rsvp_no": {"th": "ตอบไม่สะดวก", "en": "RSVP no"},
     "export.col.rsvp_maybe": {"th": "ตอบยังไม่แน่ใจ", "en": "RSVP maybe"},
-    "export.col.reminders_sent": {"th": "ข้อความเตือนที่ตั้งคิว", "en": "Reminders queued"},
+    "export.col.invited": {"th": "จำนวนผู้ได้รับเชิญ", "en": "Invited"},
+    "export.col.reminders_queued": {
+        "th": "ข้อความเตือนที่เข้าคิวแล้ว (ครั้ง)",
+        "en": "Reminders queued",
+    },
+    "export.col.delivered": {"th": "ส่งถึงผู้รับแล้ว (คน-ครั้ง)", "en": "Delivered (recipients)"},
+    "export.col.delivery_failed": {"th": "ส่งไม่สำเร็จ (คน-ครั้ง)", "en": "Failed (recipients)"},
+    "export.col.delivery_waiting": {
+        "th": "รอส่ง ยังไม่ถึงผู้รับ (คน-ครั้ง)",
+        "en": "Waiting, not yet delivered (recipients)",
+    },
     "export.col.created_at": {"th": "วันที่บันทึก", "en": "Recorded at"},
     "export.audience.all": {"th": "สมาชิกทุกคน", "en": "All members"},
     "export.audience.group": {"th": "กลุ่ม LINE", "en": "A LINE group"},

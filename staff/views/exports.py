@@ -1,12 +1,18 @@
-"""Export buttons: the CLI's filters in a form; the file is built on disk, then downloaded."""
+"""Export buttons: the CLI's filters in a form; the file is built on disk, then downloaded.
+
+A small export is sent at once; a large one (over BACKGROUND_ROWS) is written in the background
+(`staff.export_jobs`) while its page shows the progress, then offers the file: no request lasts
+long enough for a proxy's 30-second limit to cut it.
+"""
 
 from __future__ import annotations
 
 import tempfile
 
-from flask import current_app, g, render_template, request, send_file
+from flask import abort, current_app, g, redirect, render_template, request, send_file, url_for
 
 import exports
+from staff import export_jobs
 from staff.blueprint import blueprint
 from staff.i18n import lang, networks, t
 from staff.scope import current_scope
@@ -18,6 +24,7 @@ MIMETYPES = {
 }
 AUDITED_FIELDS = ("from", "to", "network", "anonymize", "lang", "buddhist_era")
 SPOOL_BYTES = 4 * 1024 * 1024  # larger exports go to a temporary file, so memory stays flat
+BACKGROUND_ROWS = 10_000  # about 2 s of XLSX: more than this is written in the background
 
 
 def _kinds() -> list[tuple[str, bool]]:
@@ -58,7 +65,13 @@ def export_download():
             today=bot.clock().astimezone(bot.config.zone).date(),
             scope=current_scope(),
         )  # fmt: skip
-        exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
+        total = exports.count(name, filters, db=bot.db, config=bot.config)
+        job = None
+        if total > BACKGROUND_ROWS:
+            spool.close()
+            job = export_jobs.start(bot, g.staff_email, name, fmt, filters, total)
+        else:
+            exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
     except (LookupError, exports.FilterError, exports.PseudonymSecretMissing) as exc:
         spool.close()
         error = t("export_failed", reason=_reason(exc))
@@ -70,6 +83,8 @@ def export_download():
             session, g.staff_email, "export", kind=name, format=fmt,
             **{key: form.get(key) for key in AUDITED_FIELDS if form.get(key)},
         )  # fmt: skip
+    if job is not None:
+        return redirect(url_for("staff.export_job", job_id=job.id), 303)
     spool.seek(0)
     return send_file(
         spool,
@@ -77,3 +92,27 @@ def export_download():
         as_attachment=True,
         download_name=exports.filename(name, fmt, filters),
     )
+
+
+def _job(job_id: str) -> export_jobs.Job:
+    bot = current_app.extensions["bot"]
+    job = export_jobs.load(bot.config.instance_dir, job_id, g.staff_email, bot.clock())
+    if job is None:
+        abort(404)  # unknown, expired, or another account's
+    return job
+
+
+@blueprint.get("/export/jobs/<job_id>")
+def export_job(job_id: str):
+    """How far a background export got; the page refreshes itself until the file is ready."""
+    return render_template("staff/export_job.html", job=_job(job_id))
+
+
+@blueprint.get("/export/jobs/<job_id>/file")
+def export_job_file(job_id: str):
+    job = _job(job_id)
+    if job.state != export_jobs.READY:
+        abort(404)
+    path = export_jobs.file_of(current_app.extensions["bot"].config.instance_dir, job)
+    return send_file(path, mimetype=MIMETYPES[job.fmt], as_attachment=True,
+                     download_name=job.filename)  # fmt: skip

@@ -1,4 +1,7 @@
-"""Meetings: the list with RSVPs, and each meeting's delivery report (what reached whom)."""
+"""Meetings: the list with RSVPs, and each meeting's delivery report (what reached whom).
+
+Every number comes from `exports.figures.meeting`, as the meetings export's row does.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,11 @@ from flask import abort, current_app, render_template, request
 from sqlalchemy import select
 
 import exports
+from exports import figures
 from exports.kinds import meetings as meetings_export
 from staff.blueprint import blueprint
 from staff.scope import current_scope
 from staff.views.reflections import list_filters
-from storage import meeting_report
 from storage import meetings as meeting_store
 from storage.models import Member
 from storage.models.meetings import Meeting
@@ -30,7 +33,7 @@ def meetings():
     stmt = meetings_export.query(ctx).order_by(None).order_by(*newest_first)
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt.limit(PAGE + 1).offset((page - 1) * PAGE)).all()
-    rows = [(m, name, sent, rsvps) for m, _line, name, sent, *rsvps in found[:PAGE]]
+        rows = [(m, name, figures.meeting(session, m)) for m, _line, name in found[:PAGE]]
     return render_template(
         "staff/meetings.html", rows=rows, args=request.args, page=page,
         more=len(found) > PAGE, audience=lambda m: meetings_export.audience(m, ctx),
@@ -53,7 +56,7 @@ def meeting(record_id: int):
         scope = current_scope()
         if found is None or not (scope.everything or _organised_in(session, found, scope)):
             abort(404)
-        report = meeting_report.gather(session, found)
+        report = figures.meeting(session, found)
         organiser = None
         if found.organiser_id:
             organiser = session.scalar(

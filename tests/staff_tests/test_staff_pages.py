@@ -17,7 +17,7 @@ def test_overview_counts_consented_members_per_network_in_thai_then_english(app,
     client = signed_in(app, db)
     page = client.get("/staff/").get_data(as_text=True)
     assert "ภาพรวมเครือข่ายคุณธรรม" in page and "เครือข่ายเด็กและเยาวชนคุณธรรม" in page
-    assert '<div class="num">2</div>' in page
+    assert '>2</div><div class="lbl">' in page
     assert "<svg" in page  # the monthly chart is drawn on the server
     client.get("/staff/lang/en?next=/staff/")
     english = client.get("/staff/").get_data(as_text=True)

@@ -63,5 +63,5 @@ def test_the_five_criteria_chart_shows_each_networks_averages(app, db, records):
     assert "<svg" in page and "หลักคุณธรรมร่วม" in page
     assert "เครือข่ายประชาสังคมคุณธรรม: 5.00" in page and "เครือข่ายเด็กและเยาวชนคุณธรรม: 2.00" in page
     overview = client.get("/staff/").get_data(as_text=True)
-    assert overview.count("<svg") == 2 and '<div class="num">2</div>' in overview
+    assert overview.count("<svg") == 2 and '>2</div><div class="lbl">' in overview
     assert "ส.ค. 2564" in overview

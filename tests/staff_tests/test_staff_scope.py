@@ -105,7 +105,7 @@ def test_a_chiang_rai_account_sees_nothing_from_chiang_mai_on_any_route_or_expor
         seen += SHOWN in body
     assert seen >= 6  # the Chiang Rai records do show (the test can fail)
     overview = client.get("/staff/").get_data(as_text=True)
-    assert '<div class="num">5</div>' in overview and '<div class="num">10</div>' not in overview
+    assert '>5</div><div class="lbl">' in overview and '>10</div><div class="lbl">' not in overview
     token, exported = csrf(client, "/staff/export"), 0
     for kind in exports.registry():
         form = {"csrf_token": token, "kind": kind, "format": "csv"}
@@ -130,7 +130,7 @@ def test_an_account_for_every_province_sees_both(app, db):
     ):
         page = client.get(path).get_data(as_text=True)
         assert HIDDEN in page and SHOWN in page, path
-    assert '<div class="num">10</div>' in client.get("/staff/").get_data(as_text=True)
+    assert '>10</div><div class="lbl">' in client.get("/staff/").get_data(as_text=True)
 
 
 def test_the_cli_makes_a_province_account_and_refuses_an_unknown_province(app, db):
