@@ -249,11 +249,6 @@ class LineGateway:
         return (limit.value if limit.type == "limited" else None), used.total_usage
 
     # Rich menus (`flask richmenu`): errors raise ApiException for the command to report.
-    def group_member_count(self, group_id: str) -> int:
-        """How many users LINE counts in a group (a push to it costs one message each)."""
-        found = self._api.get_group_member_count(group_id, _request_timeout=self.timeout)
-        return int(found.count)
-
     def create_rich_menu(self, menu: dict[str, Any]) -> str:
         """Create a rich menu from its JSON object and return its id."""
         request = RichMenuRequest.from_dict(menu)

@@ -29,7 +29,8 @@ from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
-MAX_LINE_QUESTIONS = 5  # one event's questions to LINE (a profile, a photo, the quota...)
+# One event's questions to LINE (a profile, a photo, the quota, up to 10 groups' membership).
+MAX_LINE_QUESTIONS = 20
 # A lost database connection or a busy SQLite is not the event's fault: it gets more attempts
 # (still a bound: on SQLite a broken query is an OperationalError too, and must not loop).
 TRANSIENT_ATTEMPTS = 10

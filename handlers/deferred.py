@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 # What handlers may ask LINE; sending is the outbox's job, never a handler's.
-ASKABLE = frozenset({"get_profile", "get_content", "quota", "group_member_count", "group_summary"})
+ASKABLE = frozenset(
+    {"get_profile", "get_content", "quota", "group_member_count", "group_name", "in_group"}
+)
 Key = tuple[str, tuple]
 
 

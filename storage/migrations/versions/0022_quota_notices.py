@@ -10,7 +10,7 @@ from alembic import op
 from storage.types import UTCDateTime
 
 revision = "0022"
-down_revision = "0021"
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
