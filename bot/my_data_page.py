@@ -69,6 +69,8 @@ class Reader:
             return format_datetime(value.astimezone(self.zone), language)
         if isinstance(value, date):
             return format_date(value, language)
+        if column == "position" and isinstance(value, int):
+            return str(value + 1)  # stored from 0; people count from 1
         coded = f"mydata.value.{column}.{value}"
         if coded in catalog():
             return text(coded, language)
