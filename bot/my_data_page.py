@@ -33,7 +33,7 @@ PAGE = """{% macro table(rows) %}<table>{% for label, value in rows %}<tr><th>{{
 <title>{{ title }}</title>
 <style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .4rem;
-text-align:left;vertical-align:top}th{background:#f4f4f4;font-weight:normal;white-space:nowrap}</style></head>
+text-align:left;vertical-align:top}td{overflow-wrap:anywhere}th{background:#f4f4f4;font-weight:normal;white-space:nowrap}</style></head>
 <body><h1>{{ heading }}</h1>
 <p>{{ expires }}</p>
 <p><a href="{{ base }}/data.json">{{ json_link }}</a>
