@@ -33,7 +33,7 @@ PAGE = """{% macro table(rows) %}<table>{% for label, value in rows %}<tr><th>{{
 <title>{{ title }}</title>
 <style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .4rem;
-text-align:left;vertical-align:top}th{background:#f4f4f4;font-weight:normal;white-space:nowrap}</style></head>
+text-align:left;vertical-align:top}td{overflow-wrap:anywhere}th{background:#f4f4f4;font-weight:normal;white-space:nowrap}</style></head>
 <body><h1>{{ heading }}</h1>
 <p>{{ expires }}</p>
 <p><a href="{{ base }}/data.json">{{ json_link }}</a>
@@ -69,6 +69,8 @@ class Reader:
             return format_datetime(value.astimezone(self.zone), language)
         if isinstance(value, date):
             return format_date(value, language)
+        if column == "position" and isinstance(value, int):
+            return str(value + 1)  # stored from 0; people count from 1
         coded = f"mydata.value.{column}.{value}"
         if coded in catalog():
             return text(coded, language)

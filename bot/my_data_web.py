@@ -1,6 +1,6 @@
 """The member's "download my data" link: signed, expiring, for one member only.
 
-GET /my-data/<token>            a readable Thai page of everything kept
+GET /my-data/<token>            a readable page of everything kept, in the member's language
 GET /my-data/<token>/data.json  the same as JSON
 GET /my-data/<token>/photos.zip every photo of the member's activities
 """

@@ -86,6 +86,7 @@ def test_the_page_of_a_thai_member_has_thai_labels_bangkok_times_and_buddhist_ye
     assert "เข้าร่วม" in cells and "ยินยอม" in cells and "ภาษาไทย" in cells
     assert "2 การมีส่วนร่วม, 3 ผลลัพธ์ที่ดีขึ้น" in cells  # the activity's criteria by name
     assert records.ANSWERS["lesson"] in cells
+    assert "0" not in cells  # the first photo and the first answer are number 1, not 0
     assert '<html lang="th">' in html and "ข้อมูลทั้งหมดที่น้องคุณธรรมเก็บไว้เกี่ยวกับคุณ" in html
     assert "ดาวน์โหลดรูปทั้งหมด (1 รูป)" in html and "เวลาประเทศไทย" in html
 

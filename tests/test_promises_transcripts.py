@@ -29,6 +29,7 @@ WORDS = {
         "withdraw": "ถอนความยินยอม", "yes": "ใช่", "my_data": "ข้อมูลของฉัน",
         "receiving_nothing": "รับข้อความจากบอท: ไม่รับ (ถอนความยินยอมแล้ว)",
         "summary": "สรุปของฉัน", "held": "กิจกรรมที่บันทึก: 2 รายการ (จัดในเดือนนี้ 1)",
+        "network_summary": "สรุปเครือข่าย", "network_held": "• กิจกรรมที่จัด: 1 รายการ",
         "no_photos": "ไม่มีรูป", "zero_photos": "0 รูป",
     },
     "en": {
@@ -42,6 +43,7 @@ WORDS = {
         "withdraw": "withdraw consent", "yes": "yes", "my_data": "my data",
         "receiving_nothing": "Messages from the bot: off (consent withdrawn)",
         "summary": "my summary", "held": "Activities logged: 2 (1 held this month)",
+        "network_summary": "network summary", "network_held": "• Activities held: 1",
         "no_photos": "no photos", "zero_photos": "0 photo",
     },
 }  # fmt: skip
@@ -142,7 +144,7 @@ def test_a_withdrawn_member_is_shown_as_receiving_nothing(chat, language):
 
 
 @LANGUAGES
-def test_the_summary_counts_activities_by_the_month_they_were_held_and_says_so(
+def test_the_summaries_count_activities_by_the_month_they_were_held_and_say_so(
     chat, db, tmp_path, language
 ):
     w = WORDS[language]
@@ -154,6 +156,9 @@ def test_the_summary_counts_activities_by_the_month_they_were_held_and_says_so(
         first.held_on, second.held_on = date(2026, 11, 20), date(2026, 10, 30)
     shown = texts(chat.say(w["summary"]))[0]
     assert w["held"] in shown, shown
+    registered(db, USER, name="ครูแดง", language=language, roles=(("coordinator", "civil"),))
+    [card] = chat.say(w["network_summary"])
+    assert w["network_held"] in flex_texts(card), flex_texts(card)
 
 
 @LANGUAGES

@@ -73,7 +73,7 @@ def test_a_coordinator_sees_the_month_and_medians_only_from_5_respondents(db, ro
     shown = flex_texts(card)
     assert shown[0] == "สรุปเครือข่ายประชาสังคมคุณธรรม" and "เดือนนี้ (พ.ย. 2569)" in shown
     assert "• สมาชิกที่มีส่วนร่วม: 5 คน" in shown and "• ถอดบทเรียน: 1 เรื่อง" in shown
-    assert "• กิจกรรม: 1 รายการ" in shown
+    assert "• กิจกรรมที่จัด: 1 รายการ" in shown  # held in November, whenever logged
     assert "ผล 5 หลัก ช่วง ต.ค.–ธ.ค. 2569: ตอบแล้ว 4 คน" in shown
     assert (
         "ค่ากลางเครือข่าย" not in shown and shown.count("ค่ากลาง: ยังไม่แสดง (ผู้ตอบยังไม่ถึงจำนวนขั้นต่ำ)") == 5

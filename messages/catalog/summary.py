@@ -24,7 +24,8 @@ ENTRIES = {
         "th": "• สมาชิกที่มีส่วนร่วม: {count} คน",
         "en": "• Members active: {count}",
     },
-    "summary.activities": {"th": "• กิจกรรม: {count} รายการ", "en": "• Activities: {count}"},
+    # Counted by the date each was held (not logged), and the line says so.
+    "summary.activities": {"th": "• กิจกรรมที่จัด: {count} รายการ", "en": "• Activities held: {count}"},
     "summary.reflections": {"th": "• ถอดบทเรียน: {count} เรื่อง", "en": "• Reflections: {count}"},
     "summary.assessed": {
         "th": "ผล 5 หลัก ช่วง {period}: ตอบแล้ว {count} คน",
