@@ -1,8 +1,9 @@
 """Send stored deliveries by the gateway's rules: claim, commit, call LINE, then record.
 
 Replies go out at most once: a reply whose outcome is unknown (timeout, connection lost after the
-request left, or a sender that died holding it) is recorded as "unknown" and never followed by a
-push. A push takes its place only when LINE refused the token and nothing before was unsure.
+request left, or a sender that died after marking it started) is recorded as "unknown" and never
+followed by a push. A push takes its place only when LINE refused the token and nothing before was
+unsure; a sender that died before its write-ahead mark sent nothing, so that is not unsure.
 """
 
 from __future__ import annotations
@@ -172,6 +173,9 @@ class DeliverySender:
         lost = "interrupted" if interrupted else None
         fresh = self.clock() - delivery.created_at < REPLY_TOKEN_AGE
         if delivery.reply_token and (fresh or lost):
+            if not self._mark_started(delivery):
+                # Not marked, not sent: the next attempt is as safe as this one would have been.
+                return Attempt(SendResult(Outcome.RETRY, None, "not marked started"), "reply")
             for attempt in range(1, INLINE_ATTEMPTS + 1):
                 if attempt > 1:
                     self._pause(attempt - 1)
@@ -191,6 +195,17 @@ class DeliverySender:
         # LINE refused the token before anything was unsure (or it is too old to try, or there is
         # none): push instead. A push that died half-way is safe to repeat with its retry key.
         return Attempt(self._push(recipients[0], messages, delivery.retry_key), "push")
+
+    def _mark_started(self, delivery: Delivery) -> bool:
+        """Commit the write-ahead mark right before the reply leaves; False if it could not be."""
+        # Without it, a sender killed between its claim and the request would leave a reply that
+        # looks maybe-sent: never pushed, so the member could get nothing at all.
+        try:
+            with self.db.unit_of_work() as session:
+                return deliveries.mark_reply_started(session, delivery.id, self.clock())
+        except Exception as exc:  # noqa: BLE001 - a database hiccup: try again later
+            log.warning("delivery %s not marked started: %s", delivery.id, type(exc).__name__)
+            return False
 
     def _push(self, to: str, messages: list, retry_key: str) -> SendResult:
         # Safe to repeat even when unsure: LINE answers a repeated retry key with 409.

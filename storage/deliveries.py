@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery
@@ -96,21 +96,39 @@ def claim(session: Session, delivery_id: int, now: datetime, lease: timedelta) -
 def claim_for_sending(
     session: Session, delivery_id: int, now: datetime, lease: timedelta
 ) -> tuple[Delivery, bool] | None:
-    """Take a pending, free delivery; return it and whether an earlier sender died holding it.
+    """Take a pending, free delivery; return it and whether an earlier sender died sending it.
 
-    A lease that ran out (rather than being given back) means its holder may have sent the request
-    and died before recording the answer: the outcome of that attempt is unknown.
+    A lease that ran out (rather than being given back) means its holder died. If it had marked
+    the reply started (`mark_reply_started`), the request may have reached LINE: the outcome of
+    that attempt is unknown. Without the mark it never left, and sending is as safe as the first
+    time. Pushes and multicasts carry a retry key, so for them it makes no difference.
     """
-    for released, interrupted in ((Delivery.claimed_until.is_(None), False),
-                                  (Delivery.claimed_until < now, True)):  # fmt: skip
+    expired = Delivery.claimed_until < now
+    for free, interrupted in (
+        (Delivery.claimed_until.is_(None), False),
+        (and_(expired, Delivery.reply_started_at.is_(None)), False),
+        (and_(expired, Delivery.reply_started_at.is_not(None)), True),
+    ):
         result = session.execute(
             update(Delivery)
-            .where(Delivery.id == delivery_id, Delivery.status == PENDING, released)
-            .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
+            .where(Delivery.id == delivery_id, Delivery.status == PENDING, free)
+            .values(
+                claimed_until=now + lease, attempts=Delivery.attempts + 1, reply_started_at=None
+            )
         )
         if result.rowcount == 1:
             return session.get(Delivery, delivery_id, populate_existing=True), interrupted
     return None
+
+
+def mark_reply_started(session: Session, delivery_id: int, now: datetime) -> bool:
+    """Record, before the request, that a reply is about to be handed to LINE; False if not ours."""
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == PENDING, Delivery.claimed_until > now)
+        .values(reply_started_at=now)
+    )
+    return result.rowcount == 1
 
 
 def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
@@ -153,7 +171,9 @@ def mark_retry(session: Session, delivery_id: int, at: datetime, error: str) -> 
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
-        .values(next_attempt_at=at, last_error=error[:300], claimed_until=None)
+        .values(
+            next_attempt_at=at, last_error=error[:300], claimed_until=None, reply_started_at=None
+        )
     )
 
 

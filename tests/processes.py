@@ -80,8 +80,10 @@ def bot_env(emulator_url: str, database_url: str, port: int, **extra: str) -> di
     )  # fmt: skip
 
 
-def gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 2) -> Process:
-    """Start the web process exactly as the Procfile does."""
+def gunicorn(
+    port: int, env: dict[str, str], log_path: Path, workers: int = 2, ready_timeout: float = 30
+) -> Process:
+    """Start the web process exactly as the Procfile does; wait until it answers."""
     procfile = (ROOT / "Procfile").read_text()
     assert "'bot.wsgi:make_app()'" in procfile
     args = [
@@ -99,7 +101,11 @@ def gunicorn(port: int, env: dict[str, str], log_path: Path, workers: int = 2) -
         "bot.wsgi:make_app()",
     ]
     process = Process(args, env, log_path)
-    wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=30)
+    try:
+        wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=ready_timeout)
+    except AssertionError:
+        process.stop()  # never leave a half-started web behind
+        raise
     return process
 
 

@@ -121,14 +121,32 @@ def test_a_timeout_then_a_refused_token_is_never_pushed(db, sender, line):
 def test_a_sender_that_died_holding_a_reply_is_not_followed_by_a_push(db, sender, gateway, line):
     member, token = a_member_writes(line)
     delivery_id = reply_stored(db, token, member)
-    # A sender claims it, LINE delivers the reply, and the sender dies before recording it.
+    # A sender claims it, marks it started, LINE delivers it, and the sender dies before recording.
+    then = NOW - timedelta(minutes=5)
     with db.unit_of_work() as session:
-        deliveries.claim(session, delivery_id, NOW - timedelta(minutes=5), timedelta(seconds=30))
+        deliveries.claim(session, delivery_id, then, timedelta(seconds=30))
+        assert deliveries.mark_reply_started(session, delivery_id, then)
     gateway.reply(token, HELLO)
     assert sender.send(delivery_id) == "unknown"
     assert seen_by(line, member) == ["reply"]
     assert sent_requests(line, PUSH) == []
     assert row(db, delivery_id).reason == "interrupted"
+
+
+@pytest.mark.parametrize("token_expired", [False, True])
+def test_a_sender_that_died_before_its_reply_left_still_answers_once(
+    token_expired, db, sender, line
+):
+    member, token = a_member_writes(line)
+    delivery_id = reply_stored(db, token, member, at=NOW - timedelta(seconds=40))
+    # A sender claims it and dies before its write-ahead mark: the request never left.
+    with db.unit_of_work() as session:
+        deliveries.claim(session, delivery_id, NOW - timedelta(seconds=40), timedelta(seconds=30))
+    if token_expired:
+        line.advance_clock(61)  # the process stayed down past the token's minute
+    assert sender.send(delivery_id) == "sent"
+    assert seen_by(line, member) == (["push"] if token_expired else ["reply"])
+    assert row(db, delivery_id).sent_via == ("push" if token_expired else "reply")
 
 
 def test_a_push_whose_answer_was_lost_is_retried_with_its_key_and_sent_once(db, sender, line):

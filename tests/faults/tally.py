@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 from sqlalchemy import func, select
 
+from storage.models import Delivery, InboxEvent
 from tests.conftest import sign
 from tests.events import body
 from tests.processes import gunicorn
@@ -80,7 +81,6 @@ def settle(line, members: list[str], timeout: float = 30, quiet: float = 1.0) ->
 
 def quiesce(db, timeout: float = 40) -> bool:
     """Wait until no event and no delivery is left pending (a retry could still bring a second)."""
-    from storage.models import Delivery, InboxEvent
 
     def idle() -> bool:
         with db.unit_of_work() as session:
@@ -93,6 +93,23 @@ def quiesce(db, timeout: float = 40) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def fates(db, line) -> dict:
+    """What became of the replies: sent (how), unknown, failed; and unknowns LINE never took."""
+    with db.unit_of_work() as session:
+        rows = session.execute(
+            select(Delivery.status, Delivery.sent_via, Delivery.reason, func.count()).group_by(
+                Delivery.status, Delivery.sent_via, Delivery.reason
+            )
+        ).all()
+        unknown_tokens = set(session.scalars(
+            select(Delivery.reply_token).where(Delivery.status == "unknown")))  # fmt: skip
+    taken = {r["body"].get("replyToken") for r in line.requests(since=0)["requests"]
+             if r["path"] == "/v2/bot/message/reply" and r["status"] == 200}  # fmt: skip
+    summary = {"/".join(str(p) for p in row[:3] if p): row[3] for row in rows}
+    summary["unknown-never-reached-line"] = len(unknown_tokens - taken)
+    return summary
 
 
 def leaked_lines(log: str, members: list[str], words: list[str]) -> int:
@@ -108,10 +125,13 @@ def p99_ms(seconds: list[float]) -> float:
     return statistics.quantiles(seconds, n=100, method="inclusive")[98] * 1000
 
 
-def report(name: str, counts: Counter, **extra) -> None:
+def report(name: str, counts: Counter, **extra) -> str:
+    """Print (and return, for assertion messages) one scenario's line of counts."""
     more = "".join(f" · {k} {v}" for k, v in extra.items())
-    print(f"\n[fault] {name}: answered once {counts['once']} / zero {counts['zero']} "
-          f"/ twice {counts['twice']}{more}")  # fmt: skip
+    line = (f"[fault] {name}: answered once {counts['once']} / zero {counts['zero']} "
+            f"/ twice {counts['twice']}{more}")  # fmt: skip
+    print("\n" + line)
+    return line
 
 
 def destination_body(event: dict, destination: str) -> bytes:
@@ -128,7 +148,8 @@ class Web:
 
     def start(self) -> None:
         log_path = self.logs / f"web-{len(self.runs)}.log"
-        self.runs.append(gunicorn(int(self.port), self.env, log_path, workers=2))
+        # A loaded CI machine (or eight engineers on two cores) can take a while to import it all.
+        self.runs.append(gunicorn(int(self.port), self.env, log_path, workers=2, ready_timeout=90))
 
     def kill(self) -> None:
         self.runs[-1].stop(signal.SIGKILL)

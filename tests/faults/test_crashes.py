@@ -14,12 +14,11 @@ import time
 from collections import Counter
 
 import pytest
-from sqlalchemy import func, select
 
-from storage.models import Delivery
 from tests.faults.tally import (
     Web,
     answered,
+    fates,
     leaked_lines,
     quiesce,
     redeliver,
@@ -39,8 +38,8 @@ WORDS = "สวัสดีค่ะ"
 def crash_mid_stream(web: Web, line, db, count: int) -> tuple[list[str], list[dict], list]:
     """Stream one message from each of `count` members; SIGKILL the web once replies flow."""
     members = [join(line, db, f"สมาชิก{i}") for i in range(count)]
-    events = [line.send_text(member, WORDS)["event"] for member in members]
     web.start()
+    events = [line.send_text(member, WORDS)["event"] for member in members]  # tokens from now
     statuses: list = []
     poster = threading.Thread(target=lambda: statuses.extend(stream(web.url, events, gap=0.08)))
     poster.start()
@@ -51,23 +50,6 @@ def crash_mid_stream(web: Web, line, db, count: int) -> tuple[list[str], list[di
     return members, events, statuses
 
 
-def fates(db, line) -> dict:
-    """What became of the replies: sent (how), unknown, failed; and unknowns LINE never took."""
-    with db.unit_of_work() as session:
-        rows = session.execute(
-            select(Delivery.status, Delivery.sent_via, Delivery.reason, func.count()).group_by(
-                Delivery.status, Delivery.sent_via, Delivery.reason
-            )
-        ).all()
-        unknown_tokens = set(session.scalars(
-            select(Delivery.reply_token).where(Delivery.status == "unknown")))  # fmt: skip
-    taken = {r["body"].get("replyToken") for r in line.requests(since=0)["requests"]
-             if r["path"] == "/v2/bot/message/reply" and r["status"] == 200}  # fmt: skip
-    summary = {"/".join(str(p) for p in row[:3] if p): row[3] for row in rows}
-    summary["unknown-never-reached-line"] = len(unknown_tokens - taken)
-    return summary
-
-
 def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, db):
     members, events, statuses = crash_mid_stream(web, line, db, count=200)
     web.start()
@@ -76,10 +58,10 @@ def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, d
     idle = quiesce(db)  # replies a killed process held are retried (or found unknown) by now
     counts = answered(line, members)
     leaks = leaked_lines(web.output(), members, [WORDS])
-    report("crash mid-stream, restart", counts, unacknowledged=len(again), idle=idle,
+    said = report("crash mid-stream, restart", counts, unacknowledged=len(again), idle=idle,
            responses_500=(statuses + again).count(500), leaked_lines=leaks,
            replies=fates(db, line))  # fmt: skip
-    assert counts == Counter(once=len(members))
+    assert counts == Counter(once=len(members)), said
     assert 500 not in statuses + again and set(again) <= {200}
     assert leaks == 0
 
@@ -97,9 +79,9 @@ def test_inbox_drain_after_a_crash_answers_everyone_once(web, line, db):
     counts = settle(line, acknowledged, timeout=5)
     idle = quiesce(db, timeout=5)
     leaks = leaked_lines(web.output() + drain.stdout + drain.stderr, members, [WORDS])
-    report("drain after crash", counts, acknowledged=len(acknowledged), idle=idle,
+    said = report("drain after crash", counts, acknowledged=len(acknowledged), idle=idle,
            responses_500=statuses.count(500), leaked_lines=leaks, drain=drain.stdout.strip(),
            replies=fates(db, line))  # fmt: skip
     assert drain.returncode == 0, drain.stderr[-2000:]
-    assert counts == Counter(once=len(acknowledged))
+    assert counts == Counter(once=len(acknowledged)), said
     assert 500 not in statuses and leaks == 0

@@ -47,7 +47,7 @@ def web(platform, database_url, tmp_path_factory):
     port = free_port()
     env = bot_env(platform.url, database_url, port, INBOX_POLL_SECONDS="0.3")
     log_path = tmp_path_factory.mktemp("faults") / "web.log"
-    process = gunicorn(port, env, log_path, workers=2)
+    process = gunicorn(port, env, log_path, workers=2, ready_timeout=90)  # a loaded machine
     process.url = f"http://127.0.0.1:{port}/callback"
     yield process
     process.stop()
