@@ -145,3 +145,20 @@ ENTRIES.update(
         },
     }
 )
+ENTRIES.update(
+    {
+        # Answers typed in the member's own words (handlers/commands/meeting_answer_words.py)
+        "meeting.words.none": {
+            "th": "ขอบคุณค่ะ ตอนนี้ยังไม่มีนัดประชุมที่รอคำตอบจากคุณ ดูนัดทั้งหมดได้ที่ ประชุมของฉัน",
+            "en": "Thank you. There is no meeting waiting for your answer now; see My meetings.",
+        },
+        "meeting.words.which": {
+            "th": "ตอบ “{answer}” สำหรับนัดไหนคะ? แตะชื่อการประชุมด้านล่าง",
+            "en": "Which meeting is your “{answer}” for? Tap its name below.",
+        },
+        "meeting.words.confirm": {
+            "th": "ตอบนัด “{title}” ({when}) ใช่ไหมคะ? แตะคำตอบด้านล่าง (ยังไม่ได้บันทึก)",
+            "en": "Is this your answer to “{title}” ({when})? Tap it below (nothing saved yet).",
+        },
+    }
+)
