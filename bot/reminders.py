@@ -147,7 +147,7 @@ class ReminderJob:
                           new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
         # Anyone in the group answers on the card itself (handlers.commands.meeting_rsvp).
         note = text("meeting.card.group_answer_note", language) if group else None
-        return [cards.card(meeting, self.zone, language, header, note=note)]
+        return [cards.card(meeting, self.zone, language, header, note=note, said=group)]
 
     def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
         organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None

@@ -4,10 +4,16 @@ ENTRIES = {
     # LINE groups
     "meeting.audience.group_named": {"th": "กลุ่ม {name}", "en": "Group {name}"},
     "meeting.card.group_answer_note": {
-        "th": "แตะปุ่มเพื่อตอบได้เลยค่ะ น้องคุณธรรมบันทึกเงียบ ๆ ไม่ตอบในกลุ่ม "
-        "ดูคำตอบของคุณได้ที่ ประชุมของฉัน ในแชตส่วนตัว",
-        "en": "Tap a button to answer: it is saved quietly, with no reply in the group. "
-        "See your answer in My meetings in your private chat with the bot.",
+        "th": "แตะปุ่มเพื่อตอบได้เลยค่ะ คำตอบขึ้นในกลุ่มในนามของคุณ น้องคุณธรรมบันทึกเงียบ ๆ "
+        "ไม่ตอบในกลุ่ม ดูคำตอบของคุณได้ที่ ประชุมของฉัน ในแชตส่วนตัว",
+        "en": "Tap a button to answer: your answer shows in the group as yours and is saved "
+        "quietly, with no reply. See it in My meetings in your private chat with the bot.",
+    },
+    "meeting.group.rsvp_anonymous": {
+        "th": "ขออภัยค่ะ LINE ไม่ได้บอกน้องคุณธรรมว่าใครตอบ คำตอบนี้จึงยังไม่ถูกบันทึก "
+        "กรุณาตอบในแชตส่วนตัว: พิมพ์ ประชุมของฉัน",
+        "en": "Sorry, LINE did not say who answered, so this was not saved. Please answer in "
+        "your private chat with the bot: type My meetings.",
     },
     "meeting.group.rsvp_not_registered": {
         "th": "ขออภัยค่ะ ยังบันทึกคำตอบนี้ไม่ได้ ผู้ตอบต้องเพิ่มน้องคุณธรรมเป็นเพื่อนและลงทะเบียนก่อน "
