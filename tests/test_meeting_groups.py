@@ -185,3 +185,24 @@ def test_a_tap_in_the_group_over_real_http_is_saved_without_a_word_in_the_group(
     assert answers(db) == {"สมศรี": "no"}
     # Only that one reply, free: no push anywhere, nothing said for สมศรี's tap.
     assert [r["path"] for r in sent_requests(line)] == ["/v2/bot/message/reply"]
+
+
+def test_reminding_a_group_posts_the_card_again_at_the_groups_cost(
+    db, chat, people, line, emulator, time
+):
+    announce_to_group(db, chat, people, line, emulator, time)
+    coordinator = chat(people["coordinator"])
+    [report] = coordinator.say("รายงานการส่ง")
+    [item] = [i for i in report["quickReply"]["items"] if i["action"]["label"] == "เตือนคนที่ยังไม่ตอบ"]
+    [ask] = coordinator.press(item["action"]["data"])
+    lines = ask["text"].splitlines()
+    assert lines[1] == "ผู้รับ: ส่งการ์ดในกลุ่ม LINE (LINE คิดข้อความตามจำนวนสมาชิกในกลุ่ม)"
+    assert lines[2].startswith("ใช้ 4 ข้อความ · โควตาเดือนนี้เหลือ")  # four in the group
+    [send] = [i for i in ask["quickReply"]["items"] if i["action"]["label"] == "ส่งเตือนเลย"]
+    coordinator.press(send["action"]["data"])
+    clock_job(db, emulator.url, time).tick()
+    posted = feed(line, GROUP)
+    assert [p["altText"].splitlines()[0] for p in posted] == [
+        "📅 นัดประชุม",
+        "🙋 ยังไม่ได้ตอบรับนัดนี้ค่ะ แตะปุ่มด้านล่างได้เลย",
+    ]
