@@ -150,7 +150,8 @@ class ReminderJob:
         # Anyone in the group answers on the card itself (handlers.commands.meeting_rsvp).
         note = text("meeting.card.group_answer_note", language) if group else None
         links = self.calendar.for_meeting(meeting) if self.calendar else None
-        return [cards.card(meeting, self.zone, language, header, note=note, calendar=links)]
+        return [cards.card(meeting, self.zone, language, header, note=note, said=group,
+                           calendar=links)]  # fmt: skip
 
     def _summary(self, session: Session, reminder: Reminder, meeting: Meeting, now: datetime) -> list[int]:  # fmt: skip
         organiser = session.get(Member, meeting.organiser_id) if meeting.organiser_id else None

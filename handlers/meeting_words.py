@@ -21,7 +21,18 @@ from storage.models.meetings import Meeting
 # Only after an announcement: words typed weeks later are not an answer to an old card.
 RECENT = timedelta(days=14)
 _POLITE = re.compile(r"(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะ|น้า|ค่า|ฮะ|เลย|ด้วย|ขอบคุณ|[\s!.~😊🙏]+)")
-_NO = ("ไปไม่ได้", "ไม่สะดวก", "ไม่ว่าง", "ติดธุระ", "ไม่ได้ไป", "เข้าร่วมไม่ได้", "ขอลา", "ติดภารกิจ")
+_NO = (
+    "ไปไม่ได้",
+    "ไปประชุมไม่ได้",
+    "เข้าประชุมไม่ได้",
+    "ไม่สะดวก",
+    "ไม่ว่าง",
+    "ติดธุระ",
+    "ไม่ได้ไป",
+    "เข้าร่วมไม่ได้",
+    "ขอลา",
+    "ติดภารกิจ",
+)
 _YES = ("เข้าร่วม", "ไปได้", "ไปค่ะ", "ไปครับ", "ยินดีเข้าร่วม", "จะไป", "ว่าง", "สะดวก")
 _MAYBE = ("ยังไม่แน่ใจ", "ไม่แน่ใจ", "อาจจะไป", "อาจไป", "น่าจะไป")
 _NOTED = ("รับทราบ", "ทราบแล้ว", "โอเค", "ok", "okay")
@@ -36,7 +47,7 @@ class RsvpWords:
 
 def answer_of(text: str) -> tuple[str, bool] | None:
     """The RSVP short words say, and whether it needs a confirm; None if they are not one."""
-    folded = (text or "").strip().lower()
+    folded = re.sub(r"\s+", "", (text or "").strip().lower())  # "ไป ค่ะ" is "ไปค่ะ"
     if not folded or len(folded) > 80:
         return None
     if any(word in folded for word in _MAYBE):
@@ -46,6 +57,8 @@ def answer_of(text: str) -> tuple[str, bool] | None:
     if any(word in folded for word in _YES):
         return "yes", False
     bare = _POLITE.sub("", folded)
+    if bare in ("ไป", "ไปแน่นอน", "ไปประชุม"):
+        return "yes", False
     if bare in _NOTED:
         return "yes", True
     return None
@@ -55,6 +68,38 @@ def latest_meeting(session: Session, member: Member, now: datetime) -> Meeting |
     """The member's most recently announced upcoming meeting (announced within RECENT)."""
     found = [m for m in meetings.for_member(session, member, now) if m.created_at >= now - RECENT]
     return max(found, key=lambda m: (m.created_at, m.id), default=None)
+
+
+def candidates(
+    session: Session, member: Member, now: datetime, groups: frozenset[str] = frozenset()
+) -> list[Meeting]:
+    """Upcoming meetings announced to the member within RECENT, latest announced first."""
+    found = [
+        m
+        for m in meetings.for_member(session, member, now, limit=50, groups=groups)
+        if m.created_at >= now - RECENT
+    ]
+    return sorted(found, key=lambda m: (m.created_at, m.id), reverse=True)
+
+
+# The registry's pattern (handlers.commands.meeting_answer_words): the WHOLE message, as
+# handlers.keywords.normalize folds it (no spaces, lower case, a trailing particle dropped), is an
+# answer word, polite particles, and for "no"/"maybe" an optional short reason ("ติดธุระ",
+# "เพราะติดสอน"). Anything longer or different is left to the understanding step.
+_PARTICLES = r"(?:ค่ะ|คะ|ครับผม|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|น้า|ค่า|ฮะ|เลย|ด้วย|แน่นอน|ขอบคุณ)*"
+_END = r"[\U0001F000-\U0001FFFF\u2600-\u27BF~!.^_]*"
+_REASON = r"(?:(?:ติด|เพราะ|มี|ต้อง|ขอ)[^\s]{0,30})?"
+_NO_WORDS = (
+    r"(?:ไปไม่ได้|ไปประชุมไม่ได้|เข้าประชุมไม่ได้|ไม่สะดวก|ไม่ว่าง|เข้าร่วมไม่ได้|ไม่ได้ไป|ขอลา|ติดธุระ|ติดภารกิจ)"
+)
+_MAYBE_WORDS = r"(?:ยังไม่แน่ใจ|ไม่แน่ใจ|อาจจะไป|อาจไป|น่าจะไป)"
+_YES_WORDS = r"(?:ยินดีเข้าร่วม|เข้าร่วม|ไปได้|จะไป|ไป)"
+_NOTED_WORDS = r"(?:รับทราบ|ทราบแล้ว)"
+_MEETING = r"(?:เข้าร่วม|ไป)?(?:ประชุม|นัด)?(?:นี้)?"
+PATTERN = (
+    rf"(?:(?:{_NO_WORDS}|{_MAYBE_WORDS}){_MEETING}{_PARTICLES}{_REASON}"
+    rf"|{_YES_WORDS}{_MEETING}(?:แน่นอน)?|{_NOTED_WORDS}){_PARTICLES}{_END}"
+)
 
 
 def match(session: Session, member: Member, text: str, now: datetime) -> RsvpWords | None:

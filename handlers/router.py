@@ -211,16 +211,15 @@ class Router:
     def _in_group(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         # In groups the bot speaks only when addressed (a keyword or a mention of the bot),
         # collects nothing and runs no conversation there: it asks for a private chat instead.
-        # A button on a card sent to the group (an RSVP) is answered by its own command.
-        if isinstance(event, PostbackEvent):
-            cmd = self.registry.by_name.get(_postback_command(event))
-            if cmd is not None and cmd.in_groups and cmd.flow is None:
-                return cmd.handler(event, ctx), f"postback:{cmd.name}"
-            return [], "ignored:group"
         if not (isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent)):
             return [], "ignored:group"
         said, mentioned = groups.read(event.message)
         cmd = self.registry.match(said, patterns=False) if said else None
+        if cmd is None and said:
+            # A pattern only for commands meant for groups (a group card's RSVP button says
+            # "เข้าร่วม #12 · ...": LINE gives a user id on message events, not on postbacks).
+            found = self.registry.match(said)
+            cmd = found if found is not None and found.in_groups else None
         greeting = self.understanding.read(said, whole=True) if cmd is None and said else None
         if greeting is not None and greeting.intent == "greeting" and greeting.score == 100:
             cmd = self.registry.by_name.get("help")  # greeted in a group: the help card, as before

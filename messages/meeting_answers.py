@@ -32,3 +32,13 @@ def declines_text(
         )  # fmt: skip
     lines.append(text("meeting.declines.footer", language))
     return "\n".join(lines)[:4900]
+
+
+def quota_told_text(notices: list, language: str) -> str:
+    """Whether the organiser was told that LINE refused sends for the quota ("" if none was)."""
+    if not notices:
+        return ""
+    if any(n.told_at is None for n in notices):
+        return text("meeting.quota_notice.report_untold", language)
+    via = text(f"meeting.quota_notice.via_{notices[-1].told_via}", language)
+    return text("meeting.quota_notice.report_told", language, via=via)

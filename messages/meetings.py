@@ -83,8 +83,19 @@ def rsvp_data(meeting_id: int, value: str) -> str:
     return f"cmd=rsvp&m={meeting_id}&a={value}"
 
 
-def _rsvp_button(meeting_id: int, value: str, language: str, chosen: bool) -> dict[str, Any]:
+def said_answer(meeting, value: str, language: str) -> str:
+    """What a group card's button says in the group for the member: "เข้าร่วม #12 · title"."""
     label = text(f"meeting.rsvp.{value}", language)
+    return f"{label} #{meeting.id} · {meeting.title}"[:300]
+
+
+def _rsvp_button(meeting, value: str, language: str, chosen: bool, said: bool) -> dict[str, Any]:
+    label = text(f"meeting.rsvp.{value}", language)
+    if said:
+        # In a group LINE names the user only on message events: the tap says the answer.
+        action = {"type": "message", "label": label, "text": said_answer(meeting, value, language)}
+        return {"type": "button", "style": "secondary", "height": "sm", "action": action}
+    meeting_id = meeting.id
     return {
         "type": "button",
         "style": "primary" if chosen else "secondary",
@@ -105,7 +116,8 @@ def _calendar_buttons(calendar: dict[str, str], language: str) -> list[dict[str,
 
 def card(
     meeting, zone: ZoneInfo, language: str, header: str, *, buttons: bool = True,
-    answer: str | None = None, note: str | None = None, calendar: dict[str, str] | None = None,
+    answer: str | None = None, note: str | None = None, said: bool = False,
+    calendar: dict[str, str] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """A Flex bubble with the meeting's details and, when members can answer, RSVP buttons.
 
@@ -140,7 +152,9 @@ def card(
     }
     footer = []
     if buttons:
-        footer = [_rsvp_button(meeting.id, value, language, value == answer) for value in ANSWERS]
+        footer = [
+            _rsvp_button(meeting, value, language, value == answer, said) for value in ANSWERS
+        ]
     if meeting.link and meeting.link.startswith(("https://", "http://")):
         footer.append({"type": "button", "style": "link", "height": "sm",
                        "action": {"type": "uri", "label": text("meeting.card.open_link", language),

@@ -107,11 +107,15 @@ class Chat:
         from storage import members
 
         if group:
-            payload["source"] = {"type": "group", "groupId": group, "userId": self.user_id}
+            # As LINE: in a group, the user's id comes on message events only.
+            payload["source"] = {"type": "group", "groupId": group}
+            if payload.get("type") == "message":
+                payload["source"]["userId"] = self.user_id
+        user_id = (payload.get("source") or {}).get("userId", self.user_id)  # as the inbox reads it
         with self.db.unit_of_work() as session:
-            member = members.find(session, self.user_id)
+            member = members.find(session, user_id) if user_id else None
             ctx = Context(session, member, member.language if member else "th", self.time,
-                          BANGKOK, self.user_id, in_group=bool(group), gateway=self.gateway,
+                          BANGKOK, user_id, in_group=bool(group), gateway=self.gateway,
                           networks=self.networks, config=self.config)  # fmt: skip
             messages, _ = self.router.handle(Event.from_dict(payload), ctx)
         return messages

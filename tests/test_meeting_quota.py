@@ -12,10 +12,12 @@ from bot.quota_notices import QuotaNotices
 from bot.reminders import ReminderJob
 from bot.sender import DeliverySender
 from storage.models import Delivery
+from storage.models.meetings import Meeting
 from storage.models.quota_notices import QuotaNotice
 from tests.conftest import TOKEN
 from tests.meetings import BANGKOK, FakeTime, alt_texts, schedule
 from tests.members import join
+from tests.staffweb import signed_in
 from tests.waiting import sent_requests, wait_until
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=BANGKOK)  # a Tuesday morning
@@ -39,7 +41,7 @@ def job_with_notices(db, emulator, time) -> ReminderJob:
     return ReminderJob(db, sender, BANGKOK, time, timedelta(hours=6))
 
 
-def test_the_organiser_is_told_at_once_when_one_message_is_still_left(db, line, emulator):
+def test_the_organiser_is_told_at_once_when_one_message_is_still_left(db, line, emulator, app):
     found, time = people(db, line), FakeTime(NOW)
     schedule(db, MEETING_AT, NOW, organiser=found["coordinator"], title=TITLE)
     line.set_quota(300, total_usage=299)  # one message left; the announcement needs three
@@ -62,6 +64,11 @@ def test_the_organiser_is_told_at_once_when_one_message_is_still_left(db, line, 
     with db.unit_of_work() as session:
         [told] = session.scalars(select(QuotaNotice)).all()
         assert told.told_via == "push"
+        meeting_id = session.scalars(select(Meeting.id)).one()
+    # The staff's meeting page says why, in words, and that the organiser knows.
+    page = signed_in(app, db).get(f"/staff/meetings/{meeting_id}").get_data(as_text=True)
+    assert "โควตาข้อความเดือนนี้หมดแล้ว (ไม่ส่งซ้ำ)" in page
+    assert "แจ้งผู้นัดเรื่องโควตาหมดแล้ว (ส่งข้อความทันที)" in page
 
 
 def test_with_no_quota_at_all_the_organiser_is_told_in_the_reply_to_their_next_message(

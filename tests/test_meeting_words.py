@@ -43,3 +43,85 @@ def test_words_answer_the_latest_meeting_announced_to_the_member(db, line):
         assert match(session, member, "สวัสดีค่ะ", NOW) is None
         # Weeks after the announcement, words are no longer taken as an answer.
         assert match(session, member, "เข้าร่วมค่ะ", NOW + timedelta(days=20)) is None
+
+
+# Transcripts through the real router: the words reach the matcher by the registry's pattern.
+
+
+@pytest.fixture(scope="module")
+def router():
+    from handlers import handler_modules
+    from handlers.registry import build_registry
+    from handlers.router import Router
+
+    return Router(build_registry(handler_modules()))
+
+
+def rsvps(db, user_id: str) -> dict[str, str]:
+    from storage.models.meetings import Meeting, Rsvp
+
+    with db.unit_of_work() as session:
+        member = session.scalars(select(Member).where(Member.line_user_id == user_id)).one()
+        rows = session.execute(
+            select(Meeting.title, Rsvp.answer)
+            .join(Rsvp, Rsvp.meeting_id == Meeting.id)
+            .where(Rsvp.member_id == member.id)
+        )
+        return dict(rows.all())
+
+
+def test_a_member_answers_the_latest_meeting_in_her_own_words(db, line, router):
+    from tests.meetings import Chat, FakeTime, labels, texts
+
+    somsri = join(line, db, "สมศรี")
+    time = FakeTime(NOW + timedelta(hours=1))
+    chat = Chat(db, router, somsri, time)
+    schedule(db, NOW + timedelta(days=6), NOW, title="ประชุมเครือข่าย")
+    said = texts(chat.say("ไปไม่ได้ค่ะ ติดธุระ"))
+    assert said[0].startswith("รับทราบค่ะ บันทึกว่าคุณไม่สะดวกเข้าร่วม “ประชุมเครือข่าย”")
+    assert rsvps(db, somsri) == {"ประชุมเครือข่าย": "no"}
+    assert texts(chat.say("เข้าร่วมค่ะ"))[0].startswith("ขอบคุณค่ะ 🙏 บันทึกว่าคุณจะเข้าร่วม")
+    assert rsvps(db, somsri) == {"ประชุมเครือข่าย": "yes"}
+    # "รับทราบ" may only mean "I saw it": asked, nothing changed until she taps.
+    asked = chat.say("รับทราบค่ะ 🙏")
+    assert texts(asked)[0].startswith("ตอบนัด “ประชุมเครือข่าย” (30 พ.ย. 2569 10:00 น.) ใช่ไหมคะ?")
+    assert labels(asked)[:3] == ["เข้าร่วม", "ไม่สะดวก", "ยังไม่แน่ใจ"]
+    assert rsvps(db, somsri) == {"ประชุมเครือข่าย": "yes"}
+    assert texts(chat.tap(asked[-1], "ยังไม่แน่ใจ"))[0].startswith("รับทราบค่ะ บันทึกว่ายังไม่แน่ใจ")
+    assert rsvps(db, somsri) == {"ประชุมเครือข่าย": "maybe"}
+    # Words that only start like an answer are not one: the understanding step has them.
+    assert texts(chat.say("ไปบันทึกกิจกรรมค่ะ"))[0].startswith("กิจกรรมชื่ออะไรคะ?")
+    assert rsvps(db, somsri) == {"ประชุมเครือข่าย": "maybe"}
+
+
+def test_two_open_meetings_are_not_guessed(db, line, router):
+    from tests.meetings import Chat, FakeTime, labels, texts
+
+    somchai = join(line, db, "สมชาย")
+    chat = Chat(db, router, somchai, FakeTime(NOW + timedelta(hours=2)))
+    schedule(db, NOW + timedelta(days=6), NOW - timedelta(days=1), title="ประชุมใหญ่")
+    schedule(db, NOW + timedelta(days=3), NOW, title="ประชุมย่อย")
+    asked = chat.say("ไปค่ะ")
+    assert texts(asked)[0].splitlines() == [
+        "ตอบ “เข้าร่วม” สำหรับนัดไหนคะ? แตะชื่อการประชุมด้านล่าง",
+        "• ประชุมย่อย (27 พ.ย. 2569 10:00 น.)",
+        "• ประชุมใหญ่ (30 พ.ย. 2569 10:00 น.)",
+    ]
+    assert labels(asked)[:2] == ["ประชุมย่อย", "ประชุมใหญ่"]
+    assert rsvps(db, somchai) == {}
+    chat.tap(asked[-1], "ประชุมใหญ่")
+    assert rsvps(db, somchai) == {"ประชุมใหญ่": "yes"}
+
+
+def test_answer_words_with_no_meeting_or_inside_a_conversation(db, line, router):
+    from tests.meetings import Chat, FakeTime, texts
+
+    fah = join(line, db, "น้องฟ้า", network="youth")
+    chat = Chat(db, router, fah, FakeTime(NOW))
+    schedule(db, NOW + timedelta(days=6), NOW, title="ประชุมเครือข่าย")  # civil only
+    assert texts(chat.say("ไม่สะดวกค่ะ"))[0].startswith("ขอบคุณค่ะ ตอนนี้ยังไม่มีนัดประชุมที่รอคำตอบจากคุณ")
+    somsri = join(line, db, "สมศรี")
+    chat = Chat(db, router, somsri, FakeTime(NOW))
+    chat.say("บันทึกกิจกรรม")
+    chat.say("เข้าร่วมค่ะ")  # the activity's title here, not an answer to the meeting
+    assert rsvps(db, somsri) == {}

@@ -12,6 +12,7 @@ from handlers.commands.meeting_nudge import nudge_button
 from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
+from messages.meeting_answers import quota_told_text
 from messages.meetings import report_text
 from storage import linked_groups, meeting_report, meetings, quota_notices
 from storage.models.meetings import SCHEDULED
@@ -69,14 +70,7 @@ def _report(ctx, meeting) -> str:
 
 
 def _quota_told(ctx, meeting) -> str:
-    notices = quota_notices.of_meeting(ctx.session, meeting.id)
-    if not notices:
-        return ""
-    language = ctx.language
-    if any(n.told_at is None for n in notices):
-        return text("meeting.quota_notice.report_untold", language)
-    via = text(f"meeting.quota_notice.via_{notices[-1].told_via}", language)
-    return text("meeting.quota_notice.report_told", language, via=via)
+    return quota_told_text(quota_notices.of_meeting(ctx.session, meeting.id), ctx.language)
 
 
 def _group_size(ctx, group_id: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import PostbackEvent
@@ -9,7 +10,7 @@ from linebot.v3.webhooks import PostbackEvent
 from handlers import meeting_groups
 from handlers.registry import command
 from messages.builders import say, text_message
-from messages.catalog import text
+from messages.catalog import text, variants
 from messages.meetings import ANSWERS, card, carousel, when
 from storage import meetings
 from storage.models.meetings import CANCELLED
@@ -22,18 +23,19 @@ def _fields(event) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(event.postback.data or "").items()}
 
 
-# Any group member may tap (the router lets in_groups postbacks through); the handler checks
-# consent itself, since the router's access rules do not run in groups.
-@command("rsvp", (), access="consented", in_groups=True)
+@command("rsvp", (), access="consented")
 def rsvp(event, ctx) -> list[dict]:
     """Record the member's answer from a meeting card's button."""
-    if ctx.in_group:
-        return _in_group(event, ctx)
     fields, language = _fields(event), ctx.language
     value = fields.get("a")
     meeting = meetings.get(ctx.session, int(fields["m"])) if fields.get("m", "").isdigit() else None
     if meeting is None or value not in ANSWERS or not meeting_groups.invited(ctx, meeting, event):
         return [say("meeting.rsvp.unknown", language, menu=True)]
+    return _record(meeting, value, ctx)
+
+
+def _record(meeting, value: str, ctx) -> list[dict]:
+    language = ctx.language
     if meeting.status == CANCELLED:
         return [say("meeting.rsvp.cancelled", language, menu=True, title=meeting.title)]
     if meeting.starts_at <= ctx.clock():
@@ -45,21 +47,43 @@ def rsvp(event, ctx) -> list[dict]:
     ]  # fmt: skip
 
 
-def _in_group(event, ctx) -> list[dict]:
-    """A tap on a group's card: saved quietly (no reply, the group sees the member's own
-    "เข้าร่วม" already); only an answer that could not be saved is said, as a free reply."""
-    fields, member = _fields(event), ctx.member
-    value = fields.get("a")
-    meeting = meetings.get(ctx.session, int(fields["m"])) if fields.get("m", "").isdigit() else None
-    if meeting is None or value not in ANSWERS or not meeting_groups.invited(ctx, meeting, event):
-        return []  # a card from elsewhere, or a forged tap: nothing to say to the whole group
+# A group card's buttons say "เข้าร่วม #12 · title" as the member (messages.meetings.said_answer):
+# LINE names the user on message events in groups, not on postbacks. As folded by normalize().
+SAID = r"(?:เข้าร่วม|ไม่สะดวก|ยังไม่แน่ใจ|coming|cantcome|notsureyet)#\d+(?:·.*)?"
+
+
+def _said(words: str) -> tuple[int, str] | None:
+    """The meeting number and answer a group card's button said."""
+    found = re.match(r"\s*(.+?)\s*#(\d+)", words or "")
+    if not found:
+        return None
+    label = found.group(1).strip().lower()
+    for value in ANSWERS:
+        if label in (v.lower() for v in variants(f"meeting.rsvp.{value}")):
+            return int(found.group(2)), value
+    return None
+
+
+@command("rsvp_said", (), access="consented", in_groups=True, pattern=SAID)
+def rsvp_said(event, ctx) -> list[dict]:
+    """A group card's button: saved quietly (no reply: the group already sees the member's own
+    "เข้าร่วม #12 · ..."); only an answer that could not be saved is said, in one free reply."""
+    said = _said(getattr(event.message, "text", ""))
+    meeting = meetings.get(ctx.session, said[0]) if said else None
+    if meeting is None or not meeting_groups.invited(ctx, meeting, event):
+        return [] if ctx.in_group else [say("meeting.rsvp.unknown", ctx.language, menu=True)]
+    if not ctx.in_group:
+        return _record(meeting, said[1], ctx)  # the same words typed (or forwarded) in private
+    member = ctx.member
     language = member.language if member else "th"
     if meeting.status == CANCELLED or meeting.starts_at <= ctx.clock():
         return [text_message(text("meeting.group.rsvp_closed", language, title=meeting.title))]
+    if ctx.user_id is None:  # the member's LINE settings keep their id from the bot
+        return [text_message(text("meeting.group.rsvp_anonymous", language))]
     if member is None or member.consent_status != CONSENT_GIVEN or member.registered_at is None:
         # Nothing is kept about someone who has not agreed: they are told how to answer.
         return [text_message(text("meeting.group.rsvp_not_registered", language))]
-    meetings.answer(ctx.session, meeting.id, member.id, value, ctx.clock())
+    meetings.answer(ctx.session, meeting.id, member.id, said[1], ctx.clock())
     return []
 
 

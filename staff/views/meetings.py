@@ -11,10 +11,13 @@ from sqlalchemy import select
 import exports
 from exports import figures
 from exports.kinds import meetings as meetings_export
+from messages.meeting_answers import quota_told_text
 from staff.blueprint import blueprint
+from staff.i18n import lang
 from staff.scope import current_scope
 from staff.views.reflections import list_filters
 from storage import meetings as meeting_store
+from storage import quota_notices
 from storage.models import Member
 from storage.models.meetings import Meeting
 from storage.models.members import CONSENT_GIVEN
@@ -57,6 +60,7 @@ def meeting(record_id: int):
         if found is None or not (scope.everything or _organised_in(session, found, scope)):
             abort(404)
         report = figures.meeting(session, found)
+        quota_told = quota_told_text(quota_notices.of_meeting(session, found.id), lang()).strip()
         organiser = None
         if found.organiser_id:
             organiser = session.scalar(
@@ -64,4 +68,6 @@ def meeting(record_id: int):
                     Member.id == found.organiser_id, Member.consent_status == CONSENT_GIVEN
                 )
             )
-    return render_template("staff/meeting.html", report=report, m=found, organiser=organiser)
+    return render_template(
+        "staff/meeting.html", report=report, m=found, organiser=organiser, quota_told=quota_told
+    )
