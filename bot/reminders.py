@@ -15,7 +15,7 @@ from bot.sender import DeliverySender
 from messages import meetings as cards
 from messages.builders import main_menu, text_message
 from messages.catalog import text
-from storage import deliveries, meetings, reminders
+from storage import deliveries, meeting_series, meetings, reminders
 from storage.db import Database
 from storage.models import Member
 from storage.models.meetings import CANCELLED, Meeting, RecurringPrompt, Reminder
@@ -42,6 +42,9 @@ class ReminderJob:
         One job does all of it, in order, so a clock never races itself over a delivery.
         """
         self.plan_prompts()
+        with self.db.unit_of_work() as session:
+            # Repeating meetings: occurrences now within three months get planned (once).
+            meeting_series.extend_all(session, self.clock(), self.zone)
         with self.db.unit_of_work() as session:
             due = reminders.due_ids(session, self.clock(), limit=200)
         created: list[int] = []

@@ -41,6 +41,10 @@ class Meeting(Base):
     status: Mapped[str] = mapped_column(String(16), default=SCHEDULED)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # One occurrence of a repeating meeting (storage/models/meeting_series.py), else None.
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
 
     @property
     def network_list(self) -> list[str]:
