@@ -159,3 +159,40 @@ def test_a_series_is_extended_by_the_clock_as_occurrences_come_within_three_mont
     with db.unit_of_work() as session:
         series = session.scalars(select(MeetingSeries)).one()
         assert series.planned_until > datetime(2027, 3, 10, tzinfo=BANGKOK)
+
+
+def _run(app, *args: str):
+    return app.test_cli_runner().invoke(args=list(args))
+
+
+def test_staff_create_a_repeating_meeting_at_the_terminal_and_end_the_series(app, db):
+    app.extensions["bot"].clock.set(lambda: shared.NOW)
+    made = _run(app, "meetings", "create", "--title", "ประชุมประจำสัปดาห์", "--every",
+                "ทุกวันพุธ", "--at", "09:00", "--place", "ศาลากลาง", "--network", "civil")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    lines = made.output.splitlines()
+    assert lines[0].startswith("series 1: every Wednesday, 09:00; 14 occurrence(s) planned")
+    assert lines[1].startswith("  meeting 1: ") and "(announced " in lines[1]
+    assert len(lines) == 15
+    found = _occurrences(db)
+    assert all(m.starts_at.astimezone(BANGKOK).weekday() == 2 for m in found)
+    assert all(m.starts_at.astimezone(BANGKOK).strftime("%H:%M") == "09:00" for m in found)
+
+    monthly = _run(app, "meetings", "create", "--title", "ประชุมใหญ่", "--every",
+                   "ทุกวันอังคารแรกของเดือน 13.30-16.30 น.", "--link", "https://zoom.us/j/1", "--all")  # fmt: skip
+    assert monthly.exit_code == 0, monthly.output
+    assert "the first Tuesday of every month, 13:30–16:30; 3 occurrence(s)" in monthly.output
+    listed = _run(app, "meetings", "list").output
+    assert "series 1" in listed and "series 2" in listed
+
+    bad = _run(app, "meetings", "create", "--title", "x", "--every", "ทุกวันพุธ", "--all",
+               "--place", "วัด")  # fmt: skip
+    assert bad.exit_code != 0 and "ทุกวันพุธ 9 โมง" in bad.output
+
+    # Cancelling one occurrence leaves the series; cancel-series ends every upcoming one.
+    assert _run(app, "meetings", "cancel", "2").exit_code == 0
+    ended = _run(app, "meetings", "cancel-series", "1")
+    assert ended.output.strip() == "series 1 ended; 13 upcoming occurrence(s) cancelled"
+    statuses = {(m.series_id, m.status) for m in _occurrences(db)}
+    assert (1, "scheduled") not in statuses and (2, "scheduled") in statuses
+    assert _run(app, "meetings", "cancel-series", "1").exit_code != 0  # already ended

@@ -68,6 +68,7 @@ _PATTERNS = (
     ("weekly", re.compile(r"(?:every|each) (?:week on )?" + _DAY_EN)),
 )
 RECURRING_HINT = re.compile(r"ทุก|every|each|fortnightly|เว้น", re.IGNORECASE)
+_FILLER = re.compile(r"(?:นัด)?ประชุม(?:ประจำ)?|ประจำ|meetings?|meet", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:–|-|ถึง|to)\s*")
 
 
@@ -105,6 +106,7 @@ def parse_recurrence(typed: str) -> Recurrence:
         rule = Recurrence("weekly", weekday, None, interval=2 if kind == "biweekly" else 1)
     rest = (folded[: found.start()] + " " + folded[found.end() :]).strip()
     rest = re.sub(r"^(?:เวลา|ตอน|at)\s*|\s*(?:เวลา|ตอน|at)\s*(?=\d)", " ", rest).strip(" ,")
+    rest = _FILLER.sub(" ", rest).strip(" ,")
     if not rest:
         raise RecurrenceProblem("no_time", rule)
     return read_time(rule, rest)
