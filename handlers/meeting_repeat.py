@@ -33,6 +33,8 @@ def read(typed: str, now: datetime, state: FlowState) -> str | None:
     Raises Invalid with a hint when it repeats but cannot be read, keeping a rule given without
     a time so the time typed next completes it.
     """
+    if "pick" in state.data:
+        return None  # แก้ไขประชุม (a meeting was picked) moves one meeting; only นัดประชุม repeats
     kept = state.data.get(KEPT_RULE)
     if looks_recurring(typed):
         try:

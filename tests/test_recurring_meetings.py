@@ -196,3 +196,41 @@ def test_staff_create_a_repeating_meeting_at_the_terminal_and_end_the_series(app
     statuses = {(m.series_id, m.status) for m in _occurrences(db)}
     assert (1, "scheduled") not in statuses and (2, "scheduled") in statuses
     assert _run(app, "meetings", "cancel-series", "1").exit_code != 0  # already ended
+
+
+def test_cancelling_one_occurrence_in_chat_then_the_whole_series(
+    db, chat, people, line, emulator, time
+):
+    coordinator = chat(people["coordinator"])
+    review = _schedule(coordinator, "ทุกวันพุธ 9 โมง")
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    assert len(feed(line, people["somsri"])) == 1  # 25 Nov announced; 2 Dec waits for 25 Nov 09:00
+
+    picked = coordinator.say("ยกเลิกประชุม")
+    action = coordinator.tap(picked[-1], "#1 25 พ.ย. 09:00")
+    which = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    assert texts(which)[0].startswith(
+        "การประชุมนี้เป็นประชุมประจำทุกวันพุธ เวลา 09:00 น. ยกเลิกเฉพาะครั้งนี้ หรือทั้งชุดคะ?"
+    )
+    assert labels(which)[:2] == ["ยกเลิกเฉพาะครั้งนี้", "ยกเลิกทั้งชุด"]
+    done = coordinator.tap(which[-1], "ยกเลิกเฉพาะครั้งนี้")
+    assert texts(done)[0].startswith("ยกเลิกการประชุม “ประชุมประจำเดือนเครือข่าย” แล้วค่ะ")
+    job.tick()
+    assert alt_texts(line, people["somsri"])[-1].startswith("❌ ยกเลิกการประชุมแล้วค่ะ")
+    assert [m.status for m in _occurrences(db)][:3] == ["cancelled", "scheduled", "scheduled"]
+
+    picked = coordinator.say("ยกเลิกประชุม")
+    action = coordinator.tap(picked[-1], "#2 2 ธ.ค. 09:00")
+    which = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    done = coordinator.tap(which[-1], "ยกเลิกทั้งชุด")
+    assert texts(done)[0].startswith(
+        "ยกเลิกประชุมประจำ “ประชุมประจำเดือนเครือข่าย” ทั้งชุดแล้วค่ะ (13 ครั้งที่กำลังจะมาถึง)"
+    )
+    assert {m.status for m in _occurrences(db)} == {"cancelled"}
+    # Nothing more: not the 2 Dec announcement, and the clock plans no new occurrence.
+    time.move_to(datetime(2026, 12, 20, 9, 0, tzinfo=BANGKOK))
+    job.tick()
+    assert len(feed(line, people["somsri"])) == 2
+    assert len(_occurrences(db)) == 14
