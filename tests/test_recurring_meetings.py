@@ -84,6 +84,7 @@ def test_first_tuesday_of_the_month_in_chat_plans_three_months_each_with_its_own
     job.tick()
     [card] = feed(line, people["somsri"])  # one card, not a quarter's worth
     assert "วันอังคารที่ 1 ธ.ค. 2569 เวลา 13:30 น." in card["altText"]
+    assert "🔁 ประชุมประจำทุกวันอังคารแรกของเดือน เวลา 13:30 น." in str(card["contents"]["body"])
     decline = next(b["action"]["data"] for b in card["contents"]["footer"]["contents"]
                    if b["action"]["label"] == "ไม่สะดวก")  # fmt: skip
     assert texts(chat(people["somsri"]).press(decline))[0].startswith("รับทราบค่ะ บันทึกว่าคุณไม่สะดวก")

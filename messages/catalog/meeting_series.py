@@ -49,4 +49,5 @@ ENTRIES = {
         "th": "• ประชุมประจำที่คุณสร้าง: {count} ชุด",
         "en": "• Repeating meetings you organised: {count}",
     },
+    "meeting.card.repeats": {"th": "🔁 ประชุมประจำ{rule}", "en": "🔁 Repeats: {rule}"},
 }
