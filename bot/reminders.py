@@ -42,9 +42,12 @@ class ReminderJob:
         One job does all of it, in order, so a clock never races itself over a delivery.
         """
         self.plan_prompts()
-        with self.db.unit_of_work() as session:
-            # Repeating meetings: occurrences now within three months get planned (once).
-            meeting_series.extend_all(session, self.clock(), self.zone)
+        try:
+            with self.db.unit_of_work() as session:
+                # Repeating meetings: occurrences now within three months get planned (once).
+                meeting_series.extend_all(session, self.clock(), self.zone)
+        except Exception as exc:  # noqa: BLE001 - a broken series must not hold up due reminders
+            log.error("planning repeating meetings failed: %s", type(exc).__name__)
         with self.db.unit_of_work() as session:
             due = reminders.due_ids(session, self.clock(), limit=200)
         created: list[int] = []
