@@ -73,6 +73,12 @@ class Recurrence:
         assert self.at is not None
         local_after = after.astimezone(zone)
         first_day = anchor or local_after.date()
+        if anchor is None and self.freq == "weekly":
+            # Start at the first such weekday still ahead: rrule counts every other week from
+            # the week of its start, which would skip this week's Friday.
+            first_day += timedelta(days=(self.weekday - first_day.weekday()) % 7)
+            if datetime.combine(first_day, self.at) <= local_after.replace(tzinfo=None):
+                first_day += timedelta(days=7)
         start = datetime.combine(first_day, self.at)  # naive wall-clock time in `zone`
         if self.monthday:
             by = {"bymonthday": self.monthday}
@@ -83,7 +89,7 @@ class Recurrence:
         rule = rrule(freq, dtstart=start, interval=self.interval, **by)
         found: list[datetime] = []
         end = until.astimezone(zone).replace(tzinfo=None)
-        for naive in rule.xafter(local_after.replace(tzinfo=None), inc=False):
+        for naive in rule.xafter(local_after.replace(tzinfo=None), inc=False):  # dtstart included
             if naive > end or len(found) >= MOST_OCCURRENCES:
                 break
             found.append(naive.replace(tzinfo=zone))

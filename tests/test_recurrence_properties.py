@@ -41,7 +41,7 @@ def test_weekly_occurrences_fall_on_the_weekday_at_the_time(weekday, at, now, ev
         assert now < start <= now + HORIZON
     gap = timedelta(weeks=2 if every_other else 1)
     assert all(b - a == gap for a, b in zip(found, found[1:], strict=False))
-    assert found[0] - now <= gap  # none skipped at the start
+    assert found[0] - now <= timedelta(weeks=1)  # the first such weekday ahead, none skipped
 
 
 @settings(max_examples=150, deadline=None)
