@@ -89,6 +89,10 @@ def test_first_tuesday_of_the_month_in_chat_plans_three_months_each_with_its_own
                    if b["action"]["label"] == "ไม่สะดวก")  # fmt: skip
     assert texts(chat(people["somsri"]).press(decline))[0].startswith("รับทราบค่ะ บันทึกว่าคุณไม่สะดวก")
 
+    # ประชุมของฉัน shows the next occurrence only, not a carousel of the same meeting.
+    [mine, _] = chat(people["somchai"]).say("ประชุมของฉัน")
+    assert len(mine["contents"]["contents"]) == 1
+
     time.move_to(datetime(2026, 11, 30, 9, 0, tzinfo=BANGKOK))
     job.tick()
     assert alt_texts(line, people["somchai"])[-1].startswith("🔔 พรุ่งนี้มีประชุม")
