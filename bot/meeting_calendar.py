@@ -67,7 +67,7 @@ def google_url(meeting: Meeting) -> str:
     while True:
         fields = {"action": "TEMPLATE", "text": title, "dates": dates}
         fields.update({k: v for k, v in (("details", details), ("location", location)) if v})
-        address = f"{GOOGLE}?{urlencode(fields)}"
+        address = f"{GOOGLE}?{urlencode(fields, safe='/')}"  # dates=START/END, as Google writes it
         if len(address) <= MAX_URI:
             return address
         # Percent-encoded Thai takes 9 characters a letter: drop what matters least first.

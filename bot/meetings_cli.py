@@ -10,8 +10,10 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from bot.networks import load_networks
+from handlers.parsing.recurrence import RecurrenceProblem, parse_recurrence, read_time
 from messages.meetings import report_text, when
-from storage import meeting_report, meetings, reminders
+from storage import meeting_report, meeting_series, meetings, reminders
+from storage.meeting_series import Template
 from storage.reminder_plan import PlanError, parse_plan
 
 HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -44,20 +46,25 @@ def meetings_group() -> None:
 
 @meetings_group.command("create")
 @click.option("--title", required=True)
-@click.option("--at", "at", required=True, help="YYYY-MM-DD HH:MM in the bot's time zone")
+@click.option("--at", "at", help="YYYY-MM-DD HH:MM in the bot's time zone (with --every: HH:MM)")
+@click.option("--every", help='repeat, e.g. "ทุกวันอังคารแรกของเดือน 13.30 น.", "every Wednesday"')
 @click.option("--link")
 @click.option("--place")
 @click.option("--agenda")
 @click.option("--network", "networks", multiple=True, help="network key or name (repeatable)")
 @click.option("--all", "everyone", is_flag=True, help="every registered member")
 @click.option("--reminders", "plan", help="e.g. announcement,day_before@09:00,hour_before:60")
-def create(title, at, link, place, agenda, networks, everyone, plan) -> None:
-    """Schedule a meeting for networks or for all members."""
+def create(title, at, every, link, place, agenda, networks, everyone, plan) -> None:
+    """Schedule a meeting (or a repeating one, --every) for networks or for all members."""
     config = _bot().config
     if bool(link) == bool(place):
         raise click.UsageError("give exactly one of --link or --place")
     if bool(networks) == everyone:
         raise click.UsageError("give --network (one or more) or --all")
+    if every:
+        return _create_series(every, at, title, link, place, agenda, networks, plan)
+    if not at:
+        raise click.UsageError("give --at (or --every)")
     try:
         starts = datetime.strptime(at, "%Y-%m-%d %H:%M").replace(tzinfo=config.zone)
     except ValueError:
@@ -85,6 +92,54 @@ def create(title, at, link, place, agenda, networks, everyone, plan) -> None:
             click.echo(f"  {reminder.kind}: {when(reminder.due_at, config.zone, 'en')}")
 
 
+def _create_series(every, at, title, link, place, agenda, networks, plan) -> None:
+    config = _bot().config
+    try:
+        rule = parse_recurrence(every)
+    except RecurrenceProblem as problem:
+        if problem.code != "no_time" or not at:
+            raise click.BadParameter(
+                'not understood: try e.g. "ทุกวันพุธ 9 โมง", "ทุกสองสัปดาห์วันศุกร์ 10.00", '
+                '"ทุกวันอังคารแรกของเดือน 13.30 น." or "every Wednesday 09:00" (or add --at HH:MM)',
+                param_hint="--every",
+            ) from None
+        try:
+            rule = read_time(problem.rule, at)
+        except RecurrenceProblem:
+            raise click.BadParameter("use HH:MM", param_hint="--at") from None
+    plan = plan or config.meeting_reminders
+    try:
+        parse_plan(plan)
+    except PlanError as exc:
+        raise click.BadParameter(str(exc), param_hint="--reminders") from None
+    keys = _network_keys(networks) if networks else None
+    template = Template(title=title, link=link, place=place, agenda=agenda,
+                        audience="networks" if keys else "all", networks=keys, group_id=None,
+                        organiser_id=None, plan=plan)  # fmt: skip
+    now = _bot().clock()
+    with _bot().db.unit_of_work() as session:
+        series, made = meeting_series.create(session, rule, template, now, config.zone)
+        click.echo(f"series {series.id}: {rule.describe('en')}; {len(made)} occurrence(s) "
+                   f"planned (the clock adds more as they come within three months)")  # fmt: skip
+        for meeting in made:
+            announced = next(r.due_at for r in reminders.of_meeting(session, meeting.id)
+                             if r.kind == "announcement")  # fmt: skip
+            click.echo(f"  meeting {meeting.id}: {when(meeting.starts_at, config.zone, 'en')}"
+                       f" (announced {when(announced, config.zone, 'en')})")  # fmt: skip
+
+
+@meetings_group.command("cancel-series")
+@click.argument("series_id", type=int)
+def cancel_series(series_id: int) -> None:
+    """End a repeating meeting: every upcoming occurrence is cancelled, no more are planned."""
+    with _bot().db.unit_of_work() as session:
+        series = meeting_series.get(session, series_id)
+        if series is None or series.status != "active":
+            raise click.ClickException(f"no active series {series_id}")
+        count = meeting_series.cancel(session, series, _bot().clock())
+    click.echo(f"series {series_id} ended; {count} upcoming occurrence(s) cancelled")
+
+
 @meetings_group.command("list")
 def list_meetings() -> None:
     """List upcoming meetings with their RSVP counts."""
@@ -94,6 +149,8 @@ def list_meetings() -> None:
         for m in found:
             counts = meetings.rsvp_counts(session, m.id)
             audience = m.networks or m.audience
+            if m.series_id:
+                audience = f"{audience}\tseries {m.series_id}"
             click.echo(f"{m.id}\t{when(m.starts_at, config.zone, 'en')}\t{m.title}\t{audience}\t"
                        f"yes {counts['yes']} no {counts['no']} maybe {counts['maybe']}")  # fmt: skip
     if not found:

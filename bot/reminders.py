@@ -17,7 +17,7 @@ from messages import meetings as cards
 from messages.builders import main_menu, text_message
 from messages.catalog import text
 from messages.meeting_answers import names_lines
-from storage import deliveries, meetings, reminders
+from storage import deliveries, meeting_series, meetings, reminders
 from storage.db import Database
 from storage.models import Member
 from storage.models.meetings import CANCELLED, Meeting, RecurringPrompt, Reminder
@@ -44,6 +44,12 @@ class ReminderJob:
         One job does all of it, in order, so a clock never races itself over a delivery.
         """
         self.plan_prompts()
+        try:
+            with self.db.unit_of_work() as session:
+                # Repeating meetings: occurrences now within three months get planned (once).
+                meeting_series.extend_all(session, self.clock(), self.zone)
+        except Exception as exc:  # noqa: BLE001 - a broken series must not hold up due reminders
+            log.error("planning repeating meetings failed: %s", type(exc).__name__)
         with self.db.unit_of_work() as session:
             due = reminders.due_ids(session, self.clock(), limit=200)
         created: list[int] = []

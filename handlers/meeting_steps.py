@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
+from handlers import meeting_repeat as repeat
 from handlers.engine import choice
 from handlers.flow import Answer, FlowState, Invalid
 from handlers.labels import check_label
@@ -59,8 +60,13 @@ def read_when(answer: Answer, state: FlowState) -> str:
     now = state.ctx.now()
     try:
         if answer.kind == "datetime":
+            state.data.pop(repeat.REPEAT, None)
             moment = from_picker(answer.params, state.ctx.zone)
         elif answer.kind == "text" and answer.text:
+            first = repeat.read(answer.text, now, state)  # "ทุกวันพุธ 9 โมง"
+            if first is not None:
+                state.data[UNTIL] = repeat.until_of(state)
+                return first
             words = _dated_words(answer.text, now)
             moment = (
                 _kept_day_and_time(words, state)
@@ -225,7 +231,10 @@ def ends_at(state: FlowState) -> datetime | None:
 
 def ask_where(state: FlowState) -> list[dict]:
     question = text("meeting.ask_where", state.language)
-    if state.data.get("when"):
+    if state.data.get("when") and state.data.get(repeat.REPEAT):
+        heard = repeat.understood(state, starts_at(state))
+        question = heard + "\n" + question
+    elif state.data.get("when"):
         # Say at once which day and weekday was understood, so a wrong reading is caught now.
         heard = day_when(starts_at(state), state.ctx.zone, state.language)
         if state.data.get(UNTIL):

@@ -105,6 +105,16 @@ def _rsvp_button(meeting, value: str, language: str, chosen: bool, said: bool) -
     }  # fmt: skip
 
 
+def repeat_line(meeting, language: str) -> str | None:
+    """ "🔁 ประชุมประจำทุกวันพุธ เวลา 09:00 น." for an occurrence of a repeating meeting."""
+    series = getattr(meeting, "series", None) if getattr(meeting, "series_id", None) else None
+    if series is None:
+        return None
+    from storage.meeting_series import recurrence_of
+
+    return text("meeting.card.repeats", language, rule=recurrence_of(series).describe(language))
+
+
 def _calendar_buttons(calendar: dict[str, str], language: str) -> list[dict[str, Any]]:
     """The bot's .ics file (any calendar app) and Google Calendar, as two link buttons."""
     return [
@@ -129,6 +139,8 @@ def card(
             _text(text("meeting.card.when", language, when=day_when(meeting.starts_at, zone, language, meeting.ends_at)), size="sm")]  # fmt: skip
     if place_or_link := where(meeting, language):
         body.append(_text(place_or_link, size="sm"))
+    if repeats := repeat_line(meeting, language):
+        body.append(_text(repeats, size="xs", color="#1E7B4F"))
     if meeting.agenda:
         body.append(
             _text(

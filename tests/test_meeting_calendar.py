@@ -196,3 +196,23 @@ def test_the_announcement_members_receive_carries_both_links_and_line_accepts_it
     assert f'"m":{meeting_id}' not in labels["📅 ลงปฏิทิน"]["uri"]  # signed, not spelled out
     assert labels["Google ปฏิทิน"]["uri"].startswith("https://calendar.google.com/calendar/render?")
     assert_valid_flex(received)
+
+
+def test_my_meetings_cards_carry_the_links_too(db, emulator, line):
+    from bot.config import Config
+    from handlers import handler_modules
+    from handlers.registry import build_registry
+    from handlers.router import Router
+    from tests.conftest import SECRET, TOKEN
+    from tests.meetings import Chat
+
+    somsri = join(line, db, "สมศรี")
+    schedule(db, START, NOW, plan="announcement")
+    config = Config(channel_secret=SECRET, access_token=TOKEN, public_url="https://bot.example.org")
+    chat = Chat(db, Router(build_registry(handler_modules())), somsri, FakeTime(NOW), None, config)
+    [carousel, _] = chat.say("ประชุมของฉัน")
+    assert_valid_flex(carousel)
+    [bubble] = carousel["contents"]["contents"]
+    uris = [b["action"].get("uri", "") for b in bubble["footer"]["contents"]]
+    assert any(u.startswith("https://bot.example.org/calendar/") for u in uris)
+    assert any(u.startswith("https://calendar.google.com/calendar/render?") for u in uris)

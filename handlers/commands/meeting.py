@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers import meeting_preview as preview
+from handlers import meeting_repeat as repeat
 from handlers import meeting_steps as steps
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
@@ -31,6 +32,13 @@ def draft(state: FlowState) -> Meeting:
 def _estimate(state: FlowState) -> tuple[Meeting, list, preview.Cost]:
     meeting = draft(state)
     sends = preview.planned(meeting.plan, meeting, state.ctx.clock(), state.ctx.zone)
+    if repeat.rule_of(state):
+        # A repeating meeting costs every planned occurrence's messages, not the first one's.
+        return (
+            meeting,
+            sends,
+            preview.cost(state, meeting, repeat.sends(preview.planned, meeting, state)),
+        )
     return meeting, sends, preview.cost(state, meeting, sends)
 
 
@@ -39,8 +47,13 @@ def _ask_review(state: FlowState) -> list[dict]:
     meeting, sends, found = _estimate(state)
     sample = card(meeting, state.ctx.zone, language, text("meeting.header.announcement", language),
                   buttons=False, note=text("meeting.preview_note", language))  # fmt: skip
+    cost = preview.cost_line(found, language)
+    plan = preview.describe(sends, meeting, state)
+    if repeat.rule_of(state):
+        plan = repeat.review_lead(state) + "\n" + plan
+        cost += "\n" + text("meeting.repeat.cost_note", language, count=len(repeat.starts(state)))
     body = text("meeting.review", language, audience=steps.audience_label(state),
-                plan=preview.describe(sends, meeting, state), cost=preview.cost_line(found, language))  # fmt: skip
+                plan=plan, cost=cost)  # fmt: skip
     items = [] if found.over else [choice(text("meeting.confirm", language), "review", "confirm")]
     items += [choice(text(f"meeting.edit_{name}", language), "review", name) for name in EDITABLE]
     lead = [text_message(preview.over_lines(found, language))] if found.over else []
@@ -65,6 +78,11 @@ def _read_review(answer: Answer, state: FlowState) -> None:
 def _finish(state: FlowState) -> list[dict]:
     ctx, language = state.ctx, state.language
     planned = draft(state)
+    if repeat.rule_of(state):
+        _, count = repeat.create(state, planned)
+        done = text("meeting.repeat.created", language, title=planned.title, count=count,
+                    rule=repeat.rule_of(state).describe(language))  # fmt: skip
+        return [text_message(done, _after_items(language))]
     meeting = meetings.create(
         ctx.session, title=planned.title, starts_at=planned.starts_at, link=planned.link,
         place=planned.place, agenda=planned.agenda, audience=planned.audience,
@@ -72,12 +90,17 @@ def _finish(state: FlowState) -> list[dict]:
         organiser_id=ctx.member.id, plan=planned.plan, now=ctx.clock(), zone=ctx.zone,
         ends_at=planned.ends_at,
     )  # fmt: skip
-    items = [
+    return [
+        text_message(text("meeting.created", language, title=meeting.title), _after_items(language))
+    ]
+
+
+def _after_items(language: str) -> list[dict]:
+    return [
         command_action(text("meeting.report.title", language), "meeting_report"),
         command_action(text("meeting.manage.title", language), "meeting_manage"),
         *main_menu(language)[:8],
     ]
-    return [text_message(text("meeting.created", language, title=meeting.title), items)]
 
 
 meeting = Flow(

@@ -13,7 +13,7 @@ from handlers.registry import command
 from messages.builders import say, text_message
 from messages.catalog import text
 from messages.meetings import card, when
-from storage import meetings
+from storage import meeting_series, meetings
 
 FIELDS = ("title", "when", "where", "agenda")
 ACTIONS = (*FIELDS, "cancel")
@@ -100,6 +100,12 @@ def _ask_confirm(state: FlowState) -> list[dict]:
         notice = text("meeting.manage.not_announced", language)
     body = text(f"meeting.manage.{step}", language, title=meeting.title, notice=notice)
     items = [choice(text(f"meeting.manage.{step}_yes", language), step, "yes")]
+    if cancelling and (series := _series(state, meeting)) is not None:
+        # One occurrence of a repeating meeting: cancel it alone, or the whole series.
+        rule = meeting_series.recurrence_of(series).describe(language)
+        body = text("meeting.repeat.cancel_which", language, rule=rule) + "\n" + body
+        items = [choice(text("meeting.repeat.cancel_one", language), step, "yes"),
+                 choice(text("meeting.repeat.cancel_all", language), step, "series")]  # fmt: skip
     if cancelling:
         return [text_message(body, items)]
     values = {c.key: getattr(meeting, c.key) for c in meeting.__table__.columns}
@@ -111,12 +117,29 @@ def _ask_confirm(state: FlowState) -> list[dict]:
     ]
 
 
+def _series(state: FlowState, meeting):
+    """The active series a meeting belongs to, if any."""
+    if not meeting.series_id:
+        return None
+    series = meeting_series.get(state.ctx.session, meeting.series_id)
+    return series if series is not None and series.status == "active" else None
+
+
 def _read_confirm(answer: Answer, state: FlowState) -> None:
-    if _chosen(state) is None:
+    meeting = _chosen(state)
+    if meeting is None:
         raise Invalid("meeting.manage.gone")
-    yes = answer.kind == "choice" and answer.value == "yes"
-    if not yes:
+    chosen = answer.value if answer.kind == "choice" else None
+    if answer.kind == "text" and state.data.get("action") == "cancel":
+        typed = (answer.text or "").strip()
+        chosen = {text("meeting.repeat.cancel_all", state.language): "series",
+                  text("meeting.repeat.cancel_one", state.language): "yes"}.get(typed)  # fmt: skip
+    if chosen == "series" and _series(state, meeting) is not None:
+        state.data["whole_series"] = True
+        return None
+    if chosen != "yes":
         raise Invalid("flow.want_choice")
+    state.data.pop("whole_series", None)
     return None
 
 
@@ -125,6 +148,11 @@ def _finish(state: FlowState) -> list[dict]:
     meeting = _chosen(state)
     if meeting is None:
         return [say("meeting.manage.gone", language, menu=True)]
+    if state.data["action"] == "cancel" and state.data.get("whole_series"):
+        series = _series(state, meeting)
+        count = meeting_series.cancel(ctx.session, series, ctx.clock()) if series else 0
+        return [say("meeting.repeat.cancelled_all", language, menu=True, title=meeting.title,
+                    count=count)]  # fmt: skip
     if state.data["action"] == "cancel":
         told = meetings.cancel(ctx.session, meeting, ctx.clock())
         key = "meeting.manage.cancelled"

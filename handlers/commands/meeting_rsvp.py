@@ -87,12 +87,27 @@ def rsvp_said(event, ctx) -> list[dict]:
     return []
 
 
+def _next_of_each_series(found: list) -> list:
+    """A weekly meeting would fill the carousel: show only the next occurrence of a series."""
+    seen: set[int] = set()
+    kept = []
+    for meeting in found:
+        if meeting.series_id in seen:
+            continue
+        if meeting.series_id:
+            seen.add(meeting.series_id)
+        kept.append(meeting)
+    return kept
+
+
 @command("my_meetings", ("ประชุมของฉัน", "my meetings", "นัดของฉัน"))
 def my_meetings(event, ctx) -> list[dict]:
     """Show the member's upcoming meetings with their answer and buttons to change it."""
     language = ctx.language
     groups = meeting_groups.groups_of(ctx)
-    found = meetings.for_member(ctx.session, ctx.member, ctx.clock(), limit=10, groups=groups)
+    found = _next_of_each_series(
+        meetings.for_member(ctx.session, ctx.member, ctx.clock(), limit=50, groups=groups)
+    )[:10]
     if not found:
         return [say("meeting.mine.none", language, menu=True)]
     from bot.meeting_calendar import links_for  # the web serves the file; handlers only link

@@ -15,8 +15,8 @@ ENTRIES = {
         "en": "A meeting title should be {low}–{high} characters. Please try again.",
     },
     "meeting.ask_when": {
-        "th": "ประชุมวันไหน เวลาเท่าไรคะ? พิมพ์ได้เลย เช่น 9 ส.ค. 69 13.30 น. หรือ พรุ่งนี้ 9 โมง หรือแตะปุ่มเลือกวันเวลา (เวลาประเทศไทย)",
-        "en": "When is it? Type e.g. 9 Aug 2026 13:30 or tomorrow 9:00, or tap the button to pick (Thai time).",
+        "th": "ประชุมวันไหน เวลาเท่าไรคะ? พิมพ์ได้เลย เช่น 9 ส.ค. 69 13.30 น. หรือ พรุ่งนี้ 9 โมง หรือแตะปุ่มเลือกวันเวลา (เวลาประเทศไทย) ประชุมประจำก็ได้ เช่น ทุกวันพุธ 9 โมง",
+        "en": "When is it? Type e.g. 9 Aug 2026 13:30 or tomorrow 9:00, or tap the button to pick (Thai time). Repeating works too: every Wednesday 9:00.",
     },
     "meeting.pick_datetime": {"th": "เลือกวันเวลา", "en": "Pick date & time"},
     "meeting.want_when": {

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base
 from storage.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from storage.models.meeting_series import MeetingSeries
 
 SCHEDULED, CANCELLED = "scheduled", "cancelled"
 # Reminder statuses: planned; turned into deliveries; not sent (with a reason); withdrawn.
@@ -41,6 +45,11 @@ class Meeting(Base):
     status: Mapped[str] = mapped_column(String(16), default=SCHEDULED)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # One occurrence of a repeating meeting (storage/models/meeting_series.py), else None.
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
+    series: Mapped[MeetingSeries | None] = relationship(lazy="select")
 
     @property
     def network_list(self) -> list[str]:
