@@ -79,6 +79,15 @@ def nudges_send() -> None:
     click.echo(f"queued {count} reflection nudge(s)")
 
 
+@nudges_group.command("story-digest")
+def nudges_story_digest() -> None:
+    """Send the good-stories digest staff approved on the staff web (daytime only, once)."""
+    from bot.story_digest import send_story_digests
+
+    count = send_story_digests(_bot())
+    click.echo(f"queued the story digest for {count} member(s)")
+
+
 @click.command("clock")
 @with_appcontext
 def clock_command() -> None:

@@ -19,6 +19,7 @@ from demo.organisations import seed_organisations
 from demo.plan import DEMO_PREFIX, SeedPlan
 from demo.reflections import seed_reflections
 from demo.selection import seed_selection
+from demo.stories import seed_stories
 from storage.db import Database
 from storage.models import Member
 
@@ -31,6 +32,7 @@ SEEDERS: list[tuple[str, Seeder]] = [
     ("assessments", seed_assessments),
     ("meetings", seed_meetings),
     ("selection rounds", seed_selection),
+    ("shared stories", seed_stories),
 ]
 
 

@@ -12,7 +12,7 @@ from flask.cli import with_appcontext
 import exports
 from bot.networks import load_networks
 
-KINDS = ("reflections", "activities", "assessments", "members", "meetings")
+KINDS = ("reflections", "activities", "assessments", "members", "meetings", "themes")
 
 
 @click.command("export")

@@ -101,3 +101,23 @@ def test_seeds_activities_reflections_and_assessments_in_bulk_that_export(app, d
     assert len(read_csv(run_export(app, "reflections"))) == 2001
     photos = list((config.media_dir / "members").rglob("*.png"))
     assert photos and photos[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_seeds_shared_stories_districts_and_themes_the_staff_pages_show(app, db):
+    from storage.models.organisations import Organisation
+    from storage.models.stories import SharedStory
+    from tests.staffweb import signed_in
+
+    args = ["demo", "seed", "--members", "40", "--activities", "60", "--reflections", "200"]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+    with db.unit_of_work() as session:
+        statuses = session.scalars(select(SharedStory.status)).all()
+        districts = session.scalars(select(Organisation.district)).all()
+    assert len(statuses) == 24 and statuses.count("granted") >= 10 and "refused" in statuses
+    assert all(districts) and "แม่สาย" in districts or "เมืองเชียงราย" in districts
+    client = signed_in(app, db)
+    stories = client.get("/staff/stories").get_data(as_text=True)
+    assert "อนุญาตให้แบ่งปัน" in stories and "ไม่อนุญาต" in stories
+    themes = client.get("/staff/themes?by=criterion").get_data(as_text=True)
+    assert "จาก 200 บันทึกล่าสุด" in themes and "หลักคุณธรรมร่วม ·" in themes

@@ -87,3 +87,25 @@ def test_editing_the_organisation_from_the_review_picks_from_matches(play, line,
     ])  # fmt: skip
     with db.unit_of_work() as session:
         assert members.find(session, user).organisation_id == ids["วัดร่องขุ่น"]
+
+
+def test_the_district_is_given_from_the_review_and_kept_on_the_organisation(play, line, db):
+    ids = _schools(db)
+    user = line.add_user("ครูนิด")["userId"]
+    review = ("ตรวจสอบข้อมูลก่อนบันทึก", "[7] แก้อำเภอ")
+    converse(play, user, [
+        *START, ("รร. บ้านห้วยไคร้", ASK_PROVINCE_TH), ("1", "[1] ภาษาไทย"),
+        ("1", (*review, "อำเภอ: -")),
+        ("7", "หน่วยงานของคุณอยู่อำเภอ (หรือเขต) อะไรคะ"),
+        ("ก", ("ชื่ออำเภอควรยาว 2–100 ตัวอักษรค่ะ", "หน่วยงานของคุณอยู่อำเภอ")),
+        ("อ.แม่สาย", (*review, "อำเภอ: แม่สาย")),
+        ("1", "ลงทะเบียนเรียบร้อยค่ะ"),
+        ("แก้ไขข้อมูล", "[1] ครูนิด"), ("1", "[1] ประชาสังคม"), ("1", ASK_ORGANISATION_TH),
+        ("1", ASK_PROVINCE_TH), ("1", "[1] ภาษาไทย"),
+        ("1", (*review, "อำเภอ: แม่สาย")),  # editing shows the organisation's district
+        ("4", ASK_ORGANISATION_TH),
+        ("วัดร่องขุ่น", (*review, "หน่วยงาน: วัดร่องขุ่น", "อำเภอ: -")),  # the new one's district
+        ("ยกเลิก", "ยกเลิก"),
+    ])  # fmt: skip
+    with db.unit_of_work() as session:
+        assert session.get(Organisation, ids["โรงเรียนบ้านห้วยไคร้"]).district == "แม่สาย"

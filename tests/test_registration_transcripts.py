@@ -11,12 +11,12 @@ ASK_NETWORK_TH = ("คุณอยู่เครือข่ายไหนค�
 ASK_ORGANISATION_TH = "สังกัดหน่วยงานหรือองค์กรไหนคะ"
 ASK_PROVINCE_TH = ("อยู่จังหวัดอะไรคะ", "[1] เชียงราย")
 ASK_LANGUAGE_TH = ("ต้องการให้น้องคุณธรรมตอบเป็นภาษาอะไรคะ", "[1] ภาษาไทย", "[2] English")
-REVIEW_TH = ("ตรวจสอบข้อมูลก่อนบันทึกนะคะ", "[1] บันทึก", "[5] แก้จังหวัด", "[8] ยกเลิก")
+REVIEW_TH = ("ตรวจสอบข้อมูลก่อนบันทึกนะคะ", "[1] บันทึก", "[5] แก้จังหวัด", "[9] ยกเลิก")
 ASK_NAME_EN = "What name should I use?"
 ASK_NETWORK_EN = ("Which network are you part of?", "[1] Civil society", "[2] Children & youth")
 ASK_ORGANISATION_EN = "Which organisation or agency are you with?"
 ASK_PROVINCE_EN = "Which province?"
-REVIEW_EN = ("Please check before saving", "[1] Save", "[2] Edit name", "[8] Cancel")
+REVIEW_EN = ("Please check before saving", "[1] Save", "[2] Edit name", "[9] Cancel")
 
 
 def member_of(db, user_id: str):

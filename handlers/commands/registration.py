@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from handlers import districts
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from handlers.keywords import normalize
@@ -19,7 +20,7 @@ from storage import members, organisations
 DEFAULT_PROVINCE = "เชียงราย"
 # Replies that are never what a member wants to be called.
 REPLY_WORDS = (*AGREE_WORDS, *FINISH_WORDS, "ไม่", "ไม่ใช่", "ยกเลิก", "no")
-EDITABLE = ("name", "network", "organisation", "province", "language")
+EDITABLE = ("name", "network", "organisation", "province", "language", "district")
 
 
 def _typed(answer: Answer, low: int, high: int, problem: str) -> str:
@@ -37,6 +38,7 @@ def _begin(state: FlowState) -> None:
             name=member.display_name, network=member.network, organisation=member.organisation,
             organisation_id=member.organisation_id, province=member.province,
             language=member.language, editing=True,
+            district=districts.of_organisation(state.ctx.session, member.organisation_id),
         )  # fmt: skip
         return
     profile = None
@@ -110,7 +112,8 @@ def _read_organisation(answer: Answer, state: FlowState) -> str:
     session = state.ctx.session
     exact = organisations.find_exact(session, typed)
     if exact is not None:
-        state.data.update(organisation_id=exact.id, organisation_typed=typed)
+        state.data.update(organisation_id=exact.id, organisation_typed=typed,
+                          district=exact.district, district_given=False)  # fmt: skip
         return exact.name
     matches = organisations.suggest(session, typed)
     state.data.update(organisation_id=None, organisation_typed=typed)
@@ -138,11 +141,13 @@ def _read_organisation_pick(answer: Answer, state: FlowState) -> None:
     if value == "retype" or typed in variants("register.org_retype"):
         raise GoTo("organisation")
     if value == "new" or typed in variants("register.org_new"):
-        state.data.update(organisation=state.data.get("organisation_typed"), organisation_id=None)
+        state.data.update(organisation=state.data.get("organisation_typed"), organisation_id=None,
+                          district=None, district_given=False)  # fmt: skip
         return None
     for org_id, name in matches:
         if value == str(org_id) or (typed and typed == name):
-            state.data.update(organisation=name, organisation_id=org_id)
+            state.data.update(organisation=name, organisation_id=org_id, district_given=False,
+                              district=districts.of_organisation(state.ctx.session, org_id))  # fmt: skip
             return None
     raise Invalid("flow.want_choice")
 
@@ -190,12 +195,18 @@ def _read_language(answer: Answer, state: FlowState) -> str:
     return value
 
 
+def _read_district(answer: Answer, state: FlowState) -> str:
+    state.data["district_given"] = True
+    return districts.read(answer, state)
+
+
 def _ask_review(state: FlowState) -> list[dict]:
     language, data = state.language, state.data
     network = next((n for n in state.ctx.networks if n.key == data.get("network")), None)
     summary = text(
         "register.review", language, name=data.get("name"), organisation=data.get("organisation"),
         network=network.name(language) if network else "-", province=data.get("province"),
+        district=data.get("district") or "-",
         lang_name=text(f"language.name_{data.get('language', 'th')}", language),
     )  # fmt: skip
     items = [choice(text("register.save", language), "review", "save")]
@@ -244,6 +255,7 @@ def _link_organisation(state: FlowState, member) -> None:
             network=data.get("network"), now=state.ctx.clock(),
         )  # fmt: skip
     organisations.link(session, member, org, data.get("organisation_typed") or data["organisation"])
+    districts.keep_on(org, state)
 
 
 registration = Flow(
@@ -262,7 +274,9 @@ registration = Flow(
             choose=True,
         ),
         Step("province", _ask_province, _read_province),
-        Step("language", _ask_language, _read_language, choose=True),
+        Step("language", _ask_language, _read_language, then="review", choose=True),
+        # Reached from the review's "แก้อำเภอ" button only, so registration stays short.
+        Step("district", districts.ask, _read_district, optional=True),
         Step("review", _ask_review, _read_review, stores=False, choose=True, confirms=True),
     ),
     finish=_finish,

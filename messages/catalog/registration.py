@@ -62,8 +62,8 @@ ENTRIES = {
         "en": "Which language should I answer in?",
     },
     "register.review": {
-        "th": "ตรวจสอบข้อมูลก่อนบันทึกนะคะ\nชื่อ: {name}\nเครือข่าย: {network}\nหน่วยงาน: {organisation}\nจังหวัด: {province}\nภาษา: {lang_name}",
-        "en": "Please check before saving\nName: {name}\nNetwork: {network}\nOrganisation: {organisation}\nProvince: {province}\nLanguage: {lang_name}",
+        "th": "ตรวจสอบข้อมูลก่อนบันทึกนะคะ\nชื่อ: {name}\nเครือข่าย: {network}\nหน่วยงาน: {organisation}\nอำเภอ: {district}\nจังหวัด: {province}\nภาษา: {lang_name}",
+        "en": "Please check before saving\nName: {name}\nNetwork: {network}\nOrganisation: {organisation}\nDistrict: {district}\nProvince: {province}\nLanguage: {lang_name}",
     },
     "register.save": {"th": "บันทึก", "en": "Save"},
     "register.edit_name": {"th": "แก้ชื่อ", "en": "Edit name"},
@@ -71,6 +71,19 @@ ENTRIES = {
     "register.edit_organisation": {"th": "แก้หน่วยงาน", "en": "Edit organisation"},
     "register.edit_province": {"th": "แก้จังหวัด", "en": "Edit province"},
     "register.edit_language": {"th": "แก้ภาษา", "en": "Edit language"},
+    "register.edit_district": {"th": "แก้อำเภอ", "en": "Edit district"},
+    "register.ask_district": {
+        "th": "หน่วยงานของคุณอยู่อำเภอ (หรือเขต) อะไรคะ? พิมพ์ชื่ออำเภอ เช่น แม่สาย หรือพิมพ์ ข้าม",
+        "en": "Which district (amphoe) is your organisation in? Type its name, e.g. Mae Sai, or type skip.",
+    },
+    "register.bad_district": {
+        "th": "ชื่ออำเภอควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "A district name should be {low}–{high} characters. Please try again.",
+    },
+    "register.bad_district_no_letters": {
+        "th": "ชื่ออำเภอต้องมีตัวอักษรอย่างน้อยหนึ่งตัวค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "A district name needs at least one letter. Please try again.",
+    },
     "register.done": {
         "th": "ลงทะเบียนเรียบร้อยค่ะ ยินดีต้อนรับคุณ{name} 🙏 เลือกสิ่งที่อยากทำได้เลย",
         "en": "You're registered. Welcome, {name} 🙏 Choose what you'd like to do.",

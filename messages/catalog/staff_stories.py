@@ -87,6 +87,8 @@ ENTRIES.update(
         "export.theme.phrase": {"th": "วลี", "en": "phrase"},
         "export.theme.all": {"th": "ทั้งหมด", "en": "All"},
         "staff.kind_themes": {"th": "ประเด็นที่พบบ่อย (คำและวลี)", "en": "Themes (words and phrases)"},
+        "staff.org_district": {"th": "อำเภอ/เขต", "en": "District"},
+        "staff.org_district_save": {"th": "บันทึกอำเภอ", "en": "Save district"},
         "staff.nav_themes": {"th": "ประเด็น", "en": "Themes"},
         "staff.themes_title": {
             "th": "ประเด็นที่พบบ่อยในถอดบทเรียน",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
+from handlers import districts
 from handlers.questionnaire import load_questionnaire
 from staff.blueprint import blueprint
 from staff.i18n import lang
@@ -93,3 +94,19 @@ def organisation_merge():
     except ValueError:
         abort(400)
     return redirect(url_for("staff.organisation", org_id=keep, moved=moved))
+
+
+@blueprint.post("/organisations/<int:org_id>/district")
+def organisation_district(org_id: int):
+    """Set or correct the organisation's district (free text: no list of districts ships)."""
+    typed = " ".join((request.form.get("district") or "").split())
+    district = districts.clean(typed)
+    if district is not None and not 2 <= len(district) <= 100:
+        abort(400)
+    bot = current_app.extensions["bot"]
+    with bot.db.unit_of_work() as session:
+        org = organisations.get(session, org_id)
+        if org is None or org.id != org_id or not _mine(org):
+            abort(404)
+        org.district = district
+    return redirect(url_for("staff.organisation", org_id=org_id))

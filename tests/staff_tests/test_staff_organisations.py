@@ -91,3 +91,21 @@ def test_an_organisation_page_groups_evidence_by_criterion_and_hides_small_media
     assert page.count("/staff/photos/") == 2  # the activity's photo under both its criteria
     assert "2026-Q1" in page and "4.0 <span" in page and "(n=5)" in page
     assert "2 คน (แสดงเมื่อครบ 5 คน)" in page and "1.0 <span" not in page
+
+
+def test_staff_set_an_organisations_district_within_their_scope(app, db):
+    keep, drop = _three_members_in_two_spellings(db)
+    client = signed_in(app, db, provinces=["เชียงราย"])
+    token = csrf(client, f"/staff/organisations/{keep}")
+    form = {"csrf_token": token, "district": "อำเภอเมืองเชียงราย"}
+    response = client.post(f"/staff/organisations/{keep}/district", data=form)
+    assert response.status_code == 302
+    page = client.get(f"/staff/organisations/{keep}").get_data(as_text=True)
+    assert "อำเภอ/เขต เมืองเชียงราย" in page  # the prefix is dropped, the name kept
+    assert client.post(f"/staff/organisations/{drop}/district", data=form).status_code == 404
+    assert client.post(
+        f"/staff/organisations/{keep}/district", data={"district": "x"}
+    ).status_code in (400, 403)
+    with db.unit_of_work() as session:
+        assert session.get(Organisation, keep).district == "เมืองเชียงราย"
+        assert session.get(Organisation, drop).district is None
