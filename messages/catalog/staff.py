@@ -165,6 +165,7 @@ ENTRIES = {
     "staff.soon": {"th": "เร็ว ๆ นี้", "en": "soon"},
     "staff.format": {"th": "รูปแบบไฟล์", "en": "File format"},
     "staff.date_from": {"th": "ตั้งแต่วันที่", "en": "From"},
+    "staff.date_placeholder": {"th": "วว/ดด/ปปปป", "en": "dd/mm/yyyy"},
     "staff.date_to": {"th": "ถึงวันที่", "en": "To"},
     "staff.all_networks": {"th": "ทุกเครือข่าย", "en": "All networks"},
     "staff.headers_in": {"th": "หัวตาราง", "en": "Headers in"},
