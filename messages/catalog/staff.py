@@ -145,8 +145,8 @@ ENTRIES = {
     },
     "staff.nothing_yet": {"th": "ยังไม่มีข้อมูล", "en": "Nothing yet."},
     "staff.criteria_title": {
-        "th": "คะแนนเฉลี่ย 5 หลักขององค์กรคุณธรรมต้นแบบ",
-        "en": "Average scores on the five model-organisation criteria",
+        "th": "คะแนนเฉลี่ย 5 หลัก แยกตามเครือข่าย (เฉลี่ยจากทุกแบบประเมินของสมาชิกที่ให้ความยินยอม)",
+        "en": "Mean score per criterion and network (over every assessment by consented members)",
     },
     "staff.criteria_more": {"th": "ดูตัวเลขทั้งหมด", "en": "See all figures"},
     "staff.network": {"th": "เครือข่าย", "en": "Network"},
