@@ -10,7 +10,7 @@ COLOURS = ("#1f6f5c", "#d98e04", "#6b4e9b", "#c0392b", "#2c7fb8", "#7f8c8d")
 WIDTH = 460
 LEFT, RIGHT = 8, 48
 BAR, GAP, LABEL = 16, 4, 22
-LABEL_WIDTH = 44  # room a month's name needs under its columns
+LABEL_WIDTH = 56  # room a month's name needs under its columns
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def monthly_columns(months: list[str], series: list[Series], title: str) -> Mark
     """Grouped columns: one group per month (oldest left), one column per series."""
     legend, top = _legend(series)
     parts: list[str] = []
-    height, bottom, left = top + 200, 22, 34
+    height, bottom, left = top + 200, 24, 54  # room for a 5-digit tick at 14 px
     inner_w, inner_h = WIDTH - left - 8, height - top - bottom
     peak = max((v or 0 for s in series for v in s.values), default=0) or 1
     step = _nice_step(peak)

@@ -203,6 +203,7 @@ ENTRIES = {
         "en": "Could not export: {reason}",
     },
     "staff.export_job_title": {"th": "กำลังเตรียมไฟล์ {kind}", "en": "Preparing the {kind} file"},
+    "staff.export_job_done_title": {"th": "ไฟล์ส่งออก: {kind}", "en": "Export: {kind}"},
     "staff.export_job_progress": {
         "th": "เขียนแล้ว {done} จาก {total} แถว ({percent}%)",
         "en": "{done} of {total} rows written ({percent}%)",
