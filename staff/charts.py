@@ -10,7 +10,7 @@ COLOURS = ("#1f6f5c", "#d98e04", "#6b4e9b", "#c0392b", "#2c7fb8", "#7f8c8d")
 WIDTH = 460
 LEFT, RIGHT = 8, 48
 BAR, GAP, LABEL = 16, 4, 22
-LABEL_WIDTH = 44  # room a month's name needs under its columns
+LABEL_WIDTH = 56  # room a month's name needs under its columns
 
 
 @dataclass(frozen=True)
@@ -21,24 +21,23 @@ class Series:
     values: list[float | None]
 
 
-def _legend(series: list[Series]) -> tuple[list[str], int]:
-    parts, x, y = [], LEFT, 14
-    for index, item in enumerate(series):
-        width = 26 + 9 * len(item.name)
-        if x + width > WIDTH and x > LEFT:
-            x, y = LEFT, y + 20
-        colour = COLOURS[index % len(COLOURS)]
-        parts.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" rx="2" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 18}" y="{y}" class="legend">{escape(item.name)}</text>')
-        x += width
-    return parts, y + 16
+def _legend(series: list[Series]) -> tuple[Markup, int]:
+    """Return the legend as HTML (page-sized text, never shrunk with the SVG) and the top margin."""
+    items = Markup("").join(
+        Markup('<li><span class="swatch" style="background:{}"></span>{}</li>').format(
+            COLOURS[index % len(COLOURS)], item.name
+        )
+        for index, item in enumerate(series)
+    )
+    return Markup('<ul class="legend">{}</ul>').format(items), 8
 
 
 def grouped_bars(
     categories: list[str], series: list[Series], scale_max: float, title: str, empty: str = "–"
 ) -> Markup:
     """Horizontal grouped bars: per category its label, then one bar per series with its value."""
-    parts, top = _legend(series)
+    legend, top = _legend(series)
+    parts: list[str] = []
     inner = WIDTH - LEFT - RIGHT
     group = LABEL + len(series) * (BAR + GAP) + 10
     height = top + group * len(categories) + 18
@@ -66,7 +65,7 @@ def grouped_bars(
                 f'<text x="{LEFT + width + 6:.1f}" y="{bar_y + BAR - 4}" class="value">{label}</text>'
             )
     body = "".join(parts)
-    return Markup(
+    return legend + Markup(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>{body}</svg>"
@@ -75,8 +74,9 @@ def grouped_bars(
 
 def monthly_columns(months: list[str], series: list[Series], title: str) -> Markup:
     """Grouped columns: one group per month (oldest left), one column per series."""
-    parts, top = _legend(series)
-    height, bottom, left = top + 200, 22, 34
+    legend, top = _legend(series)
+    parts: list[str] = []
+    height, bottom, left = top + 200, 24, 54  # room for a 5-digit tick at 14 px
     inner_w, inner_h = WIDTH - left - 8, height - top - bottom
     peak = max((v or 0 for s in series for v in s.values), default=0) or 1
     step = _nice_step(peak)
@@ -106,7 +106,7 @@ def monthly_columns(months: list[str], series: list[Series], title: str) -> Mark
                 f'<text x="{x0 + (slot - 6) / 2:.1f}" y="{height - 6}" class="tick">'
                 f"{escape(month)}</text>"
             )
-    return Markup(
+    return legend + Markup(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>{''.join(parts)}</svg>"

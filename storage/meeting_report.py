@@ -75,10 +75,9 @@ def gather(session: Session, meeting: Meeting, *, with_names: bool = True) -> Re
             else:
                 line.waiting += count
         lines.append(line)
-    invited, _ = meetings.invitees(session, meeting, without_declined=False)
-    counted = [r for r in invited if r.member_id != meeting.organiser_id]  # not an invitee
+    invited = meetings.invited_count(session, meeting)  # the organiser is not an invitee
     names = meetings.answers_by_name(session, meeting) if with_names else {}
-    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), len(counted), names)
+    return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), invited, names)
 
 
 def failure_reason(delivery) -> str:

@@ -71,6 +71,26 @@ def registered_in(session: Session, networks: list[str] | None) -> list[Member]:
     return list(session.scalars(stmt))
 
 
+def invited_count(session: Session, meeting: Meeting) -> int:
+    """How many `invitees` would return now (declines included), organiser aside, counted in SQL.
+
+    The same rule as audience_members + reachable, without loading every member: a staff list
+    or an export counts it for many meetings.
+    """
+    if meeting.audience not in ("networks", "all"):
+        return 0
+    stmt = select(func.count(Member.id)).where(
+        Member.registered_at.is_not(None),
+        Member.consent_status == CONSENT_GIVEN,
+        Member.following.is_(True),
+    )
+    if meeting.audience == "networks":
+        stmt = stmt.where(Member.network.in_(meeting.network_list))
+    if meeting.organiser_id is not None:
+        stmt = stmt.where(Member.id != meeting.organiser_id)
+    return session.scalar(stmt) or 0
+
+
 def invitees(
     session: Session, meeting: Meeting, *, without_declined: bool
 ) -> tuple[list[Recipient], dict[str, int]]:

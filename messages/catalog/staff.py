@@ -145,8 +145,8 @@ ENTRIES = {
     },
     "staff.nothing_yet": {"th": "ยังไม่มีข้อมูล", "en": "Nothing yet."},
     "staff.criteria_title": {
-        "th": "คะแนนเฉลี่ย 5 หลักขององค์กรคุณธรรมต้นแบบ",
-        "en": "Average scores on the five model-organisation criteria",
+        "th": "คะแนนเฉลี่ย 5 หลัก แยกตามเครือข่าย (เฉลี่ยจากทุกแบบประเมินของสมาชิกที่ให้ความยินยอม)",
+        "en": "Mean score per criterion and network (over every assessment by consented members)",
     },
     "staff.criteria_more": {"th": "ดูตัวเลขทั้งหมด", "en": "See all figures"},
     "staff.network": {"th": "เครือข่าย", "en": "Network"},
@@ -165,6 +165,7 @@ ENTRIES = {
     "staff.soon": {"th": "เร็ว ๆ นี้", "en": "soon"},
     "staff.format": {"th": "รูปแบบไฟล์", "en": "File format"},
     "staff.date_from": {"th": "ตั้งแต่วันที่", "en": "From"},
+    "staff.date_placeholder": {"th": "วว/ดด/ปปปป", "en": "dd/mm/yyyy"},
     "staff.date_to": {"th": "ถึงวันที่", "en": "To"},
     "staff.all_networks": {"th": "ทุกเครือข่าย", "en": "All networks"},
     "staff.headers_in": {"th": "หัวตาราง", "en": "Headers in"},
@@ -202,6 +203,7 @@ ENTRIES = {
         "en": "Could not export: {reason}",
     },
     "staff.export_job_title": {"th": "กำลังเตรียมไฟล์ {kind}", "en": "Preparing the {kind} file"},
+    "staff.export_job_done_title": {"th": "ไฟล์ส่งออก: {kind}", "en": "Export: {kind}"},
     "staff.export_job_progress": {
         "th": "เขียนแล้ว {done} จาก {total} แถว ({percent}%)",
         "en": "{done} of {total} rows written ({percent}%)",

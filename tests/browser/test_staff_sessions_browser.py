@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from storage import staff as accounts
-from tests.browser.conftest import PHONE, sign_in
+from tests.browser.conftest import sign_in
 from tests.staffweb import EMAIL
-
-TABS = ("", "criteria", "reflections", "activities", "meetings", "export")
 
 
 def _saved_cookies(page):
@@ -37,17 +35,3 @@ def test_deactivation_ends_an_open_session_within_one_request(page, site, app):
         accounts.set_active(session, EMAIL, False)
     page.goto(site.url + "/staff/reflections")
     assert "/staff/sign-in" in page.url
-
-
-def test_every_tab_is_reachable_at_390_px(page, site):
-    page.set_viewport_size(PHONE)
-    sign_in(page, site)
-    for tab in TABS:
-        page.goto(site.url + "/staff/")
-        link = page.locator(f'nav.main a[href="/staff/{tab}"]')
-        link.scroll_into_view_if_needed()
-        box = link.bounding_box()
-        assert box is not None, tab
-        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (tab, box)
-        link.click()
-        page.wait_for_url(f"{site.url}/staff/{tab}")

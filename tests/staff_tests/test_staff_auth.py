@@ -77,7 +77,8 @@ def test_a_session_signed_with_another_key_is_refused(app, db):
 def test_signing_in_opens_every_page_and_signing_out_closes_them(app, db):
     client = signed_in(app, db, admin=True)
     for endpoint, method, url in staff_routes(app):
-        if method == "GET" and endpoint not in OPEN and not url.endswith(("/1", "/x")):
+        sample = url.endswith(("/1", "/x")) or "/x/" in url or "/1/" in url  # no such record
+        if method == "GET" and endpoint not in OPEN and not sample:
             assert client.get(url).status_code == 200, url
     client.post("/staff/sign-out", data={"csrf_token": csrf(client, "/staff/")})
     assert client.get("/staff/").status_code == 302

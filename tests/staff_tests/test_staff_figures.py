@@ -242,3 +242,20 @@ def test_meeting_page_rsvps_equal_the_export_and_leave_out_withdrawn_members(app
     assert [cards[label] for label in ("เข้าร่วม", "ไม่สะดวก", "ยังไม่แน่ใจ")] == [2, 1, 1]
     # Nothing went out yet: queued and delivered are both named, and both zero.
     assert cards["ข้อความเตือนเข้าคิวแล้ว (ครั้ง)"] == 0 and row[col("delivered")] == "0"
+
+
+def test_invitees_counted_in_sql_are_the_members_the_meeting_would_reach(app, db):
+    _seed(app, db)
+    with db.unit_of_work() as session:
+        ids = list(session.scalars(select(Member.id).order_by(Member.id)))
+        session.execute(update(Member).where(Member.id.in_(ids[1::9])).values(following=False))
+        session.execute(update(Member).where(Member.id.in_(ids[2::11])).values(registered_at=None))
+    with db.unit_of_work() as session:
+        from storage.models.meetings import Meeting
+
+        found = session.scalars(select(Meeting)).all()
+        assert found
+        for meeting in [*found, Meeting(audience="all", organiser_id=None)]:
+            reached, _ = meetings.invitees(session, meeting, without_declined=False)
+            expected = [r for r in reached if r.member_id != meeting.organiser_id]
+            assert meetings.invited_count(session, meeting) == len(expected), meeting.title

@@ -41,6 +41,19 @@ def test_search_and_filter_reflections_then_read_one(app, db, records):
         assert part in page
 
 
+def test_a_reflection_dates_its_activity_by_the_day_it_was_held_not_logged(app, db, records):
+    from datetime import UTC, datetime
+
+    from storage.models.activities import Activity
+
+    with db.unit_of_work() as session:  # held 9 August, logged three days later
+        session.get(Activity, records["activity"]).created_at = datetime(2021, 8, 12, 3, tzinfo=UTC)
+    page = signed_in(app, db).get(f"/staff/reflections/{records['somsri']}").get_data(as_text=True)
+    about = page[page.index("จากกิจกรรม") :]
+    about = about[: about.index("</p>")]
+    assert "9 ส.ค. 2564" in about and "12 ส.ค." not in about
+
+
 def test_withdrawn_members_disappear_from_pages_and_photos(app, db, records):
     client = signed_in(app, db)
     page = client.get(f"/staff/activities/{records['activity']}").get_data(as_text=True)
