@@ -45,6 +45,12 @@ def _said_keys() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(map(key_of, words)) for words in said)
 
 
+@lru_cache(maxsize=2048)
+def _label_keys(shown: str) -> tuple[str, str, tuple[str, ...]]:
+    # Buttons come back at every step: read each label once.
+    return keys_of(shown)
+
+
 def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
     """Return (label and shown text, value) for the step's own buttons (not back/skip/cancel)."""
     found = []
@@ -81,7 +87,7 @@ def button_for(
             return kept[0]
     if not loose:
         exact = {value for texts, value in buttons for shown in texts
-                 if shown and keys_of(shown)[1] == polite}  # fmt: skip
+                 if shown and _label_keys(shown)[1] == polite}  # fmt: skip
         return exact.pop() if len(exact) == 1 else None
     # Every word of a longer reply agreeing ("ถูกต้องค่ะ บันทึกได้เลย") is agreeing.
     agreeing = said in agree or (len(said_words) > 1 and set(said_words) <= AGREE_PARTS)
@@ -93,7 +99,7 @@ def button_for(
             return meant
     scored = sorted(
         (
-            (max(_score(said, said_words, *keys_of(shown)[::2]) for shown in texts), value)
+            (max(_score(said, said_words, *_label_keys(shown)[::2]) for shown in texts), value)
             for texts, value in buttons
         ),
         reverse=True,
