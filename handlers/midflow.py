@@ -13,7 +13,7 @@ from handlers.context import Context
 from handlers.engine import RESUME_STEP, FlowEngine, control_of
 from handlers.flow import Answer, FlowState
 from handlers.understanding import leave
-from handlers.understanding.buttons import button_for, buttons_of
+from handlers.understanding.buttons import button_for, buttons_of, finished
 from handlers.understanding.meaning import Understanding, key_of
 from messages.builders import text_message
 from messages.catalog import text
@@ -68,6 +68,10 @@ class MidFlow:
         if value is not None:
             chosen = replace(answer, kind="choice", value=value, step=step.name)
             return self._feed(conversation, chosen, ctx, answer.text), f"flow:{name}:button"
+        if step.optional and not step.choose and finished(answer.text or ""):
+            # "เสร็จแล้วค่ะ" to an optional question (a note, the agenda): nothing to add, not a note.
+            skipped = replace(answer, kind="choice", value="!skip", step=step.name)
+            return self._feed(conversation, skipped, ctx, answer.text), f"flow:{name}:skip"
         meaning = self.understanding.read(answer.text or "", whole=True)
         if meaning.intent == name:
             # Asking again for the flow one is in ("อยากบันทึกกิจกรรมค่ะ"): continue or restart?

@@ -14,11 +14,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from handlers.cancelling import CONFIRM_STEP
 from handlers.questionnaire import default_questionnaire
 from storage import conversations
 from storage.models import Member
 from storage.models.activities import Activity
 from storage.models.assessments import Assessment
+from storage.models.meetings import Meeting
 from storage.models.reflections import Reflection
 from tests.router_chat import Chat
 from tests.test_understanding_corpus import CORPUS
@@ -32,12 +34,14 @@ ROUTES = {
     "reflect": ("ถอดบทเรียนค่ะ", ["ตั้งใจปลูกป่า", "ได้ปลูก 100 ต้น", "ทุกคนช่วยกัน", "ฝนตก",
                                   "ร่วมมือกันดี", "1"]),
     "assess": ("แบบประเมินค่ะ", ["3", "tap:ข้าม"] * 5),
+    "meeting": ("นัดประชุมค่ะ", ["ประชุมเครือข่ายประจำเดือน", "พรุ่งนี้ 10 โมง", "ห้องประชุมอำเภอ",
+                                 "tap:ข้าม", "tap:first"]),
     "delete_my_data": ("ลบข้อมูลของฉัน", []),
     "withdraw": ("ถอนความยินยอม", []),
 }  # fmt: skip
 # The answer each step stores, where a test can read it.
 FIELDS = {"date": "held_on", "tags": "criteria", "criteria": "criteria"}
-MODELS = {"log_activity": Activity, "reflect": Reflection, "assess": Assessment}
+MODELS = {"log_activity": Activity, "reflect": Reflection, "assess": Assessment, "meeting": Meeting}
 
 
 def load_inflow() -> list[tuple[str, str, str]]:
@@ -51,7 +55,9 @@ def load_inflow() -> list[tuple[str, str, str]]:
 
 
 def _send(chat: Chat, said: str) -> None:
-    if said.startswith("tap:"):
+    if said == "tap:first":
+        chat.tap(chat.labels()[0])
+    elif said.startswith("tap:"):
         chat.tap(said[4:])
     else:
         chat.say(said)
@@ -132,6 +138,12 @@ def judge(chat: Chat, at: str, expect: str, before: str | None, rows_before: int
             return "wrong" if gone or withdrawn else ("ok" if now is None else "miss")
         done = gone if expect == "deleted" else withdrawn
         return "ok" if done else "miss"
+    if expect == "cancel":
+        if _rows(chat, MODELS.get(flow, Member)) > rows_before:
+            return "wrong"
+        if now is None or now[1] == CONFIRM_STEP:
+            return "ok"
+        return "miss" if now == (flow, step) else "wrong"  # moved on: it was stored
     if expect == "back":
         if now == (flow, before):
             return "ok"

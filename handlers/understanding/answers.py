@@ -26,7 +26,7 @@ SCORE_FILLERS = frozenset(
 # Words that turn a number into a comparison: "ไม่ถึง 3" is not a 3.
 NOT_EXACT = frozenset("ไม่ ยังไม่ ถึง ไม่ถึง เกือบ เกิน ต่ำกว่า น้อยกว่า มากกว่า กว่า หรือ".split())
 YES_WORDS = frozenset("ใช่ ยืนยัน ตกลง โอเค ok okay yes confirm ได้ แน่ใจ แน่นอน จ้ะ".split())
-NO_WORDS = frozenset("ไม่ ไม่ใช่ ยังไม่ อย่า เปลี่ยนใจ no not don't dont".split())
+NO_WORDS = frozenset("ไม่ ไม่ใช่ ยัง ยังไม่ อย่า เปลี่ยนใจ no not don't dont".split())
 # Words beside a yes or no that change nothing: "ไม่ถอนแล้วค่ะ".
 YES_NO_FILLERS = frozenset("แล้ว ค่อย ก่อน ขอ".split())
 

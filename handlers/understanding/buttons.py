@@ -51,6 +51,11 @@ def _label_keys(shown: str) -> tuple[str, str, tuple[str, ...]]:
     return keys_of(shown)
 
 
+def finished(typed: str) -> bool:
+    """True when the member said they are done ("เสร็จแล้วค่ะ", "done")."""
+    return key_of(typed) in _said_keys()[1]
+
+
 def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
     """Return (label and shown text, value) for the step's own buttons (not back/skip/cancel)."""
     found = []
