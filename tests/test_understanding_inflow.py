@@ -483,3 +483,36 @@ def test_every_free_text_step_with_buttons_is_known_and_takes_near_misses_as_typ
                     _send(chat, answer)
                 chat.say(near)
                 assert chat.outcome != f"flow:{flow}:button", (flow, step, label, near)
+
+
+# The same answer sent twice (a phone that seemed stuck) is never stored as the next answer unseen.
+
+
+def test_an_answer_sent_twice_is_not_stored_as_the_next_answer(chat):
+    log_to(chat, "date")
+    chat.say("เมื่อวานค่ะ")
+    assert chat.current_flow() == ("log_activity", "place")
+    chat.say("เมื่อวานค่ะ")
+    assert chat.outcome == "flow:log_activity:sent-twice"
+    assert "ได้รับ “เมื่อวานค่ะ” อีกครั้ง" in chat.text() and "จัดที่ไหน" in chat.text()
+    assert data_of(chat).get("place") is None
+    chat.say("ที่วัดป่าอ้อ")
+    assert data_of(chat)["place"] == "ที่วัดป่าอ้อ"
+
+
+def test_a_score_sent_twice_is_not_stored_as_the_note_until_sent_again(chat):
+    chat.say("แบบประเมินค่ะ")
+    chat.say("4")
+    chat.say("4")
+    assert chat.current_flow() == ("assess", "note_0")
+    assert "note_0" not in data_of(chat)
+    chat.say("4")  # sent once more: meant
+    assert data_of(chat)["note_0"] == "4"
+
+
+def test_the_same_words_after_going_back_are_a_fresh_answer(chat):
+    log_to(chat, "date")
+    chat.say("ย้อนกลับ")
+    assert chat.current_flow() == ("log_activity", "title")
+    chat.say("ปลูกป่าชุมชน")  # the title again, on purpose
+    assert chat.current_flow() == ("log_activity", "date")
