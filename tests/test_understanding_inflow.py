@@ -516,3 +516,15 @@ def test_the_same_words_after_going_back_are_a_fresh_answer(chat):
     assert chat.current_flow() == ("log_activity", "title")
     chat.say("ปลูกป่าชุมชน")  # the title again, on purpose
     assert chat.current_flow() == ("log_activity", "date")
+
+
+def test_correcting_the_name_from_the_review_card_keeps_what_was_typed(chat, db):
+    edit_profile_to_review(chat, "สมหญิง")
+    chat.tap("แก้ชื่อ")
+    assert chat.current_flow() == ("register", "name")
+    assert chat.labels()[0] == "สมหญิง"  # the name so far, offered as a button
+    chat.say("สมหญิงค์")
+    assert chat.current_flow() == ("register", "review")
+    assert "สมหญิงค์" in chat.text()
+    chat.tap("บันทึก")
+    assert member(db, chat.user).display_name == "สมหญิงค์"
