@@ -17,7 +17,8 @@ from storage.models.members import CONSENT_DECLINED, CONSENT_GIVEN
 NOTICE_VERSION = "2026-11"
 # Words around a decision that change nothing: "โอเคค่ะ ยินยอมค่ะ", "ขอยินยอมอีกครั้งค่ะ".
 CONSENT_FILLERS = frozenset(
-    "โอเค ok okay ตกลง ขอ อีก ครั้ง อีกครั้ง ใหม่ ได้ แล้ว ให้ เก็บ ใช้ ข้อมูล และ i again".split()
+    "โอเค ok okay ตกลง ขอ อีก ครั้ง อีกครั้ง ใหม่ ได้ แล้ว ให้ เก็บ ใช้ ข้อมูล และ ยินดี ยัง กลับ มา "
+    "กลับมา i again".split()
 )
 SAID = {"ยินยอม": ("yes", "th"), "ไม่ยินยอม": ("no", "th"), "agree": ("yes", "en"),
         "disagree": ("no", "en")}  # fmt: skip

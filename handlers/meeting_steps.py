@@ -43,7 +43,9 @@ def ask_title(state: FlowState) -> list[dict]:
 
 
 def read_title(answer: Answer, state: FlowState) -> str:
-    return without_particles(typed(answer, 3, 200, "meeting.bad_title"))
+    title = typed(answer, 3, 200, "meeting.bad_title")
+    plain = without_particles(title)  # "ประชุมประจำเดือนค่ะ": the particle is not the title
+    return plain if len(plain) >= 3 else title
 
 
 def ask_when(state: FlowState) -> list[dict]:

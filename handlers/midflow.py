@@ -13,14 +13,15 @@ from handlers.context import Context
 from handlers.engine import RESUME_STEP, FlowEngine, control_of
 from handlers.flow import Answer, FlowState
 from handlers.understanding import leave
-from handlers.understanding.buttons import button_for, buttons_of
+from handlers.understanding.buttons import button_for, buttons_of, finished
 from handlers.understanding.meaning import Understanding, key_of
 from messages.builders import text_message
 from messages.catalog import text
 from storage import conversations
 from storage.models import Conversation
 
-# The words that brought the member to a card to check: said again at once, they are not a confirm.
+# The words that answered the last question: said again at once, they are not the next answer
+# (and never a card's confirm) until the member sends them once more.
 ARRIVED_WITH = "_arrived_with"
 
 
@@ -52,22 +53,31 @@ class MidFlow:
             return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
         if answer.kind != "text":
             return self._feed(conversation, answer, ctx), f"flow:{name}"
-        if control_of(answer) in ("cancel", "back", "help"):
-            return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
+        control = control_of(answer)
+        if control in ("cancel", "back", "help"):
+            return self._feed(conversation, answer, ctx), f"flow:{name}"
         step = flow.step(conversation.step)
         state = FlowState(ctx, json.loads(conversation.data))
-        if step.confirms and state.data.get(ARRIVED_WITH) == key_of(answer.text or ""):
-            # The same words again (sent twice, or before the card arrived): show the card, no save.
-            # Said once more after this, they are meant.
+        if control is None and state.data.get(ARRIVED_WITH) == key_of(answer.text or ""):
+            # The words that answered the last question, again (sent twice, or typed before this
+            # question arrived): never saved or stored unseen. Said once more after this, they are
+            # meant.
             state.data.pop(ARRIVED_WITH)
             conversation.data = json.dumps(state.data, ensure_ascii=False)
-            lead = [text_message(text("understand.check_card_first", ctx.language))]
-            return self.engine.ask_again(conversation, ctx, lead), f"flow:{name}:check-card"
+            said = (answer.text or "").strip()[:40]
+            key = "understand.check_card_first" if step.confirms else "understand.sent_twice"
+            lead = [text_message(text(key, ctx.language, said=said))]
+            outcome = "check-card" if step.confirms else "sent-twice"
+            return self.engine.ask_again(conversation, ctx, lead), f"flow:{name}:{outcome}"
         buttons = buttons_of(step.ask(state), step.name)
         value = button_for(answer.text or "", buttons, loose=step.choose)
         if value is not None:
             chosen = replace(answer, kind="choice", value=value, step=step.name)
             return self._feed(conversation, chosen, ctx, answer.text), f"flow:{name}:button"
+        if step.optional and not step.choose and finished(answer.text or ""):
+            # "เสร็จแล้วค่ะ" to an optional question (a note, the agenda): nothing to add, not a note.
+            skipped = replace(answer, kind="choice", value="!skip", step=step.name)
+            return self._feed(conversation, skipped, ctx, answer.text), f"flow:{name}:skip"
         meaning = self.understanding.read(answer.text or "", whole=True)
         if meaning.intent == name:
             # Asking again for the flow one is in ("อยากบันทึกกิจกรรมค่ะ"): continue or restart?
@@ -82,7 +92,8 @@ class MidFlow:
     def _feed(
         self, conversation: Conversation, answer: Answer, ctx: Context, typed: str | None = None
     ) -> list[dict]:
-        """Feed the engine; remember the words that brought the member to a card to check."""
+        """Feed the engine; remember the words that answered, when they moved the member on."""
+        before = conversation.step
         messages = self.engine.feed(conversation, answer, ctx)
         found = inspect(conversation)
         flow = self.engine.flows.get(conversation.flow)
@@ -90,9 +101,10 @@ class MidFlow:
             return messages  # finished or cancelled: nothing to remember
         data = json.loads(conversation.data)
         data.pop(ARRIVED_WITH, None)
-        step = next((s for s in flow.steps if s.name == conversation.step), None)
-        said = key_of(typed or answer.text or "") if answer.kind in ("text", "choice") else ""
-        if step is not None and step.confirms and said:
+        words = typed or answer.text or ""
+        said = key_of(words) if answer.kind in ("text", "choice") else ""
+        moved = conversation.step != before and conversation.step in {s.name for s in flow.steps}
+        if said and moved and control_of(Answer("text", text=words)) is None:
             data[ARRIVED_WITH] = said
         conversation.data = json.dumps(data, ensure_ascii=False)
         return messages

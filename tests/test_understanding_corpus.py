@@ -19,7 +19,7 @@ def load_corpus() -> list[tuple[str, str]]:
     """Return (intent, phrasing) pairs from the data file, skipping comments."""
     rows = []
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.strip() and not line.startswith("#") and line.count("\t") == 1:
             intent, phrasing = line.split("\t", 1)
             rows.append((intent.strip(), phrasing))
     return rows

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from handlers.understanding.buttons import button_for
+from handlers.understanding.buttons import button_for, buttons_of
 from handlers.understanding.meaning import keys_of
 from storage.models import Member
 from storage.models.activities import Activity
@@ -413,3 +413,118 @@ def test_a_reflection_keeps_its_particles(chat, db):
     chat.tap("บันทึก")
     (reflection,) = rows(db, Reflection)
     assert (reflection.set_out, reflection.happened) == ("ตั้งใจปลูกป่าค่ะ", "ได้ปลูก 100 ต้นนะคะ")
+
+
+# Every step that shows buttons but takes free text, found by walking each conversation: a near
+# miss of any of its buttons' labels is never taken for that button.
+
+FREE_TEXT_WITH_BUTTONS = {
+    ("register", "name"),  # the LINE name, or the current one
+    ("register", "organisation"),  # the current organisation
+    ("register", "province"),  # the current province
+    ("log_activity", "date"),  # today, yesterday (and the calendar)
+    ("log_activity", "place"),  # online, the member's organisation
+}
+WALKS = {
+    "register": ("แก้ไขข้อมูลค่ะ", ["tap:สมศรี", "tap:ประชาสังคม", "tap:โรงเรียนบ้านดอย",
+                                    "tap:เชียงราย", "tap:ภาษาไทย"]),
+    "log_activity": ("บันทึกกิจกรรมค่ะ", ["ปลูกป่าชุมชน", "เมื่อวาน", "ออนไลน์", "30", "1 3",
+                                         "tap:ไม่มีรูป"]),
+    "reflect": ("ถอดบทเรียนค่ะ", ["ตั้งใจปลูกป่า", "ได้ปลูก 100 ต้น", "ทุกคนช่วยกัน", "ฝนตก",
+                                  "ร่วมมือกันดี", "1"]),
+    "assess": ("แบบประเมินค่ะ", ["3", "ข้าม"] * 5),
+    "meeting": ("นัดประชุมค่ะ", ["ประชุมเครือข่ายประจำเดือน", "พรุ่งนี้ 10 โมง", "ห้องประชุมอำเภอ",
+                                 "ข้าม", "tap:first"]),
+    "delete_my_data": ("ลบข้อมูลของฉัน", []),
+}  # fmt: skip
+
+
+def _send(chat: Chat, said: str) -> None:
+    if said == "tap:first":
+        chat.tap(chat.labels()[0])
+    elif said.startswith("tap:"):
+        chat.tap(said[4:])
+    else:
+        chat.say(said)
+
+
+def steps_with_buttons(chat: Chat) -> dict[tuple[str, str], tuple[bool, list[str]]]:
+    """Walk every conversation; return each step that showed its own buttons: (choose?, labels)."""
+    flows = chat.router.registry.flows
+    found = {}
+    for flow, (command, answers) in WALKS.items():
+        chat.reset()
+        chat.say(command)
+        for answer in [*answers, None]:
+            current = chat.current_flow()
+            if current is None or current[0] != flow:
+                break
+            buttons = buttons_of(chat.messages, current[1])
+            if buttons:
+                found[current] = (flows[flow].step(current[1]).choose, [t[0] for t, _ in buttons])
+            if answer is not None:
+                _send(chat, answer)
+    return found
+
+
+def test_every_free_text_step_with_buttons_is_known_and_takes_near_misses_as_typed(chat):
+    found = steps_with_buttons(chat)
+    assert len(found) >= 12  # the walk saw the conversations' buttons
+    free = {where for where, (choose, _) in found.items() if not choose}
+    assert free == FREE_TEXT_WITH_BUTTONS
+    for flow, step in sorted(free):
+        for label in found[(flow, step)][1]:
+            for near in (label[:-1], label + "ดี", "ที่" + label):
+                chat.reset()
+                chat.say(WALKS[flow][0])
+                for answer in WALKS[flow][1]:
+                    if chat.current_flow() == (flow, step):
+                        break
+                    _send(chat, answer)
+                chat.say(near)
+                assert chat.outcome != f"flow:{flow}:button", (flow, step, label, near)
+
+
+# The same answer sent twice (a phone that seemed stuck) is never stored as the next answer unseen.
+
+
+def test_an_answer_sent_twice_is_not_stored_as_the_next_answer(chat):
+    log_to(chat, "date")
+    chat.say("เมื่อวานค่ะ")
+    assert chat.current_flow() == ("log_activity", "place")
+    chat.say("เมื่อวานค่ะ")
+    assert chat.outcome == "flow:log_activity:sent-twice"
+    assert "ได้รับ “เมื่อวานค่ะ” อีกครั้ง" in chat.text() and "จัดที่ไหน" in chat.text()
+    assert data_of(chat).get("place") is None
+    chat.say("ที่วัดป่าอ้อ")
+    assert data_of(chat)["place"] == "ที่วัดป่าอ้อ"
+
+
+def test_a_score_sent_twice_is_not_stored_as_the_note_until_sent_again(chat):
+    chat.say("แบบประเมินค่ะ")
+    chat.say("4")
+    chat.say("4")
+    assert chat.current_flow() == ("assess", "note_0")
+    assert "note_0" not in data_of(chat)
+    chat.say("4")  # sent once more: meant
+    assert data_of(chat)["note_0"] == "4"
+
+
+def test_the_same_words_after_going_back_are_a_fresh_answer(chat):
+    log_to(chat, "date")
+    chat.say("ย้อนกลับ")
+    assert chat.current_flow() == ("log_activity", "title")
+    chat.say("ปลูกป่าชุมชน")  # the title again, on purpose
+    assert chat.current_flow() == ("log_activity", "date")
+
+
+def test_correcting_the_name_from_the_review_card_keeps_what_was_typed(chat, db):
+    edit_profile_to_review(chat, "สมหญิง")
+    chat.tap("แก้ชื่อ")
+    assert chat.current_flow() == ("register", "name")
+    assert chat.labels()[0] == "สมหญิง"  # the name so far, offered as a button
+    chat.say("สมหญิงค์")
+    assert chat.current_flow() == ("register", "review")
+    assert "สมหญิงค์" in chat.text()
+    chat.tap("บันทึก")
+    assert member(db, chat.user).display_name == "สมหญิงค์"

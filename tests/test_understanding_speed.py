@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+from handlers.understanding import words
 from tests.router_chat import Chat, shared_router
 from tests.test_understanding_corpus import load_corpus
 
@@ -30,6 +31,7 @@ def test_nothing_is_loaded_at_import_and_the_app_start_warms_the_tokenizer():
 def _per_message(run, texts: list[str], rounds: int = 3) -> float:
     timings = []
     for _ in range(rounds):
+        words._words.cache_clear()  # each message is new: no round reads the one before's words
         started = time.perf_counter()
         for said in texts:
             run(said)
@@ -73,3 +75,33 @@ def test_understanding_adds_under_two_milliseconds_a_message(db, tmp_path, capsy
               f"asked naturally {understood:.2f} ms/message")  # fmt: skip
     assert understanding < 2.0
     assert understood - alone < 2.0
+
+
+def test_understanding_an_answer_at_a_step_adds_under_two_milliseconds(capsys):
+    """What a typed answer at a step goes through before the step reads it: go back?, which
+    button (loosely and exactly), the card guard, and the readers of short answers."""
+    from handlers.understanding.answers import number_said, without_particles, yes_or_no
+    from handlers.understanding.buttons import button_for
+    from handlers.understanding.controls import control_said
+    from handlers.understanding.meaning import key_of
+    from tests.test_understanding_inflow_corpus import load_inflow
+
+    shared_router().warm()
+    buttons = [(("1 ยังไม่เริ่ม", ""), "1"), (("3 ทำได้บางส่วน", ""), "3"),
+               (("ประชาสังคมคุณธรรม", ""), "civil"), (("เด็กและเยาวชนคุณธรรม", ""), "youth"),
+               (("บันทึก", ""), "save"), (("ไม่มีรูป", ""), "done")]  # fmt: skip
+
+    def answer(said: str) -> None:
+        control_said(said)
+        button_for(said, buttons)
+        button_for(said, buttons, loose=False)
+        key_of(said)
+        without_particles(said)
+        number_said(said)
+        yes_or_no(said, ("ลบ",))
+
+    texts = [phrasing for _, _, phrasing in load_inflow()]
+    per_message = _per_message(answer, texts)
+    with capsys.disabled():
+        print(f"\nan answer at a step: {per_message:.3f} ms/message")
+    assert per_message < 2.0

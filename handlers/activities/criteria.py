@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.activities.readers import DONE_WORDS, read_criteria, said, typed
 from handlers.engine import choice
 from handlers.flow import Answer, FlowState, Invalid
+from handlers.keywords import normalize
+from handlers.understanding.answers import without_particles
 from messages.builders import text_message
 from messages.catalog import text
 from storage.models.activities import CRITERIA
 
 STEP = "criteria"
+_BETWEEN = re.compile(r"\s*(?:,|/|\+|และ|กับ|and)\s*|\s+", re.IGNORECASE)
 
 
 def ask_criteria(state: FlowState) -> list[dict]:
@@ -43,5 +48,26 @@ def read_criteria_answer(answer: Answer, state: FlowState) -> None:
         return
     numbers = read_criteria(typed(answer))
     if numbers is None:
+        numbers = named_criteria(typed(answer))
+    if not numbers:
         raise Invalid("activity.criteria_bad")
     state.data["criteria"] = numbers
+
+
+def named_criteria(said: str) -> list[int] | None:
+    """Read criteria typed by name ("การมีส่วนร่วม กับ ความยั่งยืน"); None unless every part names
+    exactly one criterion."""
+    names = {
+        n: {normalize(text(f"criterion.{n}.{size}", lang)) for size in ("short", "full")
+            for lang in ("th", "en")}
+        for n in CRITERIA
+    }  # fmt: skip
+    parts = [normalize(p) for p in _BETWEEN.split(without_particles(said)) if normalize(p)]
+    found = set()
+    for part in parts:
+        meant = [n for n, labels in names.items()
+                 if part in labels or (len(part) >= 4 and any(part in label for label in labels))]  # fmt: skip
+        if len(meant) != 1:
+            return None
+        found.add(meant[0])
+    return sorted(found) or None

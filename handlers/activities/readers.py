@@ -10,13 +10,19 @@ from handlers.flow import Answer, Invalid
 from handlers.keywords import THAI_DIGITS, normalize
 from handlers.labels import check_label, tidy
 from handlers.parsing.thai_datetime import DateProblem, format_date, parse_date
-from handlers.understanding.answers import without_particles
+from handlers.understanding.answers import spelled_numbers, without_particles
 from storage.models.activities import CRITERIA, MAX_PARTICIPANTS
 
 TITLE_LENGTH = (2, 100)
 PLACE_LENGTH = (2, 200)
 EARLIEST = date(2000, 1, 1)  # older than the networks themselves: surely a mistyped year
 ONLINE_WORDS = {"ออนไลน์", "online", "ทางออนไลน์", "zoom"}
+# "ทางซูมค่ะ", "ผ่าน Google Meet": held online, through whichever service.
+_ONLINE = re.compile(
+    r"^(?:จัด|ประชุม)?(?:ผ่านทาง|ผ่าน|ทาง|on|via)?\s*(?:ออนไลน์|online|zoom|ซูม|google\s*meet|meet|"
+    r"กูเกิ้?ลมีท|teams|ทีมส์|ไลน์|line|วิดีโอคอล|video\s*call|facebook\s*live|เฟซบุ๊กไลฟ์|ไลฟ์สด)$",
+    re.IGNORECASE,
+)
 # Words that open a one-line entry; the title step drops them too ("กิจกรรม: ปลูกป่า ...").
 LINE_OPENERS = ("บันทึกกิจกรรม", "กิจกรรม", "log activity", "activity")
 _DIGIT = "0-9๐-๙"
@@ -80,7 +86,8 @@ def read_place(text: str) -> str:
 
 
 def is_online(text: str) -> bool:
-    return clean(text).lower() in ONLINE_WORDS
+    said = clean(text).lower()
+    return said in ONLINE_WORDS or bool(_ONLINE.match(without_particles(said)))
 
 
 def read_date(text: str, today: date, language: str) -> date:
@@ -105,6 +112,8 @@ def check_held_on(day: date, today: date, language: str) -> date:
 def read_participants(text: str) -> int:
     """Return how many took part ("30", "๓๐ คน", "ประมาณ 1,200 คน"), or raise Invalid."""
     folded = clean(text).translate(THAI_DIGITS)
+    if not re.search(r"\d", folded):
+        folded = spelled_numbers(folded)  # "ยี่สิบคน"
     numbers = re.findall(r"\d+", re.sub(r"(?<=\d),(?=\d{3})", "", folded))
     if len(numbers) != 1 or len(folded) > 40:
         raise Invalid("activity.participants_not_number")
@@ -117,6 +126,8 @@ def read_participants(text: str) -> int:
 def read_criteria(text: str) -> list[int] | None:
     """Return the criteria typed as numbers ("1 3", "๑,๓", "13"); None if no number; else Invalid."""
     folded = without_particles(clean(text)).translate(THAI_DIGITS).lower()
+    if not re.search(r"\d", folded):
+        folded = without_particles(spelled_numbers(folded))  # "หนึ่งกับสาม"
     if not re.search(r"\d", folded):
         return None
     if _CRITERIA_FILLER.sub("", folded).strip("0123456789"):
@@ -157,7 +168,7 @@ def parse_line(text: str, today: date, *, opened: bool = False) -> LineParts:
         digits = re.sub(r"\D", "", found.group(1).translate(THAI_DIGITS))
         parts.criteria = sorted({int(d) for d in digits})
         rest = rest[: found.start()] + " " + rest[found.end() :]
-    words = [w for w in rest.split() if not is_online(w)]
+    words = [w for w in rest.split() if w.lower() not in ONLINE_WORDS]
     parts.online = len(words) < len(rest.split())
     words = _take_date(words, today, parts)
     title = " ".join(words).strip(" ,;-–:")

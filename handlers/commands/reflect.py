@@ -12,7 +12,7 @@ from handlers.keywords import THAI_DIGITS, normalize
 from handlers.longtext import clean, trim
 from handlers.periods import day_and_month, short_date
 from handlers.questionnaire import questionnaire_of
-from handlers.understanding.answers import without_particles
+from handlers.understanding.answers import spelled_numbers, without_particles
 from messages.builders import LABEL_LIMIT, command_action, main_menu, text_message
 from messages.catalog import text, variants
 from messages.reflection_card import review_card
@@ -162,6 +162,8 @@ def _read_tags(answer: Answer, state: FlowState) -> None:
     if normalize(typed) in {normalize(word) for word in variants("reflect.tags_done")}:
         return
     typed = without_particles(typed).translate(THAI_DIGITS)
+    if not re.search(r"\d", typed):
+        typed = without_particles(spelled_numbers(typed))  # "หนึ่งกับสามค่ะ"
     numbers = re.findall(r"\d+", typed)
     if numbers and not NUMBER_LIST.sub("", typed):
         picked = {int(n) for n in numbers}

@@ -23,8 +23,12 @@ NUMBER_WORDS = {
 SCORE_FILLERS = frozenset(
     "ให้ ได้ คะแนน คะเเนน ระดับ ข้อ ตอบ เลือก ประมาณ น่าจะ คิดว่า point points score level".split()
 )
+# Words that turn a number into a comparison: "ไม่ถึง 3" is not a 3.
+NOT_EXACT = frozenset("ไม่ ยังไม่ ถึง ไม่ถึง เกือบ เกิน ต่ำกว่า น้อยกว่า มากกว่า กว่า หรือ".split())
 YES_WORDS = frozenset("ใช่ ยืนยัน ตกลง โอเค ok okay yes confirm ได้ แน่ใจ แน่นอน จ้ะ".split())
-NO_WORDS = frozenset("ไม่ ไม่ใช่ ยังไม่ อย่า no not don't dont".split())
+NO_WORDS = frozenset("ไม่ ไม่ใช่ ยัง ยังไม่ อย่า เปลี่ยนใจ no not don't dont".split())
+# Words beside a yes or no that change nothing: "ไม่ถอนแล้วค่ะ".
+YES_NO_FILLERS = frozenset("แล้ว ค่อย ก่อน ขอ".split())
 
 
 def without_particles(text: str) -> str:
@@ -65,12 +69,33 @@ def number_said(text: str) -> int | None:
     if len(text) > 30:
         return None
     words = bare_words(text, SCORE_FILLERS)
-    if len(words) != 1:
+    numbers = [_number(word) for word in words]
+    found = [n for n in numbers if n is not None]
+    if len(found) != 1 or any(w in NOT_EXACT for w in words):
         return None
-    word = words[0]
+    # The number alone, or first with words after it that describe it ("2 ค่ะ เพิ่งเริ่ม").
+    return found[0] if numbers[0] is not None else None
+
+
+def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_WORDS.get(word)
+
+
+def spelled_numbers(text: str) -> str:
+    """Write numbers spelled in Thai as digits ("ยี่สิบคน" → "20 คน", "หนึ่งกับสาม" → "1 กับ 3");
+    a text without one comes back as it was."""
+    from pythainlp.util import thaiword_to_num  # ships in the package: nothing is downloaded
+
+    words, changed = [], False
+    for word in tokens(normalise(text)):
+        try:
+            words.append(str(thaiword_to_num(word)))
+            changed = True
+        except ValueError:
+            words.append(word)
+    return " ".join(words) if changed else text
 
 
 def yes_or_no(text: str, verbs: Iterable[str] = ()) -> bool | None:
@@ -81,7 +106,7 @@ def yes_or_no(text: str, verbs: Iterable[str] = ()) -> bool | None:
     """
     if len(text) > 40:
         return None
-    words = bare_words(text)
+    words = bare_words(text, YES_NO_FILLERS)
     verbs = frozenset(verbs)
     if not words or any(w not in YES_WORDS | NO_WORDS | verbs for w in words):
         return None

@@ -21,16 +21,39 @@ FINISH_VALUES = ("done",)
 # Said to a step with a "none" button ("ไม่มีค่ะ", "ไม่เกี่ยว").
 NONE_WORDS = (
     "ไม่มี", "ไม่มีเลย", "ไม่", "none", "no", "nothing", "ไม่เกี่ยว", "ไม่ได้ทำ", "ไม่เกี่ยวกับกิจกรรม",
-    "ไม่มีกิจกรรม", "ไม่ได้มาจากกิจกรรม", "ไม่ระบุ",
+    "ไม่มีกิจกรรม", "ไม่ได้มาจากกิจกรรม", "ไม่ระบุ", "ไม่มีรูป", "ไม่ได้ถ่ายรูป", "ไม่ได้ถ่ายรูปไว้",
+    "ไม่ได้ถ่าย", "ลืมถ่ายรูป", "ไม่มีภาพ",
 )  # fmt: skip
 NONE_VALUES = ("none", "done")
+# "The same as before": the step's suggestion (the current organisation, name or province).
+KEEP_WORDS = (
+    "เหมือนเดิม", "ที่เดิม", "อันเดิม", "เดิม", "ไม่เปลี่ยน", "ใช้อันเดิม", "ใช้ที่เดิม", "ใช้ชื่อเดิม",
+    "ชื่อเดิม", "same", "keep", "same as before",
+)  # fmt: skip
+KEEP_VALUES = ("keep", "suggested")
+# Words that may make up a longer agreement ("ถูกต้องค่ะ บันทึกได้เลย"): every word must be one.
+AGREE_PARTS = frozenset(
+    "ถูกต้อง บันทึก ได้ โอเค ตกลง ยืนยัน ใช่ เซฟ จัดไป ครบ ok okay yes save confirm".split()
+)
 SURE = 85  # a typed answer this close to one button (and clearly nearer it than any other) is it
 
 
 @lru_cache(maxsize=1)
 def _said_keys() -> tuple[frozenset[str], ...]:
     # Tokenised on first use, never at import.
-    return tuple(frozenset(map(key_of, said)) for said in (AGREE_WORDS, FINISH_WORDS, NONE_WORDS))
+    said = (AGREE_WORDS, FINISH_WORDS, NONE_WORDS, KEEP_WORDS)
+    return tuple(frozenset(map(key_of, words)) for words in said)
+
+
+@lru_cache(maxsize=2048)
+def _label_keys(shown: str) -> tuple[str, str, tuple[str, ...]]:
+    # Buttons come back at every step: read each label once.
+    return keys_of(shown)
+
+
+def finished(typed: str) -> bool:
+    """True when the member said they are done ("เสร็จแล้วค่ะ", "done")."""
+    return key_of(typed) in _said_keys()[1]
 
 
 def buttons_of(messages: list[dict], step: str) -> list[tuple[tuple[str, ...], str]]:
@@ -60,19 +83,28 @@ def button_for(
     said, polite, said_words = keys_of(typed)
     if not said or not buttons:
         return None
+    values = [value for _, value in buttons]
+    agree, finish, none, keep = _said_keys()
+    if said in keep:
+        # The suggestion kept: its own value, or the one button a free-text step offers.
+        kept = [v for v in KEEP_VALUES if v in values] or (values if len(values) == 1 else [])
+        if kept:
+            return kept[0]
     if not loose:
         exact = {value for texts, value in buttons for shown in texts
-                 if shown and keys_of(shown)[1] == polite}  # fmt: skip
+                 if shown and _label_keys(shown)[1] == polite}  # fmt: skip
         return exact.pop() if len(exact) == 1 else None
-    values = [value for _, value in buttons]
-    agree, finish, none = _said_keys()
-    for words, wanted in ((agree, AGREE_VALUES), (finish, FINISH_VALUES), (none, NONE_VALUES)):
-        meant = next((v for v in wanted if v in values), None) if said in words else None
+    # Every word of a longer reply agreeing ("ถูกต้องค่ะ บันทึกได้เลย") is agreeing.
+    agreeing = said in agree or (len(said_words) > 1 and set(said_words) <= AGREE_PARTS)
+    for meant_it, wanted in (
+        (agreeing, AGREE_VALUES), (said in finish, FINISH_VALUES), (said in none, NONE_VALUES)
+    ):  # fmt: skip
+        meant = next((v for v in wanted if v in values), None) if meant_it else None
         if meant is not None:
             return meant
     scored = sorted(
         (
-            (max(_score(said, said_words, *keys_of(shown)[::2]) for shown in texts), value)
+            (max(_score(said, said_words, *_label_keys(shown)[::2]) for shown in texts), value)
             for texts, value in buttons
         ),
         reverse=True,

@@ -46,7 +46,13 @@ def warm() -> None:
 
 def tokens(folded: str) -> list[str]:
     """Return the words of an already normalised text."""
-    return [word for word in _tokenizer()(folded) if word.strip()]
+    return list(_words(folded))
+
+
+@lru_cache(maxsize=512)
+def _words(folded: str) -> tuple[str, ...]:
+    # One message is read by several readers (go back?, which button, a number?): split it once.
+    return tuple(word for word in _tokenizer()(folded) if word.strip())
 
 
 def polite_only(words: list[str]) -> list[str]:

@@ -170,6 +170,10 @@ ENTRIES = {
         "th": "ยังไม่ได้บันทึกนะคะ 🙏 ตรวจดูข้อมูลด้านบนก่อน ถ้าถูกต้องแล้ว แตะปุ่มยืนยันด้านล่างค่ะ",
         "en": "Not saved yet 🙏 Please check the details above; if they are right, tap the button below.",
     },
+    "understand.sent_twice": {
+        "th": "ได้รับ “{said}” อีกครั้งค่ะ 🙏 ตอนนี้เป็นคำถามข้อใหม่แล้ว ถ้าจะตอบข้อนี้ว่า “{said}” จริง ๆ ส่งอีกครั้งได้เลยค่ะ",
+        "en": "I got “{said}” again 🙏 This is a new question; if “{said}” is your answer to it, send it once more.",
+    },
     "understand.leave_go": {"th": "ไปที่คำสั่งนั้น", "en": "Go to the command"},
     "understand.leave_answer": {"th": "ใช้เป็นคำตอบ", "en": "Use as my answer"},
     "understand.leave_paused": {

@@ -115,7 +115,7 @@ def test_participants_must_be_a_sensible_number(bot_server, line, db, chat, cloc
     transcript = chat(
         line, member,
         "บันทึกกิจกรรม", "ทำบุญตักบาตร", "เมื่อวาน", "วัดพระแก้ว",
-        "สามสิบ", "0", "20000", "30-40", "ประมาณ ๑,๒๐๐ คน",
+        "หลายคน", "0", "20000", "30-40", "ประมาณ ๑,๒๐๐ คน",
     )  # fmt: skip
     assert transcript.count("< ขอเป็นตัวเลขจำนวนคนค่ะ เช่น 30 หรือ ๓๐ คน") == 2
     assert transcript.count("< จำนวนผู้เข้าร่วมควรอยู่ระหว่าง 1 ถึง 10,000 คนค่ะ") == 2

@@ -109,10 +109,15 @@ def test_participants_written_any_way(people, thai, unit, about):
     assert read_participants(said.translate(THAI_DIGITS) if thai else said) == people
 
 
+@pytest.mark.parametrize(("said", "people"), [("สามสิบ", 30), ("ยี่สิบคนค่ะ", 20), ("ประมาณห้าสิบคน", 50)])
+def test_participants_spelled_in_thai(said, people):
+    assert read_participants(said) == people
+
+
 @pytest.mark.parametrize(
     ("said", "hint"),
     [
-        ("สามสิบ", "activity.participants_not_number"),
+        ("หลายคน", "activity.participants_not_number"),
         ("30-40", "activity.participants_not_number"),
         ("0", "activity.participants_range"),
         ("10001", "activity.participants_range"),
