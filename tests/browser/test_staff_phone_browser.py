@@ -52,7 +52,8 @@ def _tabs(page) -> list[str]:
 
 def test_every_tab_is_reachable_at_390_px(phone, site):
     tabs = _tabs(phone)
-    assert len(tabs) == 9 and "/staff/export" in tabs and "/staff/admin" in tabs, tabs
+    assert len(tabs) == 11 and "/staff/export" in tabs and "/staff/admin" in tabs, tabs
+    assert "/staff/themes" in tabs and "/staff/stories" in tabs, tabs
     for href in tabs:
         phone.goto(site.url + "/staff/")
         link = phone.locator(f'nav.main a[href="{href}"]')
