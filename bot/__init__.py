@@ -95,6 +95,7 @@ def build_bot(config: Config) -> Bot:
         questionnaire=questionnaire,
         media=MediaStore(config.media_dir),
         media_dir=config.media_dir,
+        holdback_ms=config.inbox_holdback_ms,
     )
     worker = InboxWorker(processor, config.inbox_threads, config.inbox_poll_seconds)
     identity = BotIdentity(

@@ -46,6 +46,9 @@ class Config:
     inbox_lease_seconds: float = 60.0
     inbox_poll_seconds: float = 2.0
     start_inbox_worker: bool = True
+    # An event is handled only once it is this old (ms): a member's earlier event sent in another
+    # request may still be on its way, and LINE's timestamp order is kept across requests.
+    inbox_holdback_ms: float = 300.0
     max_body_bytes: int = 1024 * 1024
     networks_file: Path | None = None
     # The clock: how often it looks for due reminders, and how late a missed one may still go.
@@ -89,6 +92,19 @@ def _number(env: Mapping[str, str], name: str, default, kind=float):
         raise ConfigError(f"{name} must be a number, got {raw!r}") from None
     if value <= 0:
         raise ConfigError(f"{name} must be positive, got {raw!r}")
+    return value
+
+
+def _non_negative(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must be 0 or more, got {raw!r}")
     return value
 
 
@@ -174,6 +190,7 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         inbox_lease_seconds=_number(env, "INBOX_LEASE_SECONDS", defaults.inbox_lease_seconds),
         inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
         start_inbox_worker=_flag(env, "INBOX_WORKER", True),
+        inbox_holdback_ms=_non_negative(env, "INBOX_HOLDBACK_MS", defaults.inbox_holdback_ms),
         networks_file=Path(env["NETWORKS_FILE"]) if env.get("NETWORKS_FILE", "").strip() else None,
         clock_poll_seconds=_number(env, "CLOCK_POLL_SECONDS", defaults.clock_poll_seconds),
         reminder_grace_hours=_number(env, "REMINDER_GRACE_HOURS", defaults.reminder_grace_hours),

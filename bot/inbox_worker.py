@@ -8,6 +8,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from bot.holdback import HoldBack
 from bot.quota_notices import with_owed_notices
 from bot.sender import DeliverySender
 from handlers.context import Context
@@ -52,8 +54,10 @@ class InboxProcessor:
         questionnaire=None,
         media=None,
         media_dir: Path | None = None,
+        holdback_ms: float = 0,
     ) -> None:
         self.db = db
+        self.holdback = HoldBack(holdback_ms)
         self.router = router
         self.sender = sender
         self.zone = zone
@@ -97,12 +101,22 @@ class InboxProcessor:
         return handled
 
     def drain(self) -> int:
-        """Handle every waiting event in every free lane, then send what is due; return the count."""
+        """Handle every waiting event in every free lane, then send what is due; return the count.
+
+        Events still inside their hold-back are waited for (a fraction of a second).
+        """
         total = 0
-        with self.db.unit_of_work() as session:
-            keys = inbox.pending_lanes(session, limit=10_000)
-        for key in keys:
-            total += self.process_lane(key)
+        while True:
+            self.holdback.forget()
+            with self.db.unit_of_work() as session:
+                keys = inbox.pending_lanes(session, limit=10_000)
+            handled = sum(self.process_lane(key) for key in keys)
+            total += handled
+            wait = self.holdback.seconds_until_ready(self.clock())
+            if not handled and wait is None:
+                break
+            if not handled:
+                time.sleep(max(wait, 0.001))
         self.sender.send_due()
         return total
 
@@ -122,7 +136,9 @@ class InboxProcessor:
                 if not hold(session, key, self.holder, now, self.lease):
                     return None  # another holder has the lane (or took it over: lease ran out)
                 row = inbox.next_pending(session, key)
-                if row is None:
+                if row is None or self.holdback.ready_at(row, now) is not None:
+                    # Nothing waiting, or the next event is too young: a member's earlier event
+                    # sent in another request may still be on its way. The sweep comes back.
                     lanes.release(session, key, self.holder)
                     return None
                 failure = (row.id, {}, row.webhook_event_id)
@@ -242,6 +258,7 @@ class InboxWorker:
         self.poll_seconds = poll_seconds
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="inbox")
         self._wake = threading.Event()
+        self._news = threading.Event()  # set with _wake when there is more to handle
         self._stop = threading.Event()
         self._active: set[str] = set()
         self._lock = threading.Lock()
@@ -257,6 +274,7 @@ class InboxWorker:
 
     def notify(self) -> None:
         """Wake the sweep: new events were stored."""
+        self._news.set()
         self._wake.set()
 
     def stop(self, wait: bool = True) -> None:
@@ -273,9 +291,26 @@ class InboxWorker:
                 self._sweep()
             except Exception as exc:  # noqa: BLE001 - the sweep must survive a database hiccup
                 log.error("inbox sweep failed: %s", type(exc).__name__)
-            self._wake.wait(self.poll_seconds)
+            self._sleep()
+
+    def _sleep(self) -> None:
+        """Wait for news, the next poll, or the moment a held-back event becomes ready."""
+        deadline = time.monotonic() + self.poll_seconds
+        while not self._stop.is_set():
+            timeout = deadline - time.monotonic()
+            held = self.processor.holdback.seconds_until_ready(self.processor.clock())
+            if held is not None:
+                timeout = min(timeout, held)
+            if timeout <= 0 or not self._wake.wait(timeout):
+                return
+            self._wake.clear()
+            if self._news.is_set():
+                return
+            # Only a lane noting a hold-back: look again at how long to sleep.
 
     def _sweep(self) -> None:
+        self._news.clear()
+        self.processor.holdback.forget()
         with self.processor.db.unit_of_work() as session:
             keys = inbox.pending_lanes(session)
         for key in keys:
@@ -291,14 +326,18 @@ class InboxWorker:
         self._pool.submit(self._send_due)
 
     def _run_lane(self, key: str) -> None:
+        handled = 0
         try:
-            self.processor.process_lane(key)
+            handled = self.processor.process_lane(key)
         except Exception as exc:  # noqa: BLE001
             log.error("lane failed: %s", type(exc).__name__)
+            handled = 1  # look again soon, as after any change
         finally:
             with self._lock:
                 self._active.discard(key)
-            self._wake.set()  # an event may have arrived while this lane was finishing
+            if handled:
+                self._news.set()  # an event may have arrived while this lane was finishing
+            self._wake.set()  # either way: a hold-back may now end sooner than the next poll
 
     def _send_due(self) -> None:
         try:

@@ -68,7 +68,11 @@ def _store(bot, events: list[dict], rejected: list[tuple[str, str]]) -> Response
         return _plain(200, "OK")
     try:
         with bot.db.unit_of_work() as session:
-            new = inbox.store_events(session, events) if events else 0
+            # Arrival is stamped once the transaction has begun (on SQLite: holds the write lock),
+            # so the hold-back counts from close to when the event becomes visible, not from
+            # before a wait for the lock.
+            session.connection()
+            new = inbox.store_events(session, events, bot.clock()) if events else 0
             refused = store_rejected(session, rejected) if rejected else 0
     except SQLAlchemyError as exc:
         # The type only: the statement's text is ours, but the driver's message may quote values.

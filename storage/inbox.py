@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -38,8 +38,13 @@ def event_id_of(event: dict[str, Any]) -> str:
     return f"sha256:{digest[:56]}"
 
 
-def store_events(session: Session, events: list[dict[str, Any]]) -> int:
-    """Store each event unless its webhookEventId is already known; return how many are new."""
+def store_events(
+    session: Session, events: list[dict[str, Any]], now: datetime | None = None
+) -> int:
+    """Store each event unless its webhookEventId is already known; return how many are new.
+
+    `now` (the app's clock) is when it arrived: the hold-back before handling counts from it.
+    """
     rows = []
     for event in events:
         delivery = event.get("deliveryContext")
@@ -53,6 +58,7 @@ def store_events(session: Session, events: list[dict[str, Any]]) -> int:
                 "lane_key": lane_key_of(event),
                 "payload": json.dumps(event, ensure_ascii=False),
                 "status": PENDING,
+                **({"received_at": now} if now is not None else {}),
             }
         )
     return insert_ignore(session, InboxEvent, rows)
@@ -79,6 +85,14 @@ def next_pending(session: Session, lane_key: str) -> InboxEvent | None:
         .limit(1)
     )
     return session.scalars(stmt).first()
+
+
+def ready_at(row: InboxEvent, now: datetime, holdback: timedelta) -> datetime | None:
+    """Return None if the event may be handled now, else the time from which it may: an event
+    waits until it is `holdback` old (a member's event sent in an earlier request may still be
+    on its way)."""
+    due = row.received_at + holdback
+    return due if holdback and due > now else None
 
 
 def finish(session: Session, event_id: int, outcome: str, now: datetime) -> bool:

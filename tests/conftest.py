@@ -82,6 +82,8 @@ def config(db, tmp_path) -> Config:
         media_dir=tmp_path / "media",
         request_timeout=3.0,
         inbox_poll_seconds=0.2,
+        # Tests that freeze the clock would wait forever; the hold-back has tests of its own.
+        inbox_holdback_ms=0,
         inbox_lease_seconds=5.0,
         start_inbox_worker=False,
     )
