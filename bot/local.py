@@ -64,6 +64,16 @@ def wait_for(url: str, seconds: float = 20.0) -> bool:
     return False
 
 
+def _stop_on_hangup_or_term() -> None:
+    # A closed terminal (SIGHUP) or a plain kill (SIGTERM) must stop the children too: by default
+    # either ends this process at once, and gunicorn takes SIGHUP as "reload" and lives on.
+    def stop(signum, _frame):
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, stop)
+
+
 def main() -> int:
     """Run the bot (and in local mode the emulator) until interrupted."""
     try:
@@ -72,6 +82,7 @@ def main() -> int:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
     upgrade(config.database_url)
+    _stop_on_hangup_or_term()
     children: list[subprocess.Popen] = []
     env = dict(os.environ)
     if config.local_mode:

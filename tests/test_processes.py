@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -125,3 +126,33 @@ def test_an_event_stored_by_a_process_killed_with_sigkill_is_answered_after_rest
         assert answer["via"] == "reply"  # still within the token's minute: the free reply is used
     finally:
         revived.stop()
+
+
+def _group_alive(runner: Process) -> bool:
+    runner.popen.poll()  # reap the runner itself: a zombie would still count as alive
+    try:
+        os.killpg(runner.popen.pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["terminal closed", "TERM"])
+def test_make_run_leaves_nothing_running_when_its_terminal_closes(tmp_path, sig):
+    port, emulator_port = free_port(), free_port()
+    env = base_env(
+        PORT=str(port),
+        EMULATOR_PORT=str(emulator_port),
+        DATABASE_URL=f"sqlite:///{tmp_path}/local.sqlite3",
+        WEB_CONCURRENCY="1",
+    )
+    runner = Process([sys.executable, "-m", "bot.local"], env, tmp_path / "run.log")
+    try:
+        wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=40)
+        # A closing terminal sends SIGHUP to the whole foreground group: gunicorn alone would
+        # take it as "reload" and live on, holding the port.
+        os.killpg(runner.popen.pid, sig)
+        wait_until(lambda: not _group_alive(runner), timeout=30)
+        assert not answers(f"http://127.0.0.1:{port}/healthz")
+    finally:
+        runner.stop(signal.SIGKILL)
