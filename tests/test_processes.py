@@ -60,16 +60,8 @@ def test_simultaneous_copies_on_two_gunicorn_workers_are_answered_once(
 
 
 def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
-    port, emulator_port = free_port(), free_port()
-    env = base_env(
-        PORT=str(port),
-        EMULATOR_PORT=str(emulator_port),
-        DATABASE_URL=f"sqlite:///{tmp_path}/local.sqlite3",
-        WEB_CONCURRENCY="1",
-    )
-    runner = Process([sys.executable, "-m", "bot.local"], env, tmp_path / "run.log")
+    port, emulator_port, env, runner = make_run(tmp_path)
     try:
-        wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=40)
         assert "make chat" in runner.output()
         script = tmp_path / "chat.txt"
         # Hello, agree to the privacy notice, register (LINE name, network, organisation,
@@ -139,6 +131,19 @@ def _group_alive(runner: Process) -> bool:
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["terminal closed", "TERM"])
 def test_make_run_leaves_nothing_running_when_its_terminal_closes(tmp_path, sig):
+    port, _, _, runner = make_run(tmp_path)
+    try:
+        # A closing terminal sends SIGHUP to the whole foreground group: gunicorn alone would
+        # take it as "reload" and live on, holding the port.
+        os.killpg(runner.popen.pid, sig)
+        wait_until(lambda: not _group_alive(runner), timeout=30)
+        assert not answers(f"http://127.0.0.1:{port}/healthz")
+    finally:
+        runner.stop(signal.SIGKILL)
+
+
+def make_run(tmp_path):
+    """Start `make run`'s runner in local mode; return its ports, environment and process."""
     port, emulator_port = free_port(), free_port()
     env = base_env(
         PORT=str(port),
@@ -149,10 +154,7 @@ def test_make_run_leaves_nothing_running_when_its_terminal_closes(tmp_path, sig)
     runner = Process([sys.executable, "-m", "bot.local"], env, tmp_path / "run.log")
     try:
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=40)
-        # A closing terminal sends SIGHUP to the whole foreground group: gunicorn alone would
-        # take it as "reload" and live on, holding the port.
-        os.killpg(runner.popen.pid, sig)
-        wait_until(lambda: not _group_alive(runner), timeout=30)
-        assert not answers(f"http://127.0.0.1:{port}/healthz")
-    finally:
-        runner.stop(signal.SIGKILL)
+    except AssertionError:
+        runner.stop()
+        raise
+    return port, emulator_port, env, runner
