@@ -54,6 +54,10 @@ ENTRIES = {
         "th": "รายงานการส่ง\nรายงานประชุม\nรายงานการส่งข้อความ",
         "en": "delivery report\nmeeting report",
     },
+    "examples.meeting_nudge": {
+        "th": "เตือนคนที่ยังไม่ตอบ\nเตือนคนยังไม่ตอบ\nเตือนคนที่ยังไม่ตอบรับ\nส่งเตือนคนที่ยังไม่ตอบ",
+        "en": "remind the rest\nremind those who have not answered\nremind who has not answered",
+    },
     "examples.good_stories": {
         "th": "เรื่องเล่าดีๆ\nเรื่องเล่า\nตัวอย่างดีๆ\nเรื่องเล่าดีๆ จากเครือข่าย\n"
         "ตัวอย่างที่ดี\nแนวปฏิบัติที่ดี\nเรื่องเล่าความดี",
