@@ -18,7 +18,7 @@ NOTICE_VERSION = "2026-11"
 # Words around a decision that change nothing: "โอเคค่ะ ยินยอมค่ะ", "ขอยินยอมอีกครั้งค่ะ".
 CONSENT_FILLERS = frozenset(
     "โอเค ok okay ตกลง ขอ อีก ครั้ง อีกครั้ง ใหม่ ได้ แล้ว ให้ เก็บ ใช้ ข้อมูล และ ยินดี ยัง กลับ มา "
-    "กลับมา i again".split()
+    "กลับมา เปลี่ยนใจ ค่ะ ครับ i again changed my mind".split()
 )
 SAID = {"ยินยอม": ("yes", "th"), "ไม่ยินยอม": ("no", "th"), "agree": ("yes", "en"),
         "disagree": ("no", "en")}  # fmt: skip
@@ -68,8 +68,11 @@ def _decision(event: Event) -> tuple[str | None, str]:
     return None, "th"
 
 
-def before_consent(event: Event, ctx: Context) -> tuple[list[dict], str, bool]:
-    """Answer someone who has not consented; return (messages, outcome, just_agreed)."""
+def before_consent(
+    event: Event, ctx: Context, lead: str = "consent.needed"
+) -> tuple[list[dict], str, bool]:
+    """Answer someone who has not consented; return (messages, outcome, just_agreed).
+    `lead` opens the notice when it is shown again (a greeting is greeted, not apologised to)."""
     decision, language = _decision(event)
     now = ctx.clock()
     if decision == "yes":
@@ -91,4 +94,4 @@ def before_consent(event: Event, ctx: Context) -> tuple[list[dict], str, bool]:
         return notice(language), "consent:notice", False
     if isinstance(event, FollowEvent):
         return notice(ctx.language), "consent:welcome", False
-    return notice(ctx.language, lead="consent.needed"), "consent:needed", False
+    return notice(ctx.language, lead=lead), lead.replace(".", ":"), False

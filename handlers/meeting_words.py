@@ -84,7 +84,7 @@ def candidates(
 
 # The registry's pattern (handlers.commands.meeting_answer_words): the WHOLE message, as
 # handlers.keywords.normalize folds it (no spaces, lower case, a trailing particle dropped), is an
-# answer word, polite particles, and for "no"/"maybe" an optional short reason ("ติดธุระ",
+# answer word (a yes may be said twice: "ไปค่ะ เข้าร่วมนะคะ"), polite particles, and for "no"/"maybe" an optional short reason ("ติดธุระ",
 # "เพราะติดสอน"). Anything longer or different is left to the understanding step.
 _PARTICLES = r"(?:ค่ะ|คะ|ครับผม|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|น้า|ค่า|ฮะ|เลย|ด้วย|แน่นอน|ขอบคุณ)*"
 _END = r"[\U0001F000-\U0001FFFF\u2600-\u27BF~!.^_]*"
@@ -98,7 +98,7 @@ _NOTED_WORDS = r"(?:รับทราบ|ทราบแล้ว)"
 _MEETING = r"(?:เข้าร่วม|ไป)?(?:ประชุม|นัด)?(?:นี้)?"
 PATTERN = (
     rf"(?:(?:{_NO_WORDS}|{_MAYBE_WORDS}){_MEETING}{_PARTICLES}{_REASON}"
-    rf"|{_YES_WORDS}{_MEETING}(?:แน่นอน)?|{_NOTED_WORDS}){_PARTICLES}{_END}"
+    rf"|(?:{_YES_WORDS}{_MEETING}(?:แน่นอน)?{_PARTICLES})+|{_NOTED_WORDS}){_PARTICLES}{_END}"
 )
 
 

@@ -19,7 +19,8 @@ from linebot.v3.webhooks import (
 
 from handlers import groups, photo_first, smalltalk
 from handlers.commands import help as help_handler
-from handlers.consent import before_consent
+from handlers.commands.activity_line import day_asked
+from handlers.consent import before_consent, notice
 from handlers.context import Context
 from handlers.engine import FlowEngine
 from handlers.flow import Answer
@@ -30,6 +31,7 @@ from handlers.understanding.meaning import SMALL_TALK, Understanding, intents_of
 from messages.builders import say
 from messages.catalog import text
 from storage import conversations, members
+from storage.models.members import CONSENT_WITHDRAWN
 
 
 def parse_event(payload: dict[str, Any]) -> Event | None:
@@ -85,6 +87,8 @@ class Router:
         if meaning.intent in SMALL_TALK:
             return smalltalk.reply(meaning.intent, ctx), f"smalltalk:{meaning.intent}"
         cmd = self.registry.by_name.get(meaning.intent or "")
+        if cmd is not None and cmd.name == "log_activity" and day_asked(said, ctx.now().date()):
+            cmd = self.registry.by_name["log_activity_line"]  # "…เมื่อวานหน่อยค่ะ": that day, kept
         if cmd is not None:
             return self.run(cmd, event, ctx), f"command:{cmd.name}"
         if meaning.candidates:
@@ -150,10 +154,11 @@ class Router:
         conversation = conversations.current(ctx.session, ctx.user_id) if ctx.user_id else None
         if conversation is not None:
             answer = answer_of(event)
+            rights = self._rights_meant(answer)
+            if rights is not None and rights.name != conversation.flow:
+                # The member's rights, in any words, interrupt any conversation.
+                return self.run(rights, event, ctx), f"command:{rights.name}"
             cmd = self.registry.match(answer.text, patterns=False) if answer.text else None
-            if cmd is not None and cmd.access == ALWAYS and cmd.name != conversation.flow:
-                # The member's rights are reserved words: they interrupt any conversation.
-                return self.run(cmd, event, ctx), f"command:{cmd.name}"
             if cmd is not None and cmd.name == conversation.flow:
                 # Typing the flow's own name again means "take me back to it": ask continue/restart.
                 return self.engine.start(cmd.flow, ctx), f"flow:{conversation.flow}:again"
@@ -176,8 +181,17 @@ class Router:
         """Before consent (or after withdrawing) only the rights and the consent decision work."""
         rights = self._rights(event, ctx)
         if rights is not None:
-            return rights
-        messages, outcome, agreed = before_consent(event, ctx)
+            messages, outcome = rights
+            undecided = ctx.member is None or ctx.member.consent_status != CONSENT_WITHDRAWN
+            if outcome.endswith(":my_data") and undecided:
+                # "ข้อมูลเก็บไว้ที่ไหนคะ" before deciding: what is kept, then the notice to decide.
+                messages = [*messages, *notice(ctx.language)][-5:]
+            return messages, outcome
+        typed = isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent)
+        greeted = typed and self.understanding.read(event.message.text).intent in SMALL_TALK
+        # "สวัสดีค่ะ น้องคุณธรรม": greeted, not apologised to.
+        lead = "consent.hello" if greeted else "consent.needed"
+        messages, outcome, agreed = before_consent(event, ctx, lead)
         if agreed and ctx.member is not None and ctx.member.registered_at is not None:
             # Consenting again after withdrawing: their profile is still here.
             messages.append(say("consent.welcome_back", ctx.language, menu=True))
@@ -195,8 +209,8 @@ class Router:
             if cmd is not None and cmd.access == ALWAYS:
                 return self.run(cmd, event, ctx), f"postback:{cmd.name}"
         answer = answer_of(event) if isinstance(event, PostbackEvent | MessageEvent) else None
-        cmd = self.registry.match(answer.text, patterns=False) if answer and answer.text else None
-        if cmd is not None and cmd.access == ALWAYS:
+        cmd = self._rights_meant(answer)
+        if cmd is not None:
             return self.run(cmd, event, ctx), f"command:{cmd.name}"
         conversation = conversations.current(ctx.session, ctx.user_id) if ctx.user_id else None
         if conversation is None or answer is None:
@@ -207,6 +221,15 @@ class Router:
             conversations.end(ctx.session, conversation.line_user_id, conversation.flow)
             return None
         return self.engine.feed(conversation, answer, ctx), f"flow:{conversation.flow}"
+
+    def _rights_meant(self, answer: Answer | None) -> Command | None:
+        """Return the rights command (my data, withdraw, delete) typed in the member's own words."""
+        if answer is None or answer.kind != "text" or not answer.text:
+            return None
+        cmd = self.registry.match(answer.text, patterns=False)
+        if cmd is None:
+            cmd = self.registry.by_name.get(self.understanding.read(answer.text).intent or "")
+        return cmd if cmd is not None and cmd.access == ALWAYS else None
 
     def _in_group(self, event: Event, ctx: Context) -> tuple[list[dict], str]:
         # In groups the bot speaks only when addressed (a keyword or a mention of the bot),

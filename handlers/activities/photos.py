@@ -61,7 +61,8 @@ def read_photos(answer: Answer, state: FlowState) -> None:
         return
     if answer.kind == "choice" and answer.value == "done" or said(answer, NO_PHOTO_WORDS):
         return
-    raise Invalid("activity.photo_want_image")
+    # Name only the buttons shown: ไม่มีรูป before the first photo, เสร็จ after it.
+    raise Invalid("activity.photo_want_more" if photos else "activity.photo_want_image")
 
 
 def receive(ctx: Context, message_id: str | None, photos: list[dict[str, Any]]) -> None:

@@ -114,7 +114,12 @@ def read_participants(text: str) -> int:
     folded = clean(text).translate(THAI_DIGITS)
     if not re.search(r"\d", folded):
         folded = spelled_numbers(folded)  # "ยี่สิบคน"
-    numbers = re.findall(r"\d+", re.sub(r"(?<=\d),(?=\d{3})", "", folded))
+    folded = re.sub(r"(?<=\d),(?=\d{3})", "", folded)
+    numbers = re.findall(r"\d+", folded)
+    groups = re.findall(r"(\d+)\s*(?:คน|ท่าน|people|persons?)", folded)
+    if len(numbers) > 1 and groups == numbers and len(folded) <= 40:
+        # "นร. ๓๒ คน ครู ๔ คนค่ะ": each group counted, so the whole is their sum (the card shows it).
+        numbers = [str(sum(int(n) for n in numbers))]
     if len(numbers) != 1 or len(folded) > 40:
         raise Invalid("activity.participants_not_number")
     count = int(numbers[0])

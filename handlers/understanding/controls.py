@@ -1,4 +1,4 @@
-"""Read "go back" and "cancel" said in a member's own words at a step ("อุ๊ย ผิด ย้อนกลับค่ะ").
+"""Read "go back", "cancel" and "skip" said in a member's own words at a step ("อุ๊ย ผิด ย้อนกลับค่ะ").
 
 Only a short message that is nothing but the request counts: the words of an oops ("อุ๊ย",
 "ผิด", "ขอโทษ") and polite particles are set aside, and what is left must be one of the
@@ -23,6 +23,9 @@ PHRASES = {
         "แก้ไขข้อก่อนหน้า", "ย้อนไปแก้", "กลับไปแก้ไข", "back", "go back", "previous",
     ),
     # "แล้ว" (any more) makes it about the whole conversation: "ไม่เอา" alone may answer a step.
+    # "ข้ามข้อนี้ค่ะ" is a skip, never the answer (a required step says it cannot be skipped).
+    "skip": ("ข้าม", "ข้ามข้อนี้", "ข้ามไปก่อน", "ข้ามข้อนี้ไปก่อน", "ผ่านข้อนี้", "skip", "skip this",
+             "skip this one", "skip this question"),
     "cancel": ("ยกเลิก", "ไม่เอาแล้ว", "ไม่บันทึกแล้ว", "ไม่ทำต่อแล้ว", "เลิกทำ", "ยกเลิกทั้งหมด", "cancel"),
 }  # fmt: skip
 
@@ -38,7 +41,7 @@ def _phrase_keys() -> dict[str, str]:
 
 
 def control_said(text: str) -> str | None:
-    """Return "back" or "cancel" when the whole message asks for it, else None."""
+    """Return "back", "cancel" or "skip" when the whole message asks for it, else None."""
     if not text or len(text) > LONGEST:
         return None
     key = _key(text)

@@ -17,6 +17,10 @@ def title_of(intent: str, language: str) -> str:
 
 def which(candidates: Iterable[str], language: str) -> list[dict]:
     """Ask "หมายถึงอันไหนคะ?" with each candidate command as a button, and help."""
-    items = [command_action(title_of(name, language), name) for name in candidates]
-    items.append(command_action(text("action.help", language), "help"))
+    items, labels = [], set()
+    for name in (*candidates, "help"):
+        label = text("action.help", language) if name == "help" else title_of(name, language)
+        if label not in labels:  # two buttons with one label: the member cannot tell them apart
+            labels.add(label)
+            items.append(command_action(label, name))
     return [text_message(text("understand.which", language), items)]

@@ -82,11 +82,11 @@ ENTRIES = {
     },
     "activity.ask_criteria": {
         "th": (
-            "กิจกรรมนี้สอดคล้องกับหลักใดบ้างคะ? เลือกได้มากกว่า 1 ข้อ: แตะทีละข้อแล้วแตะ เสร็จ "
+            "กิจกรรมนี้สอดคล้องกับหลักใดบ้างคะ? เลือกได้มากกว่า 1 ข้อ: แตะข้อที่ใช่ทีละข้อ "
             "หรือพิมพ์ตัวเลข เช่น 1 3\n{criteria}"
         ),
         "en": (
-            "Which of the five criteria does it serve? Choose one or more: tap each, then Done, "
+            "Which of the five criteria does it serve? Choose one or more: tap each that fits, "
             "or type the numbers, e.g. 1 3\n{criteria}"
         ),
     },
@@ -136,8 +136,12 @@ ENTRIES = {
         "en": "That photo is over 10 MB. Please send a smaller one.",
     },
     "activity.photo_want_image": {
-        "th": "ขั้นนี้รอรูปภาพค่ะ ส่งรูป หรือแตะ เสร็จ / ไม่มีรูป",
-        "en": "This step waits for photos. Send one, or tap Done / No photos.",
+        "th": "ขั้นนี้รอรูปภาพค่ะ ส่งรูป หรือแตะ ไม่มีรูป",
+        "en": "This step waits for photos. Send one, or tap No photos.",
+    },
+    "activity.photo_want_more": {
+        "th": "ขั้นนี้รอรูปภาพค่ะ ส่งรูปเพิ่ม หรือแตะ เสร็จ",
+        "en": "This step waits for photos. Send another, or tap Done.",
     },
     # The confirmation card.
     "activity.card_title": {"th": "ตรวจสอบก่อนบันทึก", "en": "Check before saving"},

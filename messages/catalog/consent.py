@@ -35,6 +35,12 @@ ENTRIES = {
         "th": "ขออภัยค่ะ ต้องได้รับความยินยอมก่อนจึงจะบันทึกข้อมูลได้ กรุณาเลือกด้านล่างค่ะ",
         "en": "Sorry, I need your consent before I can record anything. Please choose below.",
     },
+    "consent.hello": {
+        "th": "สวัสดีค่ะ 🙏 ยินดีที่ได้รู้จักนะคะ ก่อนเริ่มคุยกัน น้องคุณธรรมต้องได้รับความยินยอมก่อน "
+        "อ่านด้านล่างแล้วแตะปุ่มได้เลยค่ะ",
+        "en": "Hello 🙏 Nice to meet you. Before we start I need your consent: "
+        "please read below and tap a button.",
+    },
     "consent.declined": {
         "th": "รับทราบค่ะ จะไม่เก็บข้อมูลใด ๆ ของคุณ หากเปลี่ยนใจ พิมพ์ “ยินยอม” ได้ทุกเมื่อค่ะ",
         "en": "Understood. Nothing about you will be kept. If you change your mind, type “I agree”.",

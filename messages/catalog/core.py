@@ -28,7 +28,7 @@ ENTRIES = {
             "• รหัสเชิญ: รับบทบาทผู้ประสานงาน เช่น “รหัสเชิญ ABCD-2345”\n"
             "• ถอนความยินยอม / ลบข้อมูลของฉัน: เช่น “ขอถอนความยินยอมค่ะ”, “ลบข้อมูลของฉัน”\n"
             "ผู้ประสานงาน: “สรุปเครือข่าย”, “เลื่อนประชุม”, “รายงานการส่ง”, "
-            "ในกลุ่ม LINE “ผูกกลุ่มนัดประชุม”\n"
+            "“เตือนคนที่ยังไม่ตอบ”, ในกลุ่ม LINE “ผูกกลุ่มนัดประชุม”\n"
             "แตะปุ่มด้านล่างได้เลยค่ะ (For English, type English)"
         ),
         "en": (
@@ -50,7 +50,7 @@ ENTRIES = {
             "• Invite code: a coordinator's role, e.g. “invite code ABCD-2345”\n"
             "• Withdraw consent / Delete my data: e.g. “withdraw consent”, “delete my data”\n"
             "Coordinators: “network summary”, “edit meeting”, “delivery report”, "
-            "in a LINE group “link meeting group”\n"
+            "“remind the rest”, in a LINE group “link meeting group”\n"
             "Tap a button below. (พิมพ์ ภาษาไทย เพื่อใช้ภาษาไทย)"
         ),
     },

@@ -24,8 +24,8 @@ ENTRIES = {
     "flow.cancel_discard": {"th": "ยกเลิกและทิ้งคำตอบ", "en": "Cancel, discard"},
     "flow.cancel_keep": {"th": "ทำต่อ", "en": "Keep going"},
     "flow.cannot_skip": {
-        "th": "ข้อนี้จำเป็นต้องตอบค่ะ ข้ามไม่ได้",
-        "en": "This one is needed; it cannot be skipped.",
+        "th": "ข้อนี้จำเป็นต้องตอบค่ะ ข้ามไม่ได้ (ข้อที่ข้ามได้จะมีปุ่ม ข้าม ให้แตะ)",
+        "en": "This one is needed; it cannot be skipped (a question that can be has a Skip button).",
     },
     "flow.at_first_step": {
         "th": "นี่คือคำถามแรกแล้วค่ะ",

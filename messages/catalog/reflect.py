@@ -8,8 +8,8 @@ ENTRIES = {
     "reflect.no_activity": {"th": "ไม่ระบุกิจกรรม", "en": "No activity"},
     "reflect.about": {"th": "กิจกรรม: {title} ({date})", "en": "Activity: {title} ({date})"},
     "reflect.ask_set_out": {
-        "th": "ถอดบทเรียน ข้อ 1/5 🎯\nเราตั้งใจจะทำอะไร (เป้าหมายของกิจกรรมคืออะไร)?\nพิมพ์ตอบสั้น ๆ ได้เลยค่ะ ไม่เกิน {limit} ตัวอักษรต่อข้อ",
-        "en": "Reflection, question 1/5 🎯\nWhat did we set out to do (the aim of the activity)?\nA short answer is fine, up to {limit} characters each.",
+        "th": "ถอดบทเรียน ข้อ 1/5 🎯\nเราตั้งใจจะทำอะไร (เป้าหมายของกิจกรรมคืออะไร)?\nพิมพ์ตอบสั้น ๆ ได้เลยค่ะ ไม่เกิน {limit} ตัวอักษรต่อข้อ ข้อ 1, 2, 3 และ 5 ต้องตอบ ส่วนข้อ 4 ข้ามได้",
+        "en": "Reflection, question 1/5 🎯\nWhat did we set out to do (the aim of the activity)?\nA short answer is fine, up to {limit} characters each. Questions 1, 2, 3 and 5 need an answer; 4 can be skipped.",
     },
     "reflect.ask_happened": {
         "th": "ข้อ 2/5 📋\nสิ่งที่เกิดขึ้นจริงเป็นอย่างไรบ้างคะ?",

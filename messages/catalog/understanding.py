@@ -54,6 +54,10 @@ ENTRIES = {
         "th": "รายงานการส่ง\nรายงานประชุม\nรายงานการส่งข้อความ",
         "en": "delivery report\nmeeting report",
     },
+    "examples.meeting_nudge": {
+        "th": "เตือนคนที่ยังไม่ตอบ\nเตือนคนยังไม่ตอบ\nเตือนคนที่ยังไม่ตอบรับ\nส่งเตือนคนที่ยังไม่ตอบ",
+        "en": "remind the rest\nremind those who have not answered\nremind who has not answered",
+    },
     "examples.good_stories": {
         "th": "เรื่องเล่าดีๆ\nเรื่องเล่า\nตัวอย่างดีๆ\nเรื่องเล่าดีๆ จากเครือข่าย\n"
         "ตัวอย่างที่ดี\nแนวปฏิบัติที่ดี\nเรื่องเล่าความดี",
@@ -77,16 +81,19 @@ ENTRIES = {
         "en": "help\nmenu\nhow to use\nwhat can you do\nstart",
     },
     "examples.my_data": {
-        "th": "ข้อมูลของฉัน\nดูข้อมูลของฉัน\nข้อมูลส่วนตัวของฉัน\nเก็บข้อมูลอะไรของฉันไว้บ้าง",
-        "en": "my data\nshow my data",
+        "th": "ข้อมูลของฉัน\nดูข้อมูลของฉัน\nข้อมูลส่วนตัวของฉัน\nเก็บข้อมูลอะไรของฉันไว้บ้าง\n"
+        "ข้อมูลของฉันมีอะไรบ้าง\nข้อมูลที่เก็บไว้\nดูข้อมูลที่เก็บไว้\nข้อมูลส่วนตัวที่เก็บไว้\n"
+        "เก็บข้อมูลอะไรไว้บ้าง\nระบบเก็บข้อมูลอะไรไว้บ้าง\nเก็บข้อมูลอะไรของหนูไว้บ้าง\nข้อมูลเก็บไว้ที่ไหน",
+        "en": "my data\nshow my data\nwhat data do you keep about me\nwhat do you keep about me\n"
+        "what data do you have on me\nmy personal data",
     },
     "examples.withdraw": {
         "th": "ถอนความยินยอม\nถอนการยินยอม\nไม่ยินยอมแล้ว\nยกเลิกความยินยอม\nไม่ให้เก็บข้อมูลแล้ว",
         "en": "withdraw consent\nwithdraw",
     },
     "examples.delete_my_data": {
-        "th": "ลบข้อมูลของฉัน\nลบข้อมูล\nลบข้อมูลทั้งหมด\nลบบัญชี\nลบบัญชีของฉัน",
-        "en": "delete my data\ndelete my account",
+        "th": "ลบข้อมูลของฉัน\nลบข้อมูล\nลบข้อมูลทั้งหมด\nลบบัญชี\nลบบัญชีของฉัน\nลบข้อมูลของฉันทั้งหมด",
+        "en": "delete my data\ndelete my account\ndelete all my data\nerase my data",
     },
     "examples.register": {
         "th": "แก้ไขข้อมูล\nแก้ไขโปรไฟล์\nแก้ไขข้อมูลส่วนตัว\nแก้ชื่อ\nเปลี่ยนชื่อ\nเปลี่ยนเครือข่าย\n"

@@ -80,6 +80,6 @@ def test_what_is_not_a_picture_or_cannot_be_fetched_gets_a_hint(
     )  # fmt: skip
     assert "< ขออภัยค่ะ รับรูปนี้ไม่สำเร็จ กรุณาส่งใหม่อีกครั้ง" in transcript
     assert "< ไฟล์นี้ไม่ใช่รูปภาพค่ะ กรุณาส่งเป็นรูป (JPEG หรือ PNG)" in transcript
-    assert "< ขั้นนี้รอรูปภาพค่ะ ส่งรูป หรือแตะ เสร็จ / ไม่มีรูป" in transcript
+    assert "< ขั้นนี้รอรูปภาพค่ะ ส่งรูป หรือแตะ ไม่มีรูป" in transcript
     assert "รูปภาพ / ไม่มีรูป" in transcript
     assert not (media_dir(bot_server) / "members").exists()
