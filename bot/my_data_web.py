@@ -7,6 +7,8 @@ GET /my-data/<token>/photos.zip every photo of the member's activities
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import io
 import zipfile
 from datetime import datetime, timedelta
@@ -15,9 +17,9 @@ from flask import Blueprint, Response, abort, current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from bot.my_data_page import reader_for, render
-from storage import members
 from storage.media import MediaStore
 from storage.member_copy import as_json, member_copy, photo_paths
+from storage.models import Member
 
 LINK_LIFETIME = timedelta(hours=24)
 _SALT = "my-data-download"
@@ -29,10 +31,21 @@ def _serializer(secret: str) -> URLSafeSerializer:
     return URLSafeSerializer(secret, salt=_SALT)
 
 
+def _binding(secret: str, line_user_id: str) -> str:
+    """A keyed digest of the LINE id: ties the link to the person without showing who it is."""
+    digest = hmac.new(secret.encode(), f"{_SALT}:{line_user_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:16]
+
+
 def make_token(secret: str, member_id: int, line_user_id: str, now: datetime) -> str:
-    """Sign a link to one member's data that stops working LINK_LIFETIME after `now`."""
+    """Sign a link to one member's data that stops working LINK_LIFETIME after `now`.
+
+    The token's content is readable (base64 JSON) by whoever holds the link: it names the member
+    row (ids are never reused) and the expiry, never the LINE id.
+    """
     expires = int((now + LINK_LIFETIME).timestamp())
-    return _serializer(secret).dumps({"m": member_id, "u": line_user_id, "e": expires})
+    claim = {"m": member_id, "b": _binding(secret, line_user_id), "e": expires}
+    return _serializer(secret).dumps(claim)
 
 
 def link(config, member_id: int, line_user_id: str, now: datetime) -> str:
@@ -55,8 +68,12 @@ def _member_of(token: str):
 def _copy(token: str):
     bot, claim = _member_of(token)
     with bot.db.unit_of_work() as session:
-        member = members.find(session, str(claim.get("u")))
-        if member is None or member.id != claim.get("m"):
+        member_id = claim.get("m")
+        member = session.get(Member, member_id) if isinstance(member_id, int) else None
+        secret = bot.config.staff_secret_key
+        if member is None or not hmac.compare_digest(
+            str(claim.get("b")), _binding(secret, member.line_user_id)
+        ):
             abort(404)  # deleted since (or a different person now): nothing to show
         return bot, claim, member_copy(session, member)
 
