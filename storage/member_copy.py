@@ -36,6 +36,16 @@ def _all(session: Session, stmt) -> list:
     return list(session.scalars(stmt))
 
 
+def _roles(member: Member) -> list[dict[str, Any]]:
+    """The roles as chat names them: "member" from registration (no row of its own), then each
+    role row."""
+    held = [row(role) for role in member.roles]
+    if member.registered_at is None:
+        return held
+    own = {"role": "member", "network": member.network, "granted_at": member.registered_at}
+    return [own, *held]
+
+
 def member_copy(session: Session, member: Member) -> dict[str, Any]:
     """Return everything kept about the member, grouped as "my data" shows it."""
     mid = member.id
@@ -62,7 +72,7 @@ def member_copy(session: Session, member: Member) -> dict[str, Any]:
     ]
     return {
         "profile": row(member),
-        "roles": [row(role) for role in member.roles],
+        "roles": _roles(member),
         "activities": activities,
         "reflections": [
             row(r) for r in _all(session, select(Reflection).where(Reflection.member_id == mid))

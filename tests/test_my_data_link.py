@@ -50,3 +50,17 @@ def test_a_link_never_names_the_user_whatever_the_member(db, config):
     token = make_token(config.staff_secret_key, member_id, USER, datetime(2026, 12, 5, tzinfo=UTC))
     for decoded in _decodings(token):
         assert USER.encode() not in decoded and b"8d01" not in decoded
+
+
+def test_the_download_page_names_the_member_role_as_the_chat_does(app, db, config, play, line):
+    user = line.add_user("ครูสมใจ")["userId"]
+    registered(db, user, name="ครูสมใจ")
+    shown = converse(play, user, [("ข้อมูลของฉัน", "บทบาท: สมาชิก")])
+    [token] = re.findall(r"\S+/my-data/(\S+)", shown)
+    client = app.test_client()
+    page = client.get(f"/my-data/{token}").get_data(as_text=True)
+    roles = page.split("บทบาท", 1)[1]
+    assert "สมาชิก" in roles[:600] and "ไม่มี" not in roles[:200]
+    assert [r["role"] for r in client.get(f"/my-data/{token}/data.json").get_json()["roles"]] == [
+        "member"
+    ]

@@ -66,6 +66,7 @@ VALUES = {
     "consent_status.given": ("ยินยอม", "given"),
     "consent_status.declined": ("ไม่ยินยอม", "declined"),
     "consent_status.withdrawn": ("ถอนความยินยอมแล้ว", "withdrawn"),
+    "role.member": ("สมาชิก", "member"),
     "role.coordinator": ("ผู้ประสานงานเครือข่าย", "network coordinator"),
     "role.staff": ("เจ้าหน้าที่ศูนย์คุณธรรม", "Moral Center staff"),
     "answer.yes": ("เข้าร่วม", "going"),
