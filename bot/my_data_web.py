@@ -13,10 +13,11 @@ import io
 import zipfile
 from datetime import datetime, timedelta
 
-from flask import Blueprint, Response, abort, current_app
+from flask import Blueprint, Response, abort, current_app, render_template_string
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from bot.my_data_page import reader_for, render
+from messages.catalog import text
 from storage.media import MediaStore
 from storage.member_copy import as_json, member_copy, photo_paths
 from storage.models import Member
@@ -52,6 +53,42 @@ def link(config, member_id: int, line_user_id: str, now: datetime) -> str:
     """The address of the member's download page."""
     token = make_token(config.staff_secret_key, member_id, line_user_id, now)
     return f"{config.web_url}/my-data/{token}"
+
+
+LINK_PROBLEM = """<!doctype html>
+<html lang="th"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title></head>
+<body style="font-family: sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem">
+<h1>{{ problem_th }}</h1>
+<p>{{ new_th }}</p>
+<p lang="en">{{ problem_en }} {{ new_en }}</p>
+</body></html>"""
+
+
+def _link_problem(key: str, status: int) -> Response:
+    """A page in Thai (with an English line) saying the link is wrong or expired, and what to do."""
+    html = render_template_string(
+        LINK_PROBLEM,
+        title=text("mydata.page.title", "th"),
+        problem_th=text(key, "th"),
+        new_th=text("mydata.page.new_link", "th"),
+        problem_en=text(key, "en"),
+        new_en=text("mydata.page.new_link", "en"),
+    )
+    return Response(
+        html, status=status, mimetype="text/html", headers={"Cache-Control": "no-store"}
+    )
+
+
+@blueprint.errorhandler(404)
+def _wrong(_error) -> Response:
+    return _link_problem("mydata.page.wrong_link", 404)
+
+
+@blueprint.errorhandler(410)
+def _expired(_error) -> Response:
+    return _link_problem("mydata.page.expired_link", 410)
 
 
 def _member_of(token: str):

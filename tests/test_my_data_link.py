@@ -7,7 +7,7 @@ import base64
 import contextlib
 import re
 import zlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.my_data_web import make_token
 from storage import members
@@ -64,3 +64,26 @@ def test_the_download_page_names_the_member_role_as_the_chat_does(app, db, confi
     assert [r["role"] for r in client.get(f"/my-data/{token}/data.json").get_json()["roles"]] == [
         "member"
     ]
+
+
+def test_a_wrong_or_expired_link_says_so_in_thai_and_how_to_get_a_new_one(app, db, config):
+    registered(db, USER)
+    with db.unit_of_work() as session:
+        member_id = members.find(session, USER).id
+    client = app.test_client()
+    now = app.extensions["bot"].clock()
+    good = make_token(config.staff_secret_key, member_id, USER, now)
+    assert client.get(f"/my-data/{good}").status_code == 200
+    expired = make_token(config.staff_secret_key, member_id, USER, now - timedelta(days=2))
+    for path, status, problem in (
+        (f"/my-data/{good[:-3]}xyz", 404, "ลิงก์นี้ไม่ถูกต้อง"),
+        (f"/my-data/{good[:-3]}xyz/data.json", 404, "ลิงก์นี้ไม่ถูกต้อง"),
+        (f"/my-data/{expired}", 410, "ลิงก์นี้หมดอายุแล้ว"),
+        (f"/my-data/{expired}/photos.zip", 410, "ลิงก์นี้หมดอายุแล้ว"),
+    ):
+        response = client.get(path)
+        page = response.get_data(as_text=True)
+        assert response.status_code == status, path
+        assert problem in page and "พิมพ์ “ข้อมูลของฉัน”" in page, page
+        assert "type “my data”" in page and '<html lang="th">' in page
+        assert "Not Found" not in page and "Gone" not in page

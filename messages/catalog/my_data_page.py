@@ -127,6 +127,18 @@ ENTRIES = {
     },
     "mydata.page.count": {"th": "{count} รายการ", "en": "{count} item(s)"},
     "mydata.page.none": {"th": "ไม่มี", "en": "None"},
+    "mydata.page.wrong_link": {
+        "th": "ลิงก์นี้ไม่ถูกต้อง หรือข้อมูลถูกลบไปแล้ว",
+        "en": "This link is not right, or the data has been deleted.",
+    },
+    "mydata.page.expired_link": {
+        "th": "ลิงก์นี้หมดอายุแล้ว (ใช้ได้ 24 ชั่วโมง)",
+        "en": "This link has expired (links work for 24 hours).",
+    },
+    "mydata.page.new_link": {
+        "th": "ขอลิงก์ใหม่ได้โดยพิมพ์ “ข้อมูลของฉัน” ในแชต LINE กับน้องคุณธรรมค่ะ",
+        "en": "For a new link, type “my data” in your LINE chat with Nong Khunatham.",
+    },
     "mydata.page.yes": {"th": "ใช่", "en": "yes"},
     "mydata.page.no": {"th": "ไม่ใช่", "en": "no"},
     **{f"mydata.field.{k}": {"th": th, "en": en} for k, (th, en) in FIELDS.items()},
