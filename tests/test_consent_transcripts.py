@@ -83,3 +83,12 @@ def test_typing_before_consenting_in_english(play, line, db):
         ("1", ("Thank you for agreeing", "What name should I use?")),
     ])  # fmt: skip
     assert stored(db, user).language == "en"
+
+
+def test_the_thai_notice_names_its_version_with_a_buddhist_era_year(play, line, db):
+    user = line.add_user("น้องดาว")["userId"]
+    transcript = converse(play, user, [
+        ("/follow", ("(ฉบับ พ.ย. 2569)", *NOTICE_TH)),
+        ("3", ("(notice 2026-11)", *NOTICE_EN)),
+    ])  # fmt: skip
+    assert "ฉบับ 2026-11" not in transcript

@@ -50,12 +50,14 @@ ENTRIES = {
         "th": (
             "ต้องการลบข้อมูลทั้งหมดของคุณใช่ไหมคะ?\n"
             "จะลบข้อมูลส่วนตัว การยินยอม บทบาท กิจกรรม ภาพถ่าย บทเรียน ผลประเมิน "
-            "และการตอบรับนัดประชุมทั้งหมด และกู้คืนไม่ได้"
+            "และการตอบรับนัดประชุมทั้งหมด และกู้คืนไม่ได้\n"
+            "อยากเก็บสำเนาไว้ก่อน พิมพ์ “ข้อมูลของฉัน” เพื่อรับลิงก์ดาวน์โหลดค่ะ"
         ),
         "en": (
             "Do you want to delete all your data?\n"
             "Your profile, consent, roles, activities, photos, lessons, assessments and meeting "
-            "replies will all be erased, and this cannot be undone."
+            "replies will all be erased, and this cannot be undone.\n"
+            "To keep a copy first, type “my data” for a download link."
         ),
     },
     "rights.delete.yes": {"th": "ลบทั้งหมด", "en": "Delete everything"},
