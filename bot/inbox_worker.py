@@ -26,7 +26,7 @@ from handlers.deferred import DeferredGateway, LineAnswers, NeedsLine
 from handlers.router import Router, parse_event
 from messages.builders import say
 from storage import deliveries, inbox, lanes, members
-from storage.db import Database
+from storage.db import Database, forget_after_commit
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,8 @@ MAX_LINE_QUESTIONS = 20
 # A lost database connection or a busy SQLite is not the event's fault: it gets more attempts
 # (still a bound: on SQLite a broken query is an OperationalError too, and must not loop).
 TRANSIENT_ATTEMPTS = 10
+# Where an event and its reply leave traces, cleaned on disk for those we keep nothing about.
+UNKEPT_TRACES = ["inbox_events", "deliveries", "conversations", "lanes"]
 
 
 class InboxProcessor:
@@ -219,6 +221,10 @@ class InboxProcessor:
             delivery_id = self._enqueue(session, payload, messages[:5], now)
         if not inbox.finish(session, row_id, outcome, now):
             raise RuntimeError("event finished twice")
+        if user_id and not ctx.in_group and not _consenting(session, user_id):
+            # Someone we keep nothing about (no member row, or no consent): the stored event and
+            # the reply to them are emptied once handled and sent; make that true on disk too.
+            forget_after_commit(session, UNKEPT_TRACES)
         return delivery_id
 
     def _gateway_for(self, answers: LineAnswers | None) -> DeferredGateway | None:
@@ -240,6 +246,11 @@ class InboxProcessor:
             return 0
         delivery = deliveries.enqueue_reply(session, token, to or "", messages, now)
         return delivery.id
+
+
+def _consenting(session, user_id: str) -> bool:
+    member = members.find(session, user_id)
+    return member is not None and member.consented
 
 
 def _transient(exc: Exception) -> bool:
@@ -342,6 +353,8 @@ class InboxWorker:
     def _send_due(self) -> None:
         try:
             self.processor.sender.send_due()
+            # A disk cleanup deferred by busy readers is tried again on every sweep.
+            self.processor.db.forget_erased()
         except Exception as exc:  # noqa: BLE001
             log.error("sending due deliveries failed: %s", type(exc).__name__)
         finally:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.gateway import LineGateway, Outcome, SendResult
-from storage import deliveries
-from storage.db import Database
+from storage import deliveries, members
+from storage.db import Database, forget_after_commit
 from storage.models import Delivery
 from storage.types import utcnow
 
@@ -247,6 +247,9 @@ class DeliverySender:
         result = attempt.result
         if result.outcome is Outcome.SENT:
             deliveries.mark_sent(session, delivery.id, now, attempt.via, result.request_id)
+            if delivery.kind != "multicast" and not _kept(session, delivery):
+                # Sent to someone we keep nothing about: the emptied row is cleaned on disk too.
+                forget_after_commit(session, ["deliveries"])
             return deliveries.SENT
         if attempt.lost:
             deliveries.mark_unknown(session, delivery.id, _reason(result), attempt.lost)
@@ -271,6 +274,15 @@ class DeliverySender:
         base = RATE_LIMIT_BASE if result.outcome is Outcome.RATE_LIMITED else 15
         exponent = min(max(delivery.attempts - 1, 0), 10)
         return timedelta(seconds=min(base * 2**exponent * random.uniform(1.0, 1.2), MAX_DELAY))
+
+
+def _kept(session, delivery: Delivery) -> bool:
+    """Whether the one recipient is a member who consented (a group counts as kept)."""
+    to = json.loads(delivery.recipients or "[]")
+    if len(to) != 1 or not str(to[0]).startswith("U"):
+        return True
+    member = members.find(session, to[0])
+    return member is not None and member.consented
 
 
 def _reason(result: SendResult) -> str:

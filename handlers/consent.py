@@ -8,6 +8,8 @@ from linebot.v3.webhooks import Event, FollowEvent, MessageEvent, PostbackEvent,
 
 from handlers.context import Context
 from handlers.keywords import normalize
+from handlers.parsing.dates import BUDDHIST_ERA_OFFSET
+from handlers.parsing.vocabulary import THAI_MONTHS_SHORT
 from handlers.understanding.answers import bare_words
 from messages.builders import text_message
 from messages.catalog import text, variants
@@ -42,8 +44,20 @@ def notice(language: str, lead: str | None = None) -> list[dict]:
     messages = [text_message(text(lead, language))] if lead else []
     return [
         *messages,
-        text_message(text("consent.notice", language, version=NOTICE_VERSION), buttons),
+        text_message(
+            text("consent.notice", language, version=notice_version(NOTICE_VERSION, language)),
+            buttons,
+        ),
     ]
+
+
+def notice_version(version: str, language: str) -> str:
+    """Name a notice version ("2026-11") as members read it: "พ.ย. 2569" in Thai (Buddhist era),
+    "2026-11" in English; anything else as stored."""
+    year, _, month = version.partition("-")
+    if language == "en" or not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return version
+    return f"{THAI_MONTHS_SHORT[int(month) - 1]} {int(year) + BUDDHIST_ERA_OFFSET}"
 
 
 def _decision(event: Event) -> tuple[str | None, str]:

@@ -98,14 +98,20 @@ def make_engine(url: str) -> Engine:
     )
 
 
-def forget_deleted(engine: Engine, tables: list[str]) -> None:
+def forget_after_commit(session: Session, tables: list[str]) -> None:
+    """Ask the database's owner to clean these tables on disk once the unit of work commits."""
+    session.info[FORGET_ON_DISK] = sorted({*session.info.get(FORGET_ON_DISK, ()), *tables})
+
+
+def forget_deleted(engine: Engine, tables: list[str]) -> bool:
     """Make rows already deleted and committed unreadable on disk, outside any transaction.
 
     SQLite: deleted content is zeroed in the pages (secure_delete), but older copies of those
     pages stay in the write-ahead log until a checkpoint; a TRUNCATE checkpoint copies the latest
     pages into the database and empties the log file. PostgreSQL: deleted rows stay as dead tuples
     until VACUUM makes their space free for reuse (their bytes can remain until overwritten, and
-    in the server's own WAL until it is recycled).
+    in the server's own WAL until it is recycled). Return False when SQLite's readers were busy
+    and the log could not be emptied (try again later).
     """
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()
@@ -118,11 +124,12 @@ def forget_deleted(engine: Engine, tables: list[str]) -> None:
                 log.warning("erasure checkpoint deferred: readers were busy")
         finally:
             raw.close()
-        return
+        return not busy
     if engine.dialect.name == "postgresql" and tables:
         names = ", ".join(engine.dialect.identifier_preparer.quote(t) for t in sorted(tables))
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql(f"VACUUM {names}")
+    return True
 
 
 class Database:
@@ -177,11 +184,14 @@ class Database:
         if not tables:
             return False
         try:
-            forget_deleted(self.engine, tables)
+            done = forget_deleted(self.engine, tables)
         except Exception as exc:  # noqa: BLE001 - the erasure itself is committed; this is extra
             log.warning("cleaning erased rows on disk failed: %s", type(exc).__name__)
             return False
-        return True
+        if not done:  # readers were busy: left for the next call (the inbox's next sweep)
+            with self._erased_lock:
+                self._erased_tables.update(tables)
+        return done
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -278,33 +278,38 @@ def rsvp_of(session: Session, meeting_id: int, member_id: int) -> str | None:
     return session.scalar(stmt)
 
 
-def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
-    """Count consented members' answers: yes, no, maybe (as the meetings export counts them)."""
+def consented_answers(session: Session, meeting_id: int) -> list[tuple[str, int, str | None]]:
+    """(answer, member id, name) of each member who answered and still consents, oldest first.
+
+    The one query behind every count and every name a coordinator sees: a member who withdrew
+    consent is in neither.
+    """
     stmt = (
-        select(Rsvp.answer, func.count())
+        select(Rsvp.answer, Rsvp.member_id, Member.display_name)
         .join(Member, Member.id == Rsvp.member_id)
         .where(Rsvp.meeting_id == meeting_id, Member.consent_status == CONSENT_GIVEN)
-        .group_by(Rsvp.answer)
+        .order_by(Rsvp.answered_at, Rsvp.id)
     )
+    return [(answer, member_id, name) for answer, member_id, name in session.execute(stmt)]
+
+
+def rsvp_counts(session: Session, meeting_id: int) -> dict[str, int]:
+    """Count consented members' answers: yes, no, maybe (as the meetings export counts them)."""
     counts = {"yes": 0, "no": 0, "maybe": 0}
-    counts.update({value: count for value, count in session.execute(stmt)})
+    for answer, _, _ in consented_answers(session, meeting_id):
+        counts[answer] = counts.get(answer, 0) + 1
     return counts
 
 
 def answers_by_name(session: Session, meeting: Meeting) -> dict[str, list[str]]:
     """The names behind each count: yes, no, maybe, and "waiting" (invited, no answer yet).
 
-    The organiser is never counted as an invitee who has not answered.
+    The organiser is never counted as an invitee who has not answered; a member who withdrew
+    consent is never named (nor counted).
     """
     found: dict[str, list[str]] = {"yes": [], "no": [], "maybe": [], "waiting": []}
-    stmt = (
-        select(Rsvp.answer, Rsvp.member_id, Member.display_name)
-        .join(Member, Member.id == Rsvp.member_id)
-        .where(Rsvp.meeting_id == meeting.id)
-        .order_by(Rsvp.answered_at, Rsvp.id)
-    )
     answered: set[int] = set()
-    for answer, member_id, name in session.execute(stmt):
+    for answer, member_id, name in consented_answers(session, meeting.id):
         answered.add(member_id)
         found.setdefault(answer, []).append(name or f"#{member_id}")
     reachable_ids = {r.member_id for r in invitees(session, meeting, without_declined=False)[0]}

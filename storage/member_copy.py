@@ -17,10 +17,14 @@ from storage.models import Member
 from storage.models.activities import Activity
 from storage.models.assessments import Assessment
 from storage.models.invites import Invite
+from storage.models.meeting_series import MeetingSeries
 from storage.models.meetings import LinkedGroup, Meeting, Rsvp
 from storage.models.reflections import Reflection
+from storage.models.stories import SharedStory, StoryDigestOptOut
 
-SECRET_COLUMNS = {"code_hash"}  # an invite's hashed code is the bot's, not the member's
+# An invite's hashed code is the bot's, not the member's; which staff account picked a story is
+# the staff's.
+SECRET_COLUMNS = {"code_hash", "marked_by"}
 
 
 def row(item: Any) -> dict[str, Any]:
@@ -34,6 +38,16 @@ def row(item: Any) -> dict[str, Any]:
 
 def _all(session: Session, stmt) -> list:
     return list(session.scalars(stmt))
+
+
+def _roles(member: Member) -> list[dict[str, Any]]:
+    """The roles as chat names them: "member" from registration (no row of its own), then each
+    role row."""
+    held = [row(role) for role in member.roles]
+    if member.registered_at is None:
+        return held
+    own = {"role": "member", "network": member.network, "granted_at": member.registered_at}
+    return [own, *held]
 
 
 def member_copy(session: Session, member: Member) -> dict[str, Any]:
@@ -62,7 +76,7 @@ def member_copy(session: Session, member: Member) -> dict[str, Any]:
     ]
     return {
         "profile": row(member),
-        "roles": [row(role) for role in member.roles],
+        "roles": _roles(member),
         "activities": activities,
         "reflections": [
             row(r) for r in _all(session, select(Reflection).where(Reflection.member_id == mid))
@@ -77,6 +91,19 @@ def member_copy(session: Session, member: Member) -> dict[str, Any]:
         ],
         "invites_used": [
             row(i) for i in _all(session, select(Invite).where(Invite.used_by == mid))
+        ],
+        "stories": [
+            row(s) for s in _all(session, select(SharedStory).where(SharedStory.member_id == mid))
+        ],
+        "story_digest_opt_out": [
+            row(o)
+            for o in _all(
+                session, select(StoryDigestOptOut).where(StoryDigestOptOut.member_id == mid)
+            )
+        ],
+        "meeting_series_organised": [
+            row(m)
+            for m in _all(session, select(MeetingSeries).where(MeetingSeries.organiser_id == mid))
         ],
     }
 

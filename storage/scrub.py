@@ -88,6 +88,7 @@ def erase_inbox(session: Session, subject: Subject) -> int:
             or_(
                 InboxEvent.payload.like(pattern, escape="\\"),
                 InboxEvent.lane_key.like(pattern, escape="\\"),
+                InboxEvent.lane_key == inbox.user_lane(subject.line_user_id),
             ),
         )
         .values(payload=None, lane_key=None)
@@ -107,7 +108,10 @@ def erase_lanes(session: Session, subject: Subject) -> int:
     """Remove the user's idle lane (the one being worked on goes when it is released)."""
     result = session.execute(
         delete(Lane).where(
-            Lane.key.like(_like(subject.line_user_id), escape="\\"),
+            or_(
+                Lane.key.like(_like(subject.line_user_id), escape="\\"),
+                Lane.key == inbox.user_lane(subject.line_user_id),
+            ),
             _idle(subject),
         )
     )

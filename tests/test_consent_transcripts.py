@@ -41,7 +41,8 @@ def test_declining_in_thai_keeps_only_the_decision_and_asks_again_later(play, li
     user = line.add_user("น้องฟ้า")["userId"]
     converse(play, user, [
         ("/follow", NOTICE_TH),
-        ("2", "รับทราบค่ะ จะไม่เก็บข้อมูลใด ๆ ของคุณ"),
+        ("2", ("จะเก็บไว้เพียงคำตอบนี้ (รหัสผู้ใช้ LINE ของคุณ คำตอบ และเวลาที่ตอบ) เพื่อไม่ถามซ้ำ",
+               "พิมพ์ “ลบข้อมูลของฉัน” เพื่อลบแม้แต่คำตอบนี้")),
         ("สวัสดี", ("ต้องได้รับความยินยอมก่อน", *NOTICE_TH)),
     ])  # fmt: skip
     member = stored(db, user)
@@ -54,7 +55,8 @@ def test_declining_in_english(play, line, db):
     converse(play, user, [
         ("/follow", NOTICE_TH),
         ("3", NOTICE_EN),
-        ("2", "Understood. Nothing about you will be kept."),
+        ("2", ("Only this answer is kept (your LINE user id, the answer and its time)",
+               "Type “delete my data” to remove even that.")),
         ("I agree", ("Thank you for agreeing", "What name should I use?")),
     ])  # fmt: skip
     assert stored(db, user).consent_status == "given"
@@ -81,3 +83,12 @@ def test_typing_before_consenting_in_english(play, line, db):
         ("1", ("Thank you for agreeing", "What name should I use?")),
     ])  # fmt: skip
     assert stored(db, user).language == "en"
+
+
+def test_the_thai_notice_names_its_version_with_a_buddhist_era_year(play, line, db):
+    user = line.add_user("น้องดาว")["userId"]
+    transcript = converse(play, user, [
+        ("/follow", ("(ฉบับ พ.ย. 2569)", *NOTICE_TH)),
+        ("3", ("(notice 2026-11)", *NOTICE_EN)),
+    ])  # fmt: skip
+    assert "ฉบับ 2026-11" not in transcript

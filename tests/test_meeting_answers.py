@@ -148,3 +148,36 @@ def test_no_evening_list_outside_the_evening(db, chat, people, line, emulator, t
     time.move_to(datetime(2026, 11, 25, 21, 0, tzinfo=BANGKOK))
     job.tick()
     assert evening_messages(line, people["coordinator"]) == []
+
+
+def test_a_member_who_withdrew_consent_is_named_nowhere_the_coordinator_looks(
+    db, chat, people, line, emulator, time
+):
+    # สมศรี declines, then withdraws her consent: counts and names leave her out alike.
+    job, decline = announced_with_decline(db, chat, people, line, emulator, time)
+    somsri = chat(people["somsri"])
+    somsri.press(decline)
+    chat(people["john"]).press(decline.replace("a=no", "a=yes"))
+    [question] = somsri.say("ถอนความยินยอม")
+    somsri.tap(question, "ยืนยันถอน")
+    coordinator = chat(people["coordinator"])
+    [report] = coordinator.say("รายงานการส่ง")
+    lines = report["text"].splitlines()
+    assert "ตอบรับ: เข้าร่วม 1 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 1" in lines
+    assert lines[-2:] == ["   เข้าร่วม ได้แก่ John", "   ยังไม่ตอบ ได้แก่ สมชาย"]
+    assert "สมศรี" not in report["text"]
+    [ask] = tap(coordinator, report, "เตือนคนที่ยังไม่ตอบ")
+    assert "สมศรี" not in ask["text"] and "ผู้รับ 1 คน: สมชาย" in ask["text"]
+    # The evening list of declines and the RSVP summary name her no more than the report.
+    time.move_to(datetime(2026, 11, 24, 18, 5, tzinfo=BANGKOK))
+    job.tick()
+    assert evening_messages(line, people["coordinator"]) == []
+    time.move_to(datetime(2026, 11, 29, 18, 0, tzinfo=BANGKOK))
+    job.tick()
+    [summary] = [t for t in alt_texts(line, people["coordinator"]) if t.startswith("📋")]
+    assert summary.splitlines()[:3] == [
+        "📋 สรุปการตอบรับ: เข้าร่วม 1 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 1 คน",
+        "   เข้าร่วม ได้แก่ John",
+        "   ยังไม่ตอบ ได้แก่ สมชาย",
+    ]
+    assert "สมศรี" not in summary

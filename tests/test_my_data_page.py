@@ -17,8 +17,10 @@ from storage.models import Member, MemberRole
 from storage.models.activities import Activity, ActivityPhoto
 from storage.models.assessments import Assessment, AssessmentAnswer
 from storage.models.invites import Invite
+from storage.models.meeting_series import MeetingSeries
 from storage.models.meetings import LinkedGroup, Meeting, Rsvp
 from storage.models.reflections import Reflection
+from storage.models.stories import SharedStory, StoryDigestOptOut
 from tests import records
 from tests.meetings import BANGKOK
 from tests.members import registered
@@ -26,7 +28,8 @@ from tests.members import registered
 USER = "U" + "e" * 32
 # Every model the copy takes rows from: a column added to one needs a label on the page.
 COPIED = (Member, MemberRole, Activity, ActivityPhoto, Reflection, Assessment, AssessmentAnswer,
-          Rsvp, Meeting, LinkedGroup, Invite)  # fmt: skip
+          Rsvp, Meeting, LinkedGroup, Invite, SharedStory, StoryDigestOptOut,
+          MeetingSeries)  # fmt: skip
 
 
 def _everything(db, media_dir, language: str) -> None:
@@ -43,6 +46,9 @@ def _everything(db, media_dir, language: str) -> None:
         session.flush()
         session.add(Rsvp(meeting_id=meeting.id, member_id=member.id, answer="yes",
                          answered_at=records.AT))  # fmt: skip
+        session.add(SharedStory(member_id=member.id, activity_id=activity, status="granted",
+                                show_name=True, answered_at=records.AT))  # fmt: skip
+        session.add(StoryDigestOptOut(member_id=member.id, since=records.AT))
 
 
 @pytest.fixture
@@ -88,6 +94,10 @@ def test_the_page_of_a_thai_member_has_thai_labels_bangkok_times_and_buddhist_ye
     assert records.ANSWERS["lesson"] in cells
     assert "0" not in cells  # the first photo and the first answer are number 1, not 0
     assert '<html lang="th">' in html and "ข้อมูลทั้งหมดที่น้องคุณธรรมเก็บไว้เกี่ยวกับคุณ" in html
+    # Later features' records are in the copy too, in words.
+    for shown in ("เรื่องเล่าดีๆ ของคุณ", "อนุญาตให้เผยแพร่", "แสดงชื่อของคุณ", "ไม่รับเรื่องเล่ารายเดือน"):
+        assert shown in html, shown
+    assert "สมาชิก" in cells  # the role chat shows, not "ไม่มี"
     assert "ดาวน์โหลดรูปทั้งหมด (1 รูป)" in html and "เวลาประเทศไทย" in html
 
 

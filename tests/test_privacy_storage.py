@@ -8,9 +8,11 @@ from __future__ import annotations
 import base64
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from handlers.consent import NOTICE_VERSION
 from messages.catalog import catalog
@@ -178,3 +180,44 @@ def test_files_stay_when_the_erasure_is_rolled_back(db, tmp_path):
             unlink_after_commit(session, photo)
         assert photo.exists()  # a savepoint released is not yet a commit
     assert not photo.exists()
+
+
+def on_disk(database_url: str, needles: tuple[str, ...]) -> dict[str, list[str]]:
+    """Which needles can still be read in the SQLite database file and its write-ahead log."""
+    path = Path(make_url(database_url).database)
+    found = {}
+    for file in (path, path.with_name(path.name + "-wal")):
+        raw = file.read_bytes() if file.exists() else b""
+        hits = [n for n in needles if n.encode() in raw]
+        if hits:
+            found[file.name] = hits
+    return found
+
+
+def test_messages_after_deleting_my_data_leave_nothing_in_the_database_nor_on_disk(
+    play, line, db, database_url
+):
+    user = line.add_user("ผู้ใช้ที่ลบแล้ว")["userId"]
+    converse(play, user, [
+        ("/follow", "[1] ยินยอม"),
+        ("1", "[1] ผู้ใช้ที่ลบแล้ว"),
+        ("ลบข้อมูลของฉัน", "[1] ลบทั้งหมด"),
+        ("1", "ลบข้อมูลทั้งหมดของคุณเรียบร้อยแล้วค่ะ"),
+    ])  # fmt: skip
+    settle(db)
+    # Afterwards she asks what is kept, taps ลบทั้งหมด once more, and writes something personal.
+    typed = "เบอร์ของฉัน 0861234567 ค่ะ"
+    converse(play, user, [
+        ("ข้อมูลของฉันค่ะ", "ไม่มีข้อมูลของคุณเก็บไว้ในระบบค่ะ"),
+        ("ลบข้อมูลของฉัน", "ไม่มีข้อมูลของคุณเก็บไว้ในระบบ"),
+        (typed, ""),
+    ])  # fmt: skip
+    line.send_postback(user, "cmd=delete_my_data")
+    settle(db)
+    assert mentions(db, user) == [], rows_of(db, user)
+    assert mentions(db, typed) == [], rows_of(db, typed)
+    if db.dialect == "sqlite":
+        # Made unreadable on disk once the reply is sent (a busy reader defers it to the next
+        # sweep of the inbox, INBOX_POLL_SECONDS later).
+        needles = (user, typed)
+        wait_until(lambda: on_disk(database_url, needles) == {}, timeout=10)

@@ -27,7 +27,7 @@ WORDS = {
         "card_cut": "✂️ ตัดให้เหลือ 1,000 ตัวอักษร", "edit_answer1": "แก้ข้อ 1",
         "thanks": "ขอบคุณค่ะ", "pause": "พักไว้ก่อน", "warm": "ยินดีเสมอค่ะ",
         "withdraw": "ถอนความยินยอม", "yes": "ใช่", "my_data": "ข้อมูลของฉัน",
-        "receiving_nothing": "รับข้อความจากบอท: ไม่รับ (ถอนความยินยอมแล้ว)",
+        "receiving_nothing": "การแจ้งเตือนและประกาศจากบอท: ไม่ส่งถึงคุณ (ถอนความยินยอมแล้ว)",
         "summary": "สรุปของฉัน", "held": "กิจกรรมที่บันทึก: 2 รายการ (จัดในเดือนนี้ 1)",
         "network_summary": "สรุปเครือข่าย", "network_held": "• กิจกรรมที่จัด: 1 รายการ",
         "no_photos": "ไม่มีรูป", "zero_photos": "0 รูป",
@@ -41,7 +41,7 @@ WORDS = {
         "card_cut": "✂️ trimmed to 1,000 characters", "edit_answer1": "Edit 1",
         "thanks": "thank you", "pause": "Pause it", "warm": "",
         "withdraw": "withdraw consent", "yes": "yes", "my_data": "my data",
-        "receiving_nothing": "Messages from the bot: off (consent withdrawn)",
+        "receiving_nothing": "Reminders and announcements from the bot: not sent to you (consent withdrawn)",
         "summary": "my summary", "held": "Activities logged: 2 (1 held this month)",
         "network_summary": "network summary", "network_held": "• Activities held: 1",
         "no_photos": "no photos", "zero_photos": "0 photo",
@@ -167,3 +167,21 @@ def test_an_activity_without_photos_never_reads_0_photos(chat, db, tmp_path, lan
     logged(db, tmp_path, USER, title="ปลูกป่า", created_at=chat.now - timedelta(days=1))
     shown = texts(chat.say(w["my_data"]))[0]
     assert w["no_photos"] in shown and w["zero_photos"] not in shown, shown
+
+
+INTRO_TRUTH = {
+    "th": ("สมาชิกคนอื่นไม่เห็นคำตอบของคุณเป็นรายบุคคล", "อย่างน้อย 5 คน",
+           "เจ้าหน้าที่ผู้รับผิดชอบโครงการเห็นคำตอบรายบุคคลได้"),
+    "en": ("Other members never see your individual answers", "at least 5 members",
+           "Staff responsible for the project can see individual answers"),
+}  # fmt: skip
+
+
+@LANGUAGES
+def test_the_assessment_intro_says_who_sees_individual_answers(chat, language):
+    # Staff exports show each member's answers with their name: the intro must not deny it.
+    intro = texts(chat.say(WORDS[language]["assess"]))[0]
+    for promise in INTRO_TRUTH[language]:
+        assert promise in intro, intro
+    assert "ไม่แสดงเป็นรายบุคคลให้ผู้อื่นเห็น" not in intro
+    assert "never shown to others individually" not in intro

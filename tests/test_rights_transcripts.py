@@ -13,8 +13,19 @@ from tests.transcripts import converse
 
 WITHDRAW_TH = ("ต้องการถอนความยินยอมใช่ไหมคะ", "[1] ยืนยันถอน", "[2] ไม่ถอน")
 WITHDRAW_EN = ("Do you want to withdraw your consent?", "[1] Yes, withdraw", "[2] Keep consent")
-DELETE_TH = ("ต้องการลบข้อมูลทั้งหมดของคุณใช่ไหมคะ", "[1] ลบทั้งหมด", "[2] ไม่ลบ")
-DELETE_EN = ("Do you want to delete all your data?", "[1] Delete everything", "[2] Don't delete")
+# The question suggests a copy first (with the my-data command) before anything is erased.
+DELETE_TH = (
+    "ต้องการลบข้อมูลทั้งหมดของคุณใช่ไหมคะ",
+    "[1] ลบทั้งหมด",
+    "[2] ไม่ลบ",
+    "อยากเก็บสำเนาไว้ก่อน พิมพ์ “ข้อมูลของฉัน” เพื่อรับลิงก์ดาวน์โหลดค่ะ",
+)
+DELETE_EN = (
+    "Do you want to delete all your data?",
+    "[1] Delete everything",
+    "[2] Don't delete",
+    "To keep a copy first, type “my data” for a download link.",
+)
 
 
 def member_of(db, user_id: str):
@@ -115,7 +126,7 @@ def test_a_withdrawn_member_can_still_see_and_delete_their_data(play, line, db):
         ("ถอนความยินยอม", WITHDRAW_TH),
         ("1", "ถอนความยินยอมเรียบร้อยแล้วค่ะ"),
         ("ข้อมูลของฉัน", ("ชื่อ: พระอาจารย์", "ความยินยอม: ถอนแล้ว",
-                          "รับข้อความจากบอท: ไม่รับ (ถอนความยินยอมแล้ว)")),
+                          "การแจ้งเตือนและประกาศจากบอท: ไม่ส่งถึงคุณ (ถอนความยินยอมแล้ว)")),
         ("ลบข้อมูลของฉัน", DELETE_TH),
         ("ยกเลิก", "ยกเลิก “ลบข้อมูลของฉัน” แล้วค่ะ"),
         ("ลบข้อมูลของฉัน", DELETE_TH),
@@ -130,7 +141,7 @@ def test_my_data_in_thai_shows_profile_consent_and_roles(play, line, db):
         ("ข้อมูลของฉัน", (
             "ข้อมูลของคุณที่น้องคุณธรรมเก็บไว้ค่ะ", f"รหัสผู้ใช้ LINE: {user}", "ชื่อ: สมศรี",
             "เครือข่าย: เครือข่ายประชาสังคมคุณธรรม", "หน่วยงาน: โรงเรียนบ้านดอย",
-            "จังหวัด: เชียงราย", "ความยินยอม: ยินยอม (ประกาศฉบับ 2026-11 เมื่อ ",
+            "จังหวัด: เชียงราย", "ความยินยอม: ยินยอม (ประกาศฉบับ พ.ย. 2569 เมื่อ ",
             "บทบาท: สมาชิก, ผู้ประสานงานเครือข่ายประชาสังคมคุณธรรม", "“ลบข้อมูลของฉัน”",
         )),
         # In the middle of a conversation the rights still answer, and the conversation waits.

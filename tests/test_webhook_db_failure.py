@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from storage.inbox import user_lane
 from storage.models import InboxEvent
 from tests.conftest import sign
 from tests.events import body, text_event
@@ -41,7 +42,7 @@ def test_a_database_failure_mid_webhook_logs_no_user_id_or_words_and_loses_nothi
     assert post(app, raw).status_code == 200  # LINE's redelivery, once the database is back
     with db.unit_of_work() as session:
         [event] = session.scalars(select(InboxEvent)).all()
-    assert event.lane_key == f"u:{USER}"
+    assert event.lane_key == user_lane(USER) and USER not in event.lane_key
 
 
 def test_sql_errors_never_carry_the_bound_values(db):

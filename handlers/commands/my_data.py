@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from handlers.consent import notice_version
 from handlers.context import Context
 from handlers.registry import command
 from messages.builders import text_message
@@ -69,7 +70,7 @@ def _profile(ctx: Context, member: Member) -> list[str]:
                 "mydata.consent",
                 language,
                 status=text(f"mydata.consent.{member.consent_status}", language),
-                version=member.consent_version or "-",
+                version=notice_version(member.consent_version or "-", language),
                 date=_when(ctx, member.consent_decided_at),
             )
         )

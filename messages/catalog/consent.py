@@ -42,8 +42,16 @@ ENTRIES = {
         "please read below and tap a button.",
     },
     "consent.declined": {
-        "th": "รับทราบค่ะ จะไม่เก็บข้อมูลใด ๆ ของคุณ หากเปลี่ยนใจ พิมพ์ “ยินยอม” ได้ทุกเมื่อค่ะ",
-        "en": "Understood. Nothing about you will be kept. If you change your mind, type “I agree”.",
+        "th": (
+            "รับทราบค่ะ จะเก็บไว้เพียงคำตอบนี้ (รหัสผู้ใช้ LINE ของคุณ คำตอบ และเวลาที่ตอบ) "
+            "เพื่อไม่ถามซ้ำ ไม่เก็บข้อมูลอื่นใด พิมพ์ “ลบข้อมูลของฉัน” เพื่อลบแม้แต่คำตอบนี้ "
+            "หากเปลี่ยนใจ พิมพ์ “ยินยอม” ได้ทุกเมื่อค่ะ"
+        ),
+        "en": (
+            "Understood. Only this answer is kept (your LINE user id, the answer and its time), "
+            "so as not to ask again; nothing else. Type “delete my data” to remove even that. "
+            "If you change your mind, type “I agree”."
+        ),
     },
     "consent.thanks": {
         "th": "ขอบคุณที่ยินยอมค่ะ 🙏",

@@ -59,6 +59,17 @@ FIELDS = {
     "linked_at": ("เชื่อมเมื่อ", "Linked"),
     "expires_at": ("หมดอายุ", "Expires"),
     "used_at": ("ใช้เมื่อ", "Used"),
+    "name": ("ชื่อกลุ่ม", "Group name"),
+    "series_id": ("นัดประชุมประจำชุดที่", "Repeating meeting no."),
+    "reflection_id": ("ถอดบทเรียน", "Lesson learned"),
+    "show_name": ("แสดงชื่อของคุณ", "Your name shown"),
+    "marked_at": ("เลือกเป็นเรื่องเล่าดีๆ เมื่อ", "Chosen as a good story"),
+    "since": ("ตั้งแต่", "Since"),
+    "rule": ("รูปแบบการนัดซ้ำ", "Repeat rule"),
+    "starts_on": ("เริ่มวันที่", "First day"),
+    "at_time": ("เวลาเริ่ม", "Start time"),
+    "until_time": ("เวลาสิ้นสุด", "End time"),
+    "planned_until": ("วางแผนนัดไว้ถึง", "Planned until"),
 }
 
 # Stored codes shown in words: mydata.value.<column>.<code>.
@@ -66,6 +77,7 @@ VALUES = {
     "consent_status.given": ("ยินยอม", "given"),
     "consent_status.declined": ("ไม่ยินยอม", "declined"),
     "consent_status.withdrawn": ("ถอนความยินยอมแล้ว", "withdrawn"),
+    "role.member": ("สมาชิก", "member"),
     "role.coordinator": ("ผู้ประสานงานเครือข่าย", "network coordinator"),
     "role.staff": ("เจ้าหน้าที่ศูนย์คุณธรรม", "Moral Center staff"),
     "answer.yes": ("เข้าร่วม", "going"),
@@ -73,6 +85,11 @@ VALUES = {
     "answer.maybe": ("ยังไม่แน่ใจ", "maybe"),
     "status.scheduled": ("นัดไว้", "scheduled"),
     "status.cancelled": ("ยกเลิกแล้ว", "cancelled"),
+    "status.active": ("ยังนัดอยู่", "active"),
+    "status.asked": ("รอคำตอบของคุณ", "waiting for your answer"),
+    "status.granted": ("อนุญาตให้เผยแพร่", "allowed"),
+    "status.refused": ("ไม่อนุญาต", "not allowed"),
+    "status.withdrawn": ("ถอนการอนุญาตแล้ว", "withdrawn"),
     "audience.networks": ("สมาชิกของเครือข่ายที่เลือก", "members of the chosen networks"),
     "audience.all": ("สมาชิกทุกคน", "every member"),
     "audience.group": ("กลุ่ม LINE", "a LINE group"),
@@ -88,6 +105,9 @@ SECTIONS = {
     "meetings_organised": ("นัดประชุมที่คุณสร้าง", "Meetings you organised"),
     "groups_linked": ("กลุ่ม LINE ที่คุณเชื่อม", "LINE groups you linked"),
     "invites_used": ("รหัสเชิญที่คุณใช้", "Invite codes you used"),
+    "stories": ("เรื่องเล่าดีๆ ของคุณ", "Your good stories"),
+    "story_digest_opt_out": ("ไม่รับเรื่องเล่ารายเดือน", "Monthly stories turned off"),
+    "meeting_series_organised": ("นัดประชุมประจำที่คุณสร้าง", "Repeating meetings you organised"),
 }
 
 ENTRIES = {
@@ -107,6 +127,18 @@ ENTRIES = {
     },
     "mydata.page.count": {"th": "{count} รายการ", "en": "{count} item(s)"},
     "mydata.page.none": {"th": "ไม่มี", "en": "None"},
+    "mydata.page.wrong_link": {
+        "th": "ลิงก์นี้ไม่ถูกต้อง หรือข้อมูลถูกลบไปแล้ว",
+        "en": "This link is not right, or the data has been deleted.",
+    },
+    "mydata.page.expired_link": {
+        "th": "ลิงก์นี้หมดอายุแล้ว (ใช้ได้ 24 ชั่วโมง)",
+        "en": "This link has expired (links work for 24 hours).",
+    },
+    "mydata.page.new_link": {
+        "th": "ขอลิงก์ใหม่ได้โดยพิมพ์ “ข้อมูลของฉัน” ในแชต LINE กับน้องคุณธรรมค่ะ",
+        "en": "For a new link, type “my data” in your LINE chat with Nong Khunatham.",
+    },
     "mydata.page.yes": {"th": "ใช่", "en": "yes"},
     "mydata.page.no": {"th": "ไม่ใช่", "en": "no"},
     **{f"mydata.field.{k}": {"th": th, "en": en} for k, (th, en) in FIELDS.items()},

@@ -50,12 +50,14 @@ ENTRIES = {
         "th": (
             "ต้องการลบข้อมูลทั้งหมดของคุณใช่ไหมคะ?\n"
             "จะลบข้อมูลส่วนตัว การยินยอม บทบาท กิจกรรม ภาพถ่าย บทเรียน ผลประเมิน "
-            "และการตอบรับนัดประชุมทั้งหมด และกู้คืนไม่ได้"
+            "และการตอบรับนัดประชุมทั้งหมด และกู้คืนไม่ได้\n"
+            "อยากเก็บสำเนาไว้ก่อน พิมพ์ “ข้อมูลของฉัน” เพื่อรับลิงก์ดาวน์โหลดค่ะ"
         ),
         "en": (
             "Do you want to delete all your data?\n"
             "Your profile, consent, roles, activities, photos, lessons, assessments and meeting "
-            "replies will all be erased, and this cannot be undone."
+            "replies will all be erased, and this cannot be undone.\n"
+            "To keep a copy first, type “my data” for a download link."
         ),
     },
     "rights.delete.yes": {"th": "ลบทั้งหมด", "en": "Delete everything"},
@@ -100,9 +102,12 @@ ENTRIES = {
     "mydata.consent.given": {"th": "ยินยอม", "en": "given"},
     "mydata.consent.declined": {"th": "ไม่ยินยอม", "en": "declined"},
     "mydata.consent.withdrawn": {"th": "ถอนแล้ว", "en": "withdrawn"},
-    "mydata.following": {"th": "รับข้อความจากบอท: {state}", "en": "Messages from the bot: {state}"},
-    "mydata.following.yes": {"th": "รับอยู่", "en": "on"},
-    "mydata.following.no": {"th": "ไม่รับ", "en": "off"},
+    "mydata.following": {
+        "th": "การแจ้งเตือนและประกาศจากบอท: {state}",
+        "en": "Reminders and announcements from the bot: {state}",
+    },
+    "mydata.following.yes": {"th": "ส่งถึงคุณ", "en": "sent to you"},
+    "mydata.following.no": {"th": "ไม่ส่งถึงคุณ", "en": "not sent to you"},
     "mydata.roles": {"th": "บทบาท: {roles}", "en": "Roles: {roles}"},
     "mydata.role.member": {"th": "สมาชิก", "en": "member"},
     "mydata.records": {"th": "ข้อมูลที่บันทึกไว้:", "en": "Your records:"},
@@ -165,8 +170,8 @@ ENTRIES = {
         "en": "• Invite codes you used: {count}",
     },
     "mydata.following.withdrawn": {
-        "th": "ไม่รับ (ถอนความยินยอมแล้ว)",
-        "en": "off (consent withdrawn)",
+        "th": "ไม่ส่งถึงคุณ (ถอนความยินยอมแล้ว)",
+        "en": "not sent to you (consent withdrawn)",
     },
     "mydata.not_given": {"th": "ไม่ระบุ", "en": "not given"},
     "mydata.download": {
