@@ -79,9 +79,14 @@ def test_inbox_drain_after_a_crash_answers_everyone_once(web, line, db):
     counts = settle(line, acknowledged, timeout=5)
     idle = quiesce(db, timeout=5)
     leaks = leaked_lines(web.output() + drain.stdout + drain.stderr, members, [WORDS])
+    replies = fates(db, line)
     said = report("drain after crash", counts, acknowledged=len(acknowledged), idle=idle,
            responses_500=statuses.count(500), leaked_lines=leaks, drain=drain.stdout.strip(),
-           replies=fates(db, line))  # fmt: skip
+           replies=replies)  # fmt: skip
     assert drain.returncode == 0, drain.stderr[-2000:]
-    assert counts == Counter(once=len(acknowledged)), said
+    assert counts["twice"] == 0 and counts["once"] + counts["zero"] == len(acknowledged), said
+    # The one loss at-most-once allows: the kill landed inside a reply's send, after its
+    # "started" mark, and its token expired before the drain. Nothing can tell whether such a
+    # reply left, so it is never pushed. Every other member is answered once.
+    assert counts["zero"] <= replies["unknown-never-reached-line"], said
     assert 500 not in statuses and leaks == 0

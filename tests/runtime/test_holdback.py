@@ -55,13 +55,13 @@ def test_an_event_is_handled_only_once_it_is_as_old_as_the_hold_back(live_config
     with db.unit_of_work() as session:
         inbox.store_events(session, [later, earlier], start)
     try:
-        assert bot.processor.process_lane(f"u:{member}") == 0
+        assert bot.processor.process_lane(inbox.lane_key_of(later)) == 0
         assert bot.processor.holdback.seconds_until_ready(start) == 0.4
         bot.clock.set(lambda: start + timedelta(milliseconds=399))
-        assert bot.processor.process_lane(f"u:{member}") == 0
+        assert bot.processor.process_lane(inbox.lane_key_of(later)) == 0
         assert line.messages(member, since=0)["messages"] == []
         bot.clock.set(lambda: start + timedelta(milliseconds=400))
-        assert bot.processor.process_lane(f"u:{member}") == 2
+        assert bot.processor.process_lane(inbox.lane_key_of(later)) == 2
         assert in_timestamp_order(line, member)
     finally:
         bot.close()
