@@ -14,7 +14,7 @@ from handlers.engine import RESUME_STEP, FlowEngine, control_of
 from handlers.flow import Answer, FlowState
 from handlers.understanding import leave
 from handlers.understanding.buttons import button_for, buttons_of, finished
-from handlers.understanding.meaning import Understanding, key_of
+from handlers.understanding.meaning import SMALL_TALK, Understanding, key_of
 from messages.builders import text_message
 from messages.catalog import text
 from storage import conversations
@@ -45,7 +45,17 @@ class MidFlow:
                 conversations.pause_all(ctx.session, conversation.line_user_id)
                 paused = self._paused(name, ctx)
                 return [paused, *run(pending.get("intent", ""))][-5:], f"left:{name}"
-            # Anything else: the question is dropped and the message read as usual.
+            if decision is None and answer.kind == "text" and control_of(answer) is None:
+                # Neither button: never the step's answer. "ใช่ ใช้เลย" uses it; "ไม่ใช่คำตอบค่ะ"
+                # (or anything else that is not a command) asks the step's question again.
+                said = answer.text or ""
+                if leave.means_use(said):
+                    typed = Answer("text", text=pending.get("text", ""))
+                    return self._feed(conversation, typed, ctx), f"flow:{name}:kept"
+                if not self.understanding.read(said, whole=True).intent:
+                    asked = self.engine.ask_again(conversation, ctx, [])
+                    return asked, f"flow:{name}:not-an-answer"
+            # A command or control: the question is dropped and the message read as usual.
         flow = self.engine.flows.get(name)
         # The engine's own questions (continue?, discard?) are not steps with buttons to match.
         own_question = conversation.step in (RESUME_STEP, cancelling.CONFIRM_STEP)
@@ -82,6 +92,12 @@ class MidFlow:
         if meaning.intent == name:
             # Asking again for the flow one is in ("อยากบันทึกกิจกรรมค่ะ"): continue or restart?
             return self.engine.start(flow, ctx), f"flow:{name}:again"
+        if meaning.intent in SMALL_TALK and _scores(step, buttons):
+            # A greeting at a score step cannot be a score: greet back, ask the question again.
+            greeting = [m for m in run(meaning.intent) if m.get("type") == "text"][:1]
+            for message in greeting:
+                message.pop("quickReply", None)
+            return self.engine.ask_again(conversation, ctx, greeting), f"flow:{name}:greeted"
         if meaning.intent and control_of(answer) is None:
             title = text(flow.title_key, ctx.language)
             asked = leave.ask(conversation, answer.text or "", meaning.intent, title,
@@ -113,3 +129,8 @@ class MidFlow:
         flow = self.engine.flows[name]
         title = text(flow.title_key, ctx.language)
         return text_message(text("understand.leave_paused", ctx.language, flow=title))
+
+
+def _scores(step, buttons: list[tuple[tuple[str, ...], str]]) -> bool:
+    """True at a step whose answer is a score: every button a number."""
+    return step.choose and bool(buttons) and all(value.isdigit() for _, value in buttons)

@@ -41,6 +41,9 @@ ROUTES = {
 }  # fmt: skip
 # The answer each step stores, where a test can read it.
 FIELDS = {"date": "held_on", "tags": "criteria", "criteria": "criteria"}
+# Several messages typed in turn, one phrasing ("อรุณสวัสดิ์ค่ะ >> ไม่ใช่คำตอบค่ะ"): the
+# judgement is of where the last leaves the member.
+THEN = " >> "
 MODELS = {"log_activity": Activity, "reflect": Reflection, "assess": Assessment, "meeting": Meeting}
 
 
@@ -187,7 +190,8 @@ def test_answers_typed_mid_flow_are_understood_and_never_harm(db, tmp_path, caps
         before = reach(chat, at)
         flow = at.split(".")[0]
         rows_before = _rows(chat, MODELS.get(flow, Member))
-        chat.say(phrasing)
+        for said in phrasing.split(THEN):
+            chat.say(said)
         verdict = judge(chat, at, expect, before, rows_before)
         if verdict != "ok":
             note = f"{at}: {phrasing!r} → {chat.outcome} at {chat.current_flow()} (want {expect})"

@@ -56,3 +56,15 @@ def decide(conversation: Conversation, answer: Answer) -> tuple[str | None, dict
             if any(folded == normalize(w) for key in keys for w in variants(key)):
                 decision = value
     return decision, pending
+
+
+# "ใช่ ใช้เลย", "ใช้ค่ะ": use what was typed as the answer. Any "no" word ("ไม่ใช่คำตอบค่ะ") is not.
+_USE_WORDS = ("ใช้", "เลย", "คำตอบ", "เป็น", "อันนี้", "นี้", "use", "it", "as", "answer")
+
+
+def means_use(typed: str) -> bool:
+    """True when a reply to the question says: use it as the answer."""
+    from handlers.understanding.answers import yes_or_no
+
+    words = typed.split()
+    return bool(words) and yes_or_no(typed, _USE_WORDS) is True

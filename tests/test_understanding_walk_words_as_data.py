@@ -1,0 +1,48 @@
+"""The Chiang Rai teacher's words that were saved as data (walk of 20:20), through the real router."""
+
+from __future__ import annotations
+
+import json
+
+from storage import conversations
+from tests.router_chat import Chat
+
+
+def draft(chat: Chat) -> dict:
+    with chat.db.unit_of_work() as session:
+        return json.loads(conversations.current(session, chat.user).data)
+
+
+def at_place(db, tmp_path) -> Chat:
+    chat = Chat(db, tmp_path)
+    for said in ("บันทึกกิจกรรมค่ะ", "ปลูกต้นไม้", "เมื่อวาน"):
+        chat.say(said)
+    assert chat.current_flow() == ("log_activity", "place")
+    return chat
+
+
+def test_not_an_answer_to_the_pause_question_is_never_stored_and_the_step_is_asked_again(
+    db, tmp_path
+):
+    chat = at_place(db, tmp_path)
+    chat.say("อรุณสวัสดิ์ค่ะ")
+    assert chat.labels()[:2] == ["พักไว้ก่อน", "ใช้เป็นคำตอบ"]
+    for said in ("ไม่ใช่คำตอบค่ะ แค่ทักทาย", "ไม่ใช่ค่ะ"):
+        chat.say(said)
+        assert chat.current_flow() == ("log_activity", "place"), said
+        assert "place" not in draft(chat), said
+        assert "ไม่ใช่" not in json.dumps(draft(chat), ensure_ascii=False)
+        chat.say("อรุณสวัสดิ์ค่ะ")
+    chat.say("ใช่ ใช้เลย")
+    assert draft(chat)["place"] == "อรุณสวัสดิ์"
+    assert chat.current_flow() == ("log_activity", "participants")
+
+
+def test_a_greeting_at_a_score_step_is_greeted_and_the_question_asked_again(db, tmp_path):
+    chat = Chat(db, tmp_path)
+    chat.say("แบบประเมินค่ะ")
+    chat.say("อรุณสวัสดิ์ค่ะ")
+    assert "ใช้เป็นคำตอบ" not in chat.labels()
+    assert "อรุณสวัสดิ์ค่ะ ☀️" in chat.text()
+    assert chat.current_flow() == ("assess", "rate_0")
+    assert "rate_0" not in draft(chat)
