@@ -46,3 +46,15 @@ def test_a_greeting_at_a_score_step_is_greeted_and_the_question_asked_again(db, 
     assert "อรุณสวัสดิ์ค่ะ ☀️" in chat.text()
     assert chat.current_flow() == ("assess", "rate_0")
     assert "rate_0" not in draft(chat)
+
+
+def test_a_count_in_thai_words_is_read_and_a_criterion_is_never_a_count(db, tmp_path):
+    chat = at_place(db, tmp_path)
+    chat.say("ออนไลน์")
+    assert chat.current_flow() == ("log_activity", "participants")
+    chat.say("หลัก ๑ ค่ะ")  # meant for the next question: not 1 participant
+    assert chat.current_flow() == ("log_activity", "participants")
+    assert "participants" not in draft(chat)
+    chat.say("ยี่สิบห้าคนค่ะ")
+    assert draft(chat)["participants"] == 25
+    assert chat.current_flow() == ("log_activity", "criteria")

@@ -112,6 +112,9 @@ def check_held_on(day: date, today: date, language: str) -> date:
 def read_participants(text: str) -> int:
     """Return how many took part ("30", "๓๐ คน", "ประมาณ 1,200 คน"), or raise Invalid."""
     folded = clean(text).translate(THAI_DIGITS)
+    if _CRITERIA.search(folded):
+        # "หลัก ๑ ค่ะ": a criterion, meant for the next question, is never a count.
+        raise Invalid("activity.participants_not_number")
     if not re.search(r"\d", folded):
         folded = spelled_numbers(folded)  # "ยี่สิบคน"
     folded = re.sub(r"(?<=\d),(?=\d{3})", "", folded)

@@ -88,13 +88,23 @@ def spelled_numbers(text: str) -> str:
     a text without one comes back as it was."""
     from pythainlp.util import thaiword_to_num  # ships in the package: nothing is downloaded
 
-    words, changed = [], False
-    for word in tokens(normalise(text)):
+    def number(words: list[str]) -> int | None:
         try:
-            words.append(str(thaiword_to_num(word)))
-            changed = True
+            return thaiword_to_num("".join(words))
         except ValueError:
-            words.append(word)
+            return None
+
+    found, words, changed, at = tokens(normalise(text)), [], False, 0
+    while at < len(found):
+        # The longest run of words that is one number: "ยี่" + "สิบห้า" is 25, not 2 and 15.
+        end = next((end for end in range(len(found), at, -1) if number(found[at:end]) is not None),
+                   None)  # fmt: skip
+        if end is None:
+            words.append(found[at])
+            at += 1
+            continue
+        words.append(str(number(found[at:end])))
+        changed, at = True, end
     return " ".join(words) if changed else text
 
 
