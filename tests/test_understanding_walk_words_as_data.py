@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from handlers.cancelling import CONFIRM_STEP
 from storage import conversations
 from tests.router_chat import Chat
 
@@ -58,3 +59,49 @@ def test_a_count_in_thai_words_is_read_and_a_criterion_is_never_a_count(db, tmp_
     chat.say("ยี่สิบห้าคนค่ะ")
     assert draft(chat)["participants"] == 25
     assert chat.current_flow() == ("log_activity", "criteria")
+
+
+def at_reflection_question(db, tmp_path, answered: int) -> Chat:
+    chat = Chat(db, tmp_path)
+    chat.say("ถอดบทเรียนค่ะ")
+    for said in ("ตั้งใจปลูกป่า", "ได้ปลูก 100 ต้น", "ทุกคนช่วยกัน", "ฝนตก")[:answered]:
+        chat.say(said)
+    return chat
+
+
+def test_cancel_in_her_words_at_a_reflection_question_cancels(db, tmp_path):
+    chat = at_reflection_question(db, tmp_path, 1)
+    chat.say("ยกเลิกก่อนนะคะ เดี๋ยวค่อยทำใหม่")
+    assert chat.current_flow() is None  # one answer: cancelled at once, nothing stored
+    chat = at_reflection_question(db, tmp_path, 3)
+    chat.say("ยกเลิกก่อนนะคะ เดี๋ยวค่อยทำใหม่")
+    assert chat.current_flow() == ("reflect", CONFIRM_STEP)  # three answers: discard them?
+    assert "เดี๋ยวค่อยทำใหม่" not in json.dumps(draft(chat), ensure_ascii=False)
+
+
+def test_nothing_here_skips_an_optional_question_and_a_required_one_needs_an_answer(db, tmp_path):
+    chat = at_reflection_question(db, tmp_path, 3)
+    step = chat.current_flow()
+    chat.say("ข้อนี้ไม่มีค่ะ ผ่านไปเลย")
+    assert chat.current_flow() != step
+    assert "ผ่านไปเลย" not in json.dumps(draft(chat), ensure_ascii=False)
+    step = chat.current_flow()
+    chat.say("ขอข้ามข้อนี้ได้ไหมคะ")
+    assert "ข้อนี้จำเป็นต้องตอบค่ะ ข้ามไม่ได้" in chat.text()
+    assert chat.current_flow() == step
+    assert "ข้ามข้อนี้" not in json.dumps(draft(chat), ensure_ascii=False)
+
+
+def test_the_assessment_note_takes_her_skip_and_cancel(db, tmp_path):
+    chat = Chat(db, tmp_path)
+    chat.say("แบบประเมินค่ะ")
+    chat.say("3")
+    assert chat.current_flow() == ("assess", "note_0")
+    chat.say("ข้อนี้ไม่มีค่ะ ผ่านไปเลย")
+    assert chat.current_flow() == ("assess", "rate_1")
+    assert not draft(chat).get("note_0")
+    chat.say("3")
+    chat.say("ยกเลิกก่อนนะคะ เดี๋ยวค่อยทำใหม่")
+    assert chat.current_flow() is None or chat.current_flow()[1] != "rate_2"
+    if chat.current_flow() is not None:
+        assert "ค่อยทำใหม่" not in json.dumps(draft(chat), ensure_ascii=False)
