@@ -11,6 +11,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from bot.meeting_calendar import CalendarLinks
 from bot.nudges import send_reflection_nudges
 from bot.reminders import ReminderJob
+from bot.story_asks import send_story_asks
 from bot.story_digest import send_story_digests
 from bot.timekeeping import running_from, scheduler_time
 
@@ -57,6 +58,15 @@ def build_scheduler(
         "interval",
         minutes=NUDGE_MINUTES,
         id="story-digests",
+        max_instances=1,
+        coalesce=True,
+    )
+    # Permission requests marked at night wait for the morning, like every other nudge.
+    scheduler.add_job(
+        lambda: send_story_asks(bot, now()),
+        "interval",
+        minutes=NUDGE_MINUTES,
+        id="story-asks",
         max_instances=1,
         coalesce=True,
     )

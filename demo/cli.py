@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 
 import demo
 from demo.plan import SeedPlan
+from storage.migrate import upgrade
 
 
 @click.group("demo", cls=AppGroup)
@@ -32,6 +33,7 @@ def seed_command(members, activities, reflections, assessments, meetings, seed_v
     if members == 0 and (activities or reflections or assessments or meetings):
         raise click.UsageError("activities, reflections and meetings need --members above 0")
     config = current_app.extensions["bot"].config
+    upgrade(config.database_url)  # a fresh clone has no tables yet (as `make run` does it)
     plan = SeedPlan(
         members, activities, reflections, members if assessments is None else assessments,
         meetings, current_app.extensions["bot"].clock(), zone=config.zone, media_dir=config.media_dir,

@@ -24,13 +24,19 @@ def _status(rng: random.Random) -> str:
 
 def seed_stories(session: Session, plan: SeedPlan, rng: random.Random) -> int:
     """Mark a few of the newest reflections and activities; return how many stories were made."""
+    # Seeding again (--force) leaves the records already marked alone: one story per record.
+    marked_reflections = select(SharedStory.reflection_id).where(
+        SharedStory.reflection_id.is_not(None)
+    )
+    marked_activities = select(SharedStory.activity_id).where(SharedStory.activity_id.is_not(None))
     reflections = session.execute(
-        select(Reflection.id, Reflection.member_id).where(Reflection.criteria != "")
+        select(Reflection.id, Reflection.member_id)
+        .where(Reflection.criteria != "", Reflection.id.not_in(marked_reflections))
         .order_by(Reflection.created_at.desc()).limit(REFLECTIONS)
     ).all()  # fmt: skip
     activities = session.execute(
-        select(Activity.id, Activity.member_id).order_by(Activity.created_at.desc())
-        .limit(ACTIVITIES)
+        select(Activity.id, Activity.member_id).where(Activity.id.not_in(marked_activities))
+        .order_by(Activity.created_at.desc()).limit(ACTIVITIES)
     ).all()  # fmt: skip
     made = 0
     for kind, rows in (("reflection", reflections), ("activity", activities)):

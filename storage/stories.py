@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.erasure import Fact, Subject, describer, eraser
-from storage.models import Member
+from storage.models import Delivery, Member
 from storage.models.activities import Activity, ActivityCriterion
 from storage.models.members import CONSENT_GIVEN, reachable_clause
 from storage.models.reflections import Reflection
@@ -90,6 +90,28 @@ def answer(session: Session, story: SharedStory, value: str, now: datetime) -> s
         story.show_name = value == "named"
     session.flush()
     return story.status
+
+
+def ask_key(story: SharedStory) -> str:
+    """The outbox dedupe key of the push asking the story's author for permission."""
+    return f"story-ask:{story.id}"
+
+
+def asked_yet(session: Session, story: SharedStory) -> bool:
+    """True once the permission request is in the outbox (it waits for 08:00 when marked at night)."""
+    stmt = select(Delivery.id).where(Delivery.dedupe_key == ask_key(story))
+    return session.scalars(stmt.limit(1)).first() is not None
+
+
+def asks_waiting(session: Session, marked_since: datetime) -> list[SharedStory]:
+    """Stories marked since then, still unanswered, whose request is not in the outbox yet."""
+    stmt = select(SharedStory).where(
+        SharedStory.status == ASKED, SharedStory.marked_at >= marked_since
+    )
+    found = list(session.scalars(stmt.order_by(SharedStory.id)))
+    keys = [ask_key(story) for story in found]
+    sent = set(session.scalars(select(Delivery.dedupe_key).where(Delivery.dedupe_key.in_(keys))))
+    return [story for story in found if ask_key(story) not in sent]
 
 
 def of_member(session: Session, member_id: int) -> list[SharedStory]:

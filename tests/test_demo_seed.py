@@ -121,3 +121,37 @@ def test_seeds_shared_stories_districts_and_themes_the_staff_pages_show(app, db)
     assert "อนุญาตให้แบ่งปัน" in stories and "ไม่อนุญาต" in stories
     themes = client.get("/staff/themes?by=criterion").get_data(as_text=True)
     assert "จาก 200 บันทึกล่าสุด" in themes and "หลักคุณธรรมร่วม ·" in themes
+
+
+def test_seeding_again_with_force_leaves_one_story_per_record(app, db):
+    from storage.models.stories import SharedStory
+
+    args = ["demo", "seed", "--members", "10", "--activities", "12", "--reflections", "30",
+            "--meetings", "0"]  # fmt: skip
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=args).exit_code == 0
+    again = runner.invoke(args=[*args, "--force"])
+    assert again.exit_code == 0, again.output
+    with db.unit_of_work() as session:
+        stories = session.scalars(select(SharedStory)).all()
+    records = [(s.activity_id, s.reflection_id) for s in stories]
+    assert len(records) == len(set(records)) and len(records) > 24  # the new records got some too
+
+
+def test_seeding_a_fresh_database_makes_its_tables_first(config, tmp_path):
+    from dataclasses import replace
+
+    from bot import create_app
+    from storage.models import Member
+
+    fresh = replace(config, database_url=f"sqlite:///{tmp_path / 'fresh.db'}")
+    app = create_app(fresh)
+    try:
+        args = ["demo", "seed", "--members", "5", "--activities", "3", "--reflections", "3",
+                "--meetings", "1"]  # fmt: skip
+        result = app.test_cli_runner().invoke(args=args)
+        assert result.exit_code == 0, result.output
+        with app.extensions["bot"].db.unit_of_work() as session:
+            assert session.scalar(select(func.count()).select_from(Member)) == 5
+    finally:
+        app.extensions["bot"].close()

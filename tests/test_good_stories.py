@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.story_asks import queue_story_asks
 from bot.story_digest import queue_digests
 from storage import erasure, members
 from storage import staff as accounts
@@ -17,10 +18,12 @@ from storage.models.stories import SharedStory
 from tests import records
 from tests.flex_check import assert_valid_flex, problems
 from tests.router_chat import Chat
-from tests.staffweb import EMAIL, csrf, signed_in
+from tests.staffweb import EMAIL, csrf, signed_in, try_sign_in
 
 ZONE = ZoneInfo("Asia/Bangkok")
 NEXT_MONTH = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok, the month after
+MORNING = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok, as in the chats
+NIGHT = datetime(2026, 11, 23, 20, 8, tzinfo=UTC)  # 03:08 in Bangkok
 GRANTED_LESSON = "ชวนผู้ปกครองมาช่วยทำให้เด็กกล้าแสดงออก"
 REFUSED_LESSON = "ทำบัญชีครัวเรือนทุกบ้านช่วยลดหนี้"
 
@@ -51,6 +54,7 @@ def _two_authors_answered(app, db, tmp_path):
     allows, refuses, reader = Chat(db, tmp_path), Chat(db, tmp_path), Chat(db, tmp_path)
     _name(db, allows, "ครูดาวเรือง")
     _name(db, refuses, "ลุงมีสุข")
+    app.extensions["bot"].clock.set(lambda: MORNING)
     granted = records.reflection(db, allows.user, lesson=GRANTED_LESSON)
     refused = records.reflection(db, refuses.user, lesson=REFUSED_LESSON)
     client = signed_in(app, db)
@@ -126,6 +130,7 @@ def test_the_digest_holds_only_the_allowed_story_after_staff_saw_the_quota(app, 
     reader.say("ไม่รับเรื่องเล่ารายเดือนค่ะ")
     assert "หยุดส่งสรุป" in reader.text()
     app.extensions["bot"].clock.set(lambda: NEXT_MONTH)
+    assert try_sign_in(client).status_code == 302  # a week idle ended the session
     page = client.get("/staff/stories").get_data(as_text=True)
     assert "เรื่องที่เริ่มแบ่งปันในเดือน พ.ย. 2569: 1 เรื่อง" in page
     assert "ส่งถึงสมาชิก 2 คน" in page and "โควตาที่เหลือเดือนนี้: ไม่ทราบ" in page
@@ -151,6 +156,7 @@ def test_the_digest_holds_only_the_allowed_story_after_staff_saw_the_quota(app, 
 def test_a_scoped_account_cannot_approve_the_digest(app, db, tmp_path):
     *_, client = _two_authors_answered(app, db, tmp_path)
     app.extensions["bot"].clock.set(lambda: NEXT_MONTH)
+    assert try_sign_in(client).status_code == 302  # a week idle ended the session
     with db.unit_of_work() as session:
         accounts.set_scope(session, accounts.find(session, EMAIL), ["เชียงราย"], [])
     assert "บัญชีที่เห็นเฉพาะบางจังหวัด" in client.get("/staff/stories").get_data(as_text=True)
@@ -170,3 +176,34 @@ def test_my_data_tells_and_erasure_removes_the_stories(app, db, tmp_path):
     assert removed["shared_stories"] == 1
     with db.unit_of_work() as session:
         assert session.scalars(select(SharedStory)).all()[0].status == "refused"
+
+
+def _asks(db) -> list[Delivery]:
+    with db.unit_of_work() as session:
+        stmt = select(Delivery).where(Delivery.dedupe_key.like("story-ask:%"))
+        return list(session.scalars(stmt))
+
+
+def test_marked_at_night_the_author_is_asked_at_eight(app, db, tmp_path):
+    author = Chat(db, tmp_path)
+    record_id = records.reflection(db, author.user, lesson=GRANTED_LESSON)
+    app.extensions["bot"].clock.set(lambda: NIGHT)
+    client = signed_in(app, db)
+    response = _mark(client, "reflection", record_id)
+    assert response.status_code == 302
+    assert _asks(db) == []  # nothing pushed at 03:08
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "จะส่งคำขอเวลา 08:00 น." in page and "ส่งคำขออนุญาตถึงเจ้าของเรื่องในแชตแล้ว" not in page
+    before_eight = datetime(2026, 11, 24, 0, 59, tzinfo=UTC)  # 07:59 in Bangkok
+    with db.unit_of_work() as session:
+        assert queue_story_asks(session, before_eight, ZONE) == 0
+    eight = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+    with db.unit_of_work() as session:
+        assert queue_story_asks(session, eight, ZONE) == 1
+    with db.unit_of_work() as session:
+        assert queue_story_asks(session, eight, ZONE) == 0  # asked once
+    [ask] = _asks(db)
+    assert ask.created_at.astimezone(ZONE).hour == 8 and author.user in ask.recipients
+    assert "แบ่งปัน" in _asked(db, author.user)["template"]["text"]
+    page = client.get(f"/staff/reflections/{record_id}").get_data(as_text=True)
+    assert "จะส่งคำขอเวลา 08:00 น." not in page and "รอเจ้าของเรื่องตอบ" in page

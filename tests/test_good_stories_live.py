@@ -4,7 +4,7 @@ two-button question, the tap is answered, another member reads the story; the qu
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tests import records
@@ -13,6 +13,7 @@ from tests.staffweb import csrf, signed_in, try_sign_in
 
 ZONE = ZoneInfo("Asia/Bangkok")
 LESSON = "ชวนผู้ปกครองมาช่วยทำให้เด็กกล้าแสดงออก"
+MORNING = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok: requests go out at once
 
 
 def _texts(found: list[dict]) -> str:
@@ -21,6 +22,7 @@ def _texts(found: list[dict]) -> str:
 
 def test_the_author_is_asked_on_line_and_the_reader_sees_the_story(bot_server, line, db):
     line.set_quota(1000, total_usage=100)
+    bot_server.app.extensions["bot"].clock.set(lambda: MORNING)
     author, reader = join(line, db, "ครูดาว"), join(line, db, "น้องอ้อย")
     reflection_id = records.reflection(db, author, lesson=LESSON)
     client = signed_in(bot_server.app, db)
@@ -44,6 +46,7 @@ def test_the_author_is_asked_on_line_and_the_reader_sees_the_story(bot_server, l
 
 def test_the_approved_digest_reaches_members_who_did_not_opt_out(bot_server, line, db):
     line.set_quota(1000)
+    bot_server.app.extensions["bot"].clock.set(lambda: MORNING)
     author, reader, quiet = (join(line, db, name) for name in ("ครูดาว", "น้องอ้อย", "ลุงมี"))
     records.reflection(db, author, lesson=LESSON)
     client = signed_in(bot_server.app, db)

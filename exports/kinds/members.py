@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import Select, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from exports.columns import DATETIME, NUMBER, Column, ExportContext
@@ -61,6 +61,13 @@ def _roles(session: Session, ctx: ExportContext) -> dict[int, str]:
     return {member_id: ", ".join(names) for member_id, names in held.items()}
 
 
+def _held(member: Row, roles: dict[int, str], ctx: ExportContext) -> str:
+    """Every registered member is a member first, as the chat and the my-data page say."""
+    held = [ctx.label("export.role.member")] if member.registered_at is not None else []
+    held += [roles[member.id]] if member.id in roles else []
+    return ", ".join(held)
+
+
 def rows(session: Session, ctx: ExportContext) -> Iterator[list]:
     roles = _roles(session, ctx)
     for member in stream(session, query(ctx)):
@@ -76,7 +83,7 @@ def rows(session: Session, ctx: ExportContext) -> Iterator[list]:
             ctx.label(f"export.language.{member.language}")
             if member.language in ("th", "en")
             else member.language,
-            roles.get(member.id, ""),
+            _held(member, roles, ctx),
             member.consent_version,
             ctx.local(member.consent_decided_at),
             ctx.local(member.registered_at),

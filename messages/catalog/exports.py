@@ -18,6 +18,7 @@ ENTRIES = {
     "export.col.consent_version": {"th": "ฉบับความยินยอม", "en": "Consent version"},
     "export.col.consent_at": {"th": "วันที่ให้ความยินยอม", "en": "Consented at"},
     "export.col.registered_at": {"th": "วันที่ลงทะเบียน", "en": "Registered at"},
+    "export.role.member": {"th": "สมาชิก", "en": "member"},
     "export.role.coordinator": {"th": "ผู้ประสานงาน", "en": "Coordinator"},
     "export.role.staff": {"th": "เจ้าหน้าที่", "en": "Staff"},
     "export.language.th": {"th": "ไทย", "en": "Thai"},

@@ -1,6 +1,17 @@
 """Staff web texts (keys staff.*): the dashboard the Moral Center and the university team use."""
 
 ENTRIES = {
+    "staff.error_not_found_title": {"th": "ไม่พบรายการ", "en": "Not found"},
+    "staff.error_not_found": {
+        "th": "ไม่พบรายการนี้ หรืออยู่นอกขอบเขตจังหวัดของบัญชีนี้",
+        "en": "This item was not found, or it is outside this account's provinces.",
+    },
+    "staff.error_forbidden_title": {"th": "ไม่มีสิทธิ์เปิดหน้านี้", "en": "Not allowed"},
+    "staff.error_forbidden": {
+        "th": "บัญชีนี้ไม่มีสิทธิ์เปิดหน้านี้ หากต้องใช้งาน โปรดติดต่อผู้ดูแลระบบ",
+        "en": "This account may not open this page. Ask an administrator if you need it.",
+    },
+    "staff.error_back": {"th": "กลับหน้าภาพรวม", "en": "Back to the overview"},
     "staff.brand": {"th": "น้องคุณธรรม", "en": "Nong Khunatham"},
     "staff.brand_sub": {"th": "สำหรับเจ้าหน้าที่", "en": "staff"},
     "staff.title": {"th": "แดชบอร์ดเจ้าหน้าที่", "en": "Staff dashboard"},

@@ -21,6 +21,14 @@ ENTRIES = {
         "th": "ทำเครื่องหมายแล้ว ส่งคำขออนุญาตถึงเจ้าของเรื่องในแชตแล้วค่ะ",
         "en": "Marked. The author has been asked in the chat.",
     },
+    "staff.story_marked_later": {
+        "th": "ทำเครื่องหมายแล้ว ตอนนี้เป็นเวลากลางคืน จะส่งคำขอเวลา 08:00 น. ค่ะ",
+        "en": "Marked. It is night now: the author will be asked at 08:00.",
+    },
+    "staff.story_ask_at_eight": {
+        "th": "จะส่งคำขอเวลา 08:00 น. (ไม่ส่งข้อความระหว่าง 20:00–08:00 น.)",
+        "en": "The request will be sent at 08:00 (no messages between 20:00 and 08:00).",
+    },
     "staff.story_status": {"th": "สถานะ", "en": "Status"},
     "staff.story_status_asked": {"th": "รอเจ้าของเรื่องตอบ", "en": "Awaiting the author"},
     "staff.story_status_granted": {"th": "อนุญาตให้แบ่งปัน", "en": "Allowed"},

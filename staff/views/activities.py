@@ -83,7 +83,7 @@ def activity(record_id: int):
         photos=photos,
         criteria=criteria,
         lessons=lessons,
-        story=story_of("activity", item.id),
+        **story_of("activity", item.id),
     )
 
 

@@ -90,5 +90,5 @@ def reflection(record_id: int):
     return render_template(
         "staff/reflection.html", r=item, name=name, activity=activity, parts=parts,
         criteria=reflections_export.criteria_text(ctx, item.criteria_keys),
-        story=story_of("reflection", item.id),
+        **story_of("reflection", item.id),
     )  # fmt: skip

@@ -7,13 +7,13 @@ import logging
 from flask import abort, current_app, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from bot.story_asks import ask_author
 from bot.story_digest import last_month, new_stories
 from handlers.questionnaire import load_questionnaire
-from messages.stories import permission_question
 from staff.blueprint import blueprint
 from staff.i18n import lang
 from staff.scope import current_scope
-from storage import deliveries, stories
+from storage import stories
 from storage.models import Member
 from storage.models.activities import Activity
 from storage.models.reflections import Reflection
@@ -36,13 +36,16 @@ def _record(session, kind: str, record_id: int):
     return session.execute(stmt).first()
 
 
-def story_of(kind: str, record_id: int) -> SharedStory | None:
-    """The story made of a record (for its page's "good practice" panel)."""
+def story_of(kind: str, record_id: int) -> dict:
+    """The story made of a record (for its page's "good practice" panel), and whether its
+    permission request still waits for the morning (marked at night)."""
     bot = current_app.extensions["bot"]
     with bot.db.unit_of_work() as session:
         found = stories.of_record(session, kind, record_id)
+        waiting = found is not None and found.status == stories.ASKED
+        waiting = waiting and not stories.asked_yet(session, found)
         session.expunge_all()
-    return found
+    return {"story": found, "story_waiting": waiting}
 
 
 @blueprint.post("/stories/mark")
@@ -56,16 +59,11 @@ def story_mark():
         found = _record(session, kind, record_id)
         if found is None:
             abort(404)
-        record, author = found
+        _, author = found
         story, new = stories.mark(session, kind, record_id, author.id, g.get("staff_id"), now)
-        if new and author.reachable:
-            title = (
-                record.title if kind == "activity" else stories.titles(session, [story])[story.id]
-            )
-            question = permission_question(story.id, kind, title, author.language or "th")
-            key = f"story-ask:{story.id}"
-            deliveries.enqueue_push(session, author.line_user_id, [question], now, dedupe_key=key)
-    return redirect(url_for(BACK[kind], record_id=record_id, marked=1))
+        waiting = new and not ask_author(session, story, now, bot.config.zone)
+        waiting = waiting and author.reachable  # an unreachable author is not asked at all
+    return redirect(url_for(BACK[kind], record_id=record_id, marked="later" if waiting else 1))
 
 
 def _digest_plan(session, bot):

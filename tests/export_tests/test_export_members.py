@@ -34,7 +34,9 @@ def test_csv_opens_in_excel_with_thai_headers_and_only_consented_members(app, pe
     assert sorted(row[2] for row in rows[1:]) == ["สมศรี ใจดี", "อรุณ แสงทอง"]
     somsri = next(row for row in rows if row[1] == SOMSRI)
     assert somsri[3] == "เครือข่ายประชาสังคมคุณธรรม"
-    assert somsri[7] == "ผู้ประสานงาน (เครือข่ายประชาสังคมคุณธรรม)"
+    assert somsri[7] == "สมาชิก, ผู้ประสานงาน (เครือข่ายประชาสังคมคุณธรรม)"
+    arun = next(row for row in rows if row[1] == ARUN)
+    assert arun[7] == "สมาชิก"  # an ordinary member is a member, as the chat says
     assert somsri[rows[0].index("วันที่ลงทะเบียน")] == "2021-08-09 23:30"
 
 
@@ -45,6 +47,8 @@ def test_english_headers_and_buddhist_era_dates_on_request(app, people):
     somsri = next(row for row in rows if row[1] == SOMSRI)
     assert somsri[header.index("Registered at")] == "9/8/2564 23:30"
     assert somsri[header.index("Network")] == "Civil-society moral network"
+    arun = next(row for row in rows if row[1] == ARUN)
+    assert arun[header.index("Roles")] == "member"
 
 
 def test_xlsx_has_real_dates_a_frozen_header_and_sized_columns(app, people, tmp_path):
