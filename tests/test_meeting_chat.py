@@ -341,3 +341,37 @@ def test_a_range_is_stored_and_the_card_reads_its_start_and_end(db, chat, people
     with db.unit_of_work() as session:
         meeting = session.scalars(select(Meeting)).one()
         assert meeting.ends_at == datetime(2026, 12, 6, 12, 0, tzinfo=BANGKOK)
+
+
+@pytest.mark.parametrize(
+    ("typed", "link", "place"),
+    [
+        ("zoom.us/j/8123456789?pwd=abc ครับ", "https://zoom.us/j/8123456789?pwd=abc", None),
+        ("https://zoom.us/j/8123456789 นะคะ 🙏", "https://zoom.us/j/8123456789", None),
+        ("zoom.us/j/8123456789?pwd=abcค่ะ", "https://zoom.us/j/8123456789?pwd=abc", None),
+        ("Zoom https://zoom.us/j/98765 ครับ", "https://zoom.us/j/98765", "Zoom"),
+        ("ห้องประชุมเทศบาล ค่ะ", None, "ห้องประชุมเทศบาล"),
+    ],
+)
+def test_polite_particles_beside_a_link_are_never_the_place(db, chat, people, typed, link, place):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมออนไลน์")
+    assert "ประชุมที่ไหน" in texts(coordinator.say("30 พ.ย. 69 13.30 น."))[0]
+    assert "วาระการประชุม" in texts(coordinator.say(typed))[0]
+    audience = coordinator.say("ติดตามกิจกรรม")
+    review = coordinator.tap(audience[-1], "ประชาสังคมคุณธรรม")
+    assert "สถานที่: ครับ" not in review[0]["altText"]
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    with db.unit_of_work() as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert (meeting.link, meeting.place) == (link, place)
+
+
+def test_punctuation_alone_as_an_agenda_is_asked_again_not_a_crash(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมออนไลน์")
+    coordinator.say("30 พ.ย. 69 13.30 น.")
+    coordinator.say("zoom.us/j/8123456789")
+    assert texts(coordinator.say("-"))[0].startswith("วาระต้องมีตัวอักษรหรือตัวเลขค่ะ")

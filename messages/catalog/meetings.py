@@ -68,6 +68,14 @@ ENTRIES = {
         "th": "ประชุมที่ไหนคะ? ส่งลิงก์ประชุมออนไลน์ (เช่น Zoom) หรือพิมพ์ชื่อสถานที่",
         "en": "Where is it? Send the online meeting link (e.g. Zoom) or type the place.",
     },
+    "meeting.bad_where_no_letters": {
+        "th": "สถานที่หรือลิงก์ต้องมีตัวอักษรหรือตัวเลขค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "The place or link needs letters or digits. Please try again.",
+    },
+    "meeting.bad_agenda_no_letters": {
+        "th": "วาระต้องมีตัวอักษรหรือตัวเลขค่ะ ถ้าไม่มีวาระ แตะ ข้าม",
+        "en": "The agenda needs letters or digits. If there is none, tap Skip.",
+    },
     "meeting.bad_where": {
         "th": "สถานที่หรือลิงก์ควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
         "en": "The place or link should be {low}–{high} characters. Please try again.",
