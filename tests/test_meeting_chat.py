@@ -375,3 +375,33 @@ def test_punctuation_alone_as_an_agenda_is_asked_again_not_a_crash(db, chat, peo
     coordinator.say("30 พ.ย. 69 13.30 น.")
     coordinator.say("zoom.us/j/8123456789")
     assert texts(coordinator.say("-"))[0].startswith("วาระต้องมีตัวอักษรหรือตัวเลขค่ะ")
+
+
+@pytest.mark.parametrize("typed", ["ยกเลิกเลยครับ", "ยกเลิกนัดนี้ค่ะ", "ยกเลิกประชุมครับ"])
+def test_typing_cancel_at_the_edit_menu_cancels_the_meeting_not_the_conversation(
+    db, chat, people, typed
+):
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    picked = coordinator.say("แก้ไขประชุม")
+    action = coordinator.tap(picked[-1], labels(picked)[0])
+    assert texts(action)[-1] == "ต้องการแก้ไขอะไรคะ?"
+    asked = coordinator.say(typed)
+    assert "ยกเลิก" in labels(asked)[0] and "ยืนยัน" in texts(asked)[-1] or "ยกเลิก" in texts(asked)[-1]
+    assert "ที่ยังไม่บันทึก" not in texts(asked)[-1]
+    done = coordinator.tap(asked[-1], labels(asked)[0])
+    assert texts(done)[0].startswith("ยกเลิกการประชุม “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ")
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting.status)).one() == "cancelled"
+
+
+def test_leaving_the_edit_menu_says_the_meeting_is_still_scheduled(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    picked = coordinator.say("แก้ไขประชุม")
+    action = coordinator.tap(picked[-1], labels(picked)[0])
+    assert "ยกเลิก" in labels(action)  # the leave button, beside ยกเลิกนัดนี้
+    left = coordinator.tap(action[-1], "ยกเลิก")
+    assert "นัดประชุมยังอยู่ตามเดิม" in texts(left)[0]
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting.status)).one() == "scheduled"

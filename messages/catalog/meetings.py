@@ -163,6 +163,10 @@ ENTRIES = {
     },
     # Changing and cancelling
     "meeting.manage.title": {"th": "แก้ไขประชุม", "en": "Edit meeting"},
+    "meeting.manage.title_left": {
+        "th": "ออกจาก{flow}แล้วค่ะ นัดประชุมยังอยู่ตามเดิม ไม่ได้ยกเลิกและไม่มีอะไรเปลี่ยน ถ้าต้องการยกเลิกนัด พิมพ์ ยกเลิกประชุม แล้วแตะ ยกเลิกนัดนี้",
+        "en": "Left “{flow}”. The meeting is still scheduled as it was: nothing was cancelled or changed. To cancel it, type Cancel meeting and tap Cancel meeting.",
+    },
     "meeting.manage.none": {
         "th": "ยังไม่มีนัดประชุมที่กำลังจะมาถึงให้แก้ไขค่ะ พิมพ์ นัดประชุม เพื่อนัดใหม่",
         "en": "There is no upcoming meeting to change. Type Meetings to schedule one.",
