@@ -13,6 +13,7 @@ from bot.gateway import LineGateway
 from handlers import handler_modules
 from handlers.registry import build_registry
 from handlers.router import Router
+from storage.models import Member
 from storage.models.meetings import Meeting, Reminder
 from tests.conftest import SECRET, TOKEN
 from tests.meetings import BANGKOK, Chat, FakeTime, alt_texts, clock_job, feed, labels, texts
@@ -405,3 +406,23 @@ def test_leaving_the_edit_menu_says_the_meeting_is_still_scheduled(db, chat, peo
     assert "นัดประชุมยังอยู่ตามเดิม" in texts(left)[0]
     with db.unit_of_work() as session:
         assert session.scalars(select(Meeting.status)).one() == "scheduled"
+
+
+def test_a_meeting_nobody_would_receive_is_not_confirmed(db, chat, line):
+    lonely = join(line, db, "สมหมาย", network="youth", roles=(("coordinator", "youth"),))
+    with db.unit_of_work() as session:  # the coordinator alone, and not following: nobody to tell
+        session.execute(Member.__table__.update().values(following=False))
+    coordinator = chat(lonely)
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมเยาวชน")
+    coordinator.say("30 พ.ย. 69 13.30 น.")
+    coordinator.say("zoom.us/j/8123456789")
+    audience = coordinator.say("ติดตามกิจกรรม")
+    review = coordinator.tap(audience[-1], labels(audience)[0])
+    said = texts(review)
+    assert any("ยังไม่มีสมาชิกในเครือข่ายนี้ จึงไม่มีใครได้รับประกาศ" in t for t in said), said
+    assert "ยืนยันนัดประชุม" not in labels(review)
+    refused = coordinator.say("ยืนยันนัดประชุม")
+    assert not any("ประกาศจะส่งถึงผู้ได้รับเชิญ" in t for t in texts(refused)), texts(refused)
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting)).all() == []

@@ -163,6 +163,10 @@ ENTRIES = {
     },
     # Changing and cancelling
     "meeting.manage.title": {"th": "แก้ไขประชุม", "en": "Edit meeting"},
+    "meeting.no_invitees": {
+        "th": "⚠️ ยังไม่มีสมาชิกในเครือข่ายนี้ จึงไม่มีใครได้รับประกาศ (ผู้รับ 0 คน) ยังยืนยันนัดนี้ไม่ได้ค่ะ แตะ แก้ผู้รับ เพื่อเลือกผู้รับอื่น หรือพิมพ์ ยกเลิก",
+        "en": "⚠️ This network has no members yet, so nobody would receive the announcement (0 recipients). The meeting cannot be confirmed: change the recipients, or type Cancel.",
+    },
     "meeting.manage.title_left": {
         "th": "ออกจาก{flow}แล้วค่ะ นัดประชุมยังอยู่ตามเดิม ไม่ได้ยกเลิกและไม่มีอะไรเปลี่ยน ถ้าต้องการยกเลิกนัด พิมพ์ ยกเลิกประชุม แล้วแตะ ยกเลิกนัดนี้",
         "en": "Left “{flow}”. The meeting is still scheduled as it was: nothing was cancelled or changed. To cancel it, type Cancel meeting and tap Cancel meeting.",
