@@ -108,7 +108,10 @@ def _ask_confirm(state: FlowState) -> list[dict]:
         return [text_message(text("meeting.manage.gone", language))]
     cancelling = state.data["action"] == "cancel"
     step = "confirm_cancel" if cancelling else "confirm"
-    if meetings.announced(state.ctx.session, meeting.id):
+    told_of = meetings.announced(state.ctx.session, meeting.id) or (
+        cancelling and meetings.series_announced(state.ctx.session, meeting)
+    )
+    if told_of:
         found = preview.notice_cost(state, meeting)
         notice = text("meeting.manage.will_tell", language, recipients=found.recipients,
                       cost=preview.cost_line(found, language))  # fmt: skip
