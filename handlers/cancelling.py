@@ -46,6 +46,8 @@ def needs_confirmation(data: dict[str, Any]) -> bool:
 def cancelled(flow: Flow, data: dict[str, Any], language: str) -> dict:
     """The message that ends a cancelled flow, saying what became of the answers."""
     title = title_of(flow, data, language)
+    if f"{flow.title_key}_left" in catalog():  # the flow says itself what stays as it was
+        return say(f"{flow.title_key}_left", language, menu=True, flow=title)
     if is_edit(data):
         key = "flow.cancelled_edit"
     elif answers_in(data):

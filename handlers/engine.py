@@ -102,6 +102,9 @@ class FlowEngine:
             return self._confirm_cancel(flow, conversation, answer, state)
         step = flow.step(conversation.step)
         control = control_of(answer)
+        own = step.own_words and answer.kind == "text" and step.own_words(answer.text)
+        if control and own and normalize(answer.text) not in CONTROLS.get(control, ()):
+            control = None  # the step's own answer, not the bare control word
         if control == "cancel":
             state.data[cancelling.ANSWERED] = history
             if cancelling.needs_confirmation(state.data):

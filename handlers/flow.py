@@ -74,6 +74,9 @@ class Step:
     choose: bool = False
     # The card to check before saving: saving happens here, and only on a clear confirm.
     confirms: bool = False
+    # Typed words this step reads itself although they look like a control word ("ยกเลิกเลยครับ"
+    # where "ยกเลิกนัดนี้" is a button): only the exact control word (or its button) is the control.
+    own_words: Callable[[str], bool] | None = None
 
 
 @dataclass(frozen=True)

@@ -249,13 +249,26 @@ def ask_where(state: FlowState) -> list[dict]:
     return [text_message(question)]
 
 
+# Politeness alone, left beside a link: "ครับ", "นะคะ 🙏" are no place (the meeting is online).
+_ONLY_PARTICLES = re.compile(
+    r"[\s.!~,🙏😊]*(?:(?:นะคะ|นะครับ|นะค่ะ|ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|ฮะ|เลย|ด้วย|ขอบคุณ)"
+    r"[\s.!~,🙏😊]*)*"
+)
+_PARTICLE_TAIL = re.compile(r"(?:นะคะ|นะครับ|ครับผม|ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ)+$")
+
+
 def read_where(answer: Answer, state: FlowState) -> dict:
     value = typed(answer, 2, 500, "meeting.bad_where")
+    # Particles first: "zoom.us/j/8123?pwd=abc ครับ" is a link, and "ครับ" is never a place.
+    value = without_particles(value)
     found = URL.search(value)
     link = found.group(0) if found else None
+    if link:
+        link = _PARTICLE_TAIL.sub("", link)  # "…?pwd=abcครับ": the particle is not the password
     if link and not re.match(r"https?://", link, re.IGNORECASE):
         link = "https://" + link  # a join button needs a full address
-    place = without_particles(URL.sub("", value).strip(" -–:,") if link else value) or None
+    rest = URL.sub("", value).strip(" -–:,") if link else value
+    place = None if _ONLY_PARTICLES.fullmatch(rest) else without_particles(rest) or None
     if link and len(link) > 500 or place and len(place) > 300:
         raise Invalid("meeting.bad_where", low=2, high=300)
     return {"link": link, "place": place}

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage import meetings
 from storage.models import Member
-from storage.models.meetings import Meeting
+from storage.models.meetings import PENDING, QUEUED, Meeting, Reminder
 
 # Only after an announcement: words typed weeks later are not an answer to an old card.
 RECENT = timedelta(days=14)
@@ -65,21 +66,46 @@ def answer_of(text: str) -> tuple[str, bool] | None:
 
 
 def latest_meeting(session: Session, member: Member, now: datetime) -> Meeting | None:
-    """The member's most recently announced upcoming meeting (announced within RECENT)."""
-    found = [m for m in meetings.for_member(session, member, now) if m.created_at >= now - RECENT]
-    return max(found, key=lambda m: (m.created_at, m.id), default=None)
+    """The upcoming meeting the member was last announced to or reminded of (within RECENT)."""
+    found = candidates(session, member, now)
+    return found[0] if found else None
+
+
+# What members are sent about a meeting: its announcement, reminders and change notices.
+_TOLD = ("announcement", "day_before", "hour_before", "change")
+
+
+def _last_told(session: Session, meeting_ids: list[int], now: datetime) -> dict[int, datetime]:
+    """When each meeting was last announced or reminded to members (sent, or due and on its way).
+
+    A series' later occurrences are planned months ahead with their announcements due a week
+    before: until then nobody was told of them, so they are not what a member's words answer.
+    """
+    if not meeting_ids:
+        return {}
+    stmt = select(Reminder.meeting_id, Reminder.due_at, Reminder.queued_at).where(
+        Reminder.meeting_id.in_(meeting_ids),
+        Reminder.kind.in_(_TOLD),
+        Reminder.status.in_((PENDING, QUEUED)),
+        Reminder.due_at <= now,
+    )
+    told: dict[int, datetime] = {}
+    for meeting_id, due_at, queued_at in session.execute(stmt):
+        moment = queued_at or due_at
+        if meeting_id not in told or moment > told[meeting_id]:
+            told[meeting_id] = moment
+    return told
 
 
 def candidates(
     session: Session, member: Member, now: datetime, groups: frozenset[str] = frozenset()
 ) -> list[Meeting]:
-    """Upcoming meetings announced to the member within RECENT, latest announced first."""
-    found = [
-        m
-        for m in meetings.for_member(session, member, now, limit=50, groups=groups)
-        if m.created_at >= now - RECENT
-    ]
-    return sorted(found, key=lambda m: (m.created_at, m.id), reverse=True)
+    """Upcoming meetings announced or reminded to the member within RECENT: the one she was
+    told of last first, then the sooner."""
+    invited = meetings.for_member(session, member, now, limit=200, groups=groups)
+    told = _last_told(session, [m.id for m in invited], now)
+    found = [m for m in invited if m.id in told and told[m.id] >= now - RECENT]
+    return sorted(found, key=lambda m: (-told[m.id].timestamp(), m.starts_at, m.id))
 
 
 # The registry's pattern (handlers.commands.meeting_answer_words): the WHOLE message, as

@@ -63,6 +63,10 @@ class MidFlow:
             return self.engine.feed(conversation, answer, ctx), f"flow:{name}"
         if answer.kind != "text":
             return self._feed(conversation, answer, ctx), f"flow:{name}"
+        here = next((s for s in flow.steps if s.name == conversation.step), None)
+        if here is not None and here.own_words and here.own_words(answer.text or ""):
+            # Words the step reads itself ("ยกเลิกประชุมครับ" at the edit menu): its answer.
+            return self._feed(conversation, answer, ctx), f"flow:{name}:own"
         control = control_of(answer)
         if control in ("cancel", "back", "help"):
             return self._feed(conversation, answer, ctx), f"flow:{name}"

@@ -142,6 +142,25 @@ def announced(session: Session, meeting_id: int) -> bool:
     return bool(session.scalar(stmt))
 
 
+def series_announced(session: Session, meeting: Meeting) -> bool:
+    """True when the meeting's own announcement went out, or, for an occurrence of a repeating
+    meeting, the series' card did (an earlier occurrence's announcement): members expect this date."""
+    if announced(session, meeting.id):
+        return True
+    if meeting.series_id is None:
+        return False
+    stmt = (
+        select(func.count(Reminder.id))
+        .join(Meeting, Meeting.id == Reminder.meeting_id)
+        .where(
+            Meeting.series_id == meeting.series_id,
+            Reminder.kind == "announcement",
+            Reminder.status == QUEUED,
+        )
+    )
+    return bool(session.scalar(stmt))
+
+
 def _withdraw_pending(session: Session, meeting_id: int, reason: str, keep: tuple[str, ...]) -> None:  # fmt: skip
     session.execute(
         update(Reminder)
@@ -184,8 +203,9 @@ def cancel(session: Session, meeting: Meeting, now: datetime) -> bool:
     """Cancel a meeting and its pending reminders; tell those invited; True if a notice goes out."""
     meeting.status = CANCELLED
     meeting.updated_at = now
+    told_of = series_announced(session, meeting)  # before its own announcement is withdrawn
     _withdraw_pending(session, meeting.id, "cancelled", keep=())
-    if not announced(session, meeting.id):
+    if not told_of:
         return False
     session.add(Reminder(meeting_id=meeting.id, kind="cancel", due_at=now, created_at=now))
     session.flush()

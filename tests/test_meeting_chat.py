@@ -13,6 +13,7 @@ from bot.gateway import LineGateway
 from handlers import handler_modules
 from handlers.registry import build_registry
 from handlers.router import Router
+from storage.models import Member
 from storage.models.meetings import Meeting, Reminder
 from tests.conftest import SECRET, TOKEN
 from tests.meetings import BANGKOK, Chat, FakeTime, alt_texts, clock_job, feed, labels, texts
@@ -341,3 +342,87 @@ def test_a_range_is_stored_and_the_card_reads_its_start_and_end(db, chat, people
     with db.unit_of_work() as session:
         meeting = session.scalars(select(Meeting)).one()
         assert meeting.ends_at == datetime(2026, 12, 6, 12, 0, tzinfo=BANGKOK)
+
+
+@pytest.mark.parametrize(
+    ("typed", "link", "place"),
+    [
+        ("zoom.us/j/8123456789?pwd=abc ครับ", "https://zoom.us/j/8123456789?pwd=abc", None),
+        ("https://zoom.us/j/8123456789 นะคะ 🙏", "https://zoom.us/j/8123456789", None),
+        ("zoom.us/j/8123456789?pwd=abcค่ะ", "https://zoom.us/j/8123456789?pwd=abc", None),
+        ("Zoom https://zoom.us/j/98765 ครับ", "https://zoom.us/j/98765", "Zoom"),
+        ("ห้องประชุมเทศบาล ค่ะ", None, "ห้องประชุมเทศบาล"),
+    ],
+)
+def test_polite_particles_beside_a_link_are_never_the_place(db, chat, people, typed, link, place):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมออนไลน์")
+    assert "ประชุมที่ไหน" in texts(coordinator.say("30 พ.ย. 69 13.30 น."))[0]
+    assert "วาระการประชุม" in texts(coordinator.say(typed))[0]
+    audience = coordinator.say("ติดตามกิจกรรม")
+    review = coordinator.tap(audience[-1], "ประชาสังคมคุณธรรม")
+    assert "สถานที่: ครับ" not in review[0]["altText"]
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    with db.unit_of_work() as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert (meeting.link, meeting.place) == (link, place)
+
+
+def test_punctuation_alone_as_an_agenda_is_asked_again_not_a_crash(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมออนไลน์")
+    coordinator.say("30 พ.ย. 69 13.30 น.")
+    coordinator.say("zoom.us/j/8123456789")
+    assert texts(coordinator.say("-"))[0].startswith("วาระต้องมีตัวอักษรหรือตัวเลขค่ะ")
+
+
+@pytest.mark.parametrize("typed", ["ยกเลิกเลยครับ", "ยกเลิกนัดนี้ค่ะ", "ยกเลิกประชุมครับ"])
+def test_typing_cancel_at_the_edit_menu_cancels_the_meeting_not_the_conversation(
+    db, chat, people, typed
+):
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    picked = coordinator.say("แก้ไขประชุม")
+    action = coordinator.tap(picked[-1], labels(picked)[0])
+    assert texts(action)[-1] == "ต้องการแก้ไขอะไรคะ?"
+    asked = coordinator.say(typed)
+    assert "ยกเลิก" in labels(asked)[0] and "ยืนยัน" in texts(asked)[-1] or "ยกเลิก" in texts(asked)[-1]
+    assert "ที่ยังไม่บันทึก" not in texts(asked)[-1]
+    done = coordinator.tap(asked[-1], labels(asked)[0])
+    assert texts(done)[0].startswith("ยกเลิกการประชุม “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ")
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting.status)).one() == "cancelled"
+
+
+def test_leaving_the_edit_menu_says_the_meeting_is_still_scheduled(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    picked = coordinator.say("แก้ไขประชุม")
+    action = coordinator.tap(picked[-1], labels(picked)[0])
+    assert "ยกเลิก" in labels(action)  # the leave button, beside ยกเลิกนัดนี้
+    left = coordinator.tap(action[-1], "ยกเลิก")
+    assert "นัดประชุมยังอยู่ตามเดิม" in texts(left)[0]
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting.status)).one() == "scheduled"
+
+
+def test_a_meeting_nobody_would_receive_is_not_confirmed(db, chat, line):
+    lonely = join(line, db, "สมหมาย", network="youth", roles=(("coordinator", "youth"),))
+    with db.unit_of_work() as session:  # the coordinator alone, and not following: nobody to tell
+        session.execute(Member.__table__.update().values(following=False))
+    coordinator = chat(lonely)
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมเยาวชน")
+    coordinator.say("30 พ.ย. 69 13.30 น.")
+    coordinator.say("zoom.us/j/8123456789")
+    audience = coordinator.say("ติดตามกิจกรรม")
+    review = coordinator.tap(audience[-1], labels(audience)[0])
+    said = texts(review)
+    assert any("ยังไม่มีสมาชิกในเครือข่ายนี้ จึงไม่มีใครได้รับประกาศ" in t for t in said), said
+    assert "ยืนยันนัดประชุม" not in labels(review)
+    refused = coordinator.say("ยืนยันนัดประชุม")
+    assert not any("ประกาศจะส่งถึงผู้ได้รับเชิญ" in t for t in texts(refused)), texts(refused)
+    with db.unit_of_work() as session:
+        assert session.scalars(select(Meeting)).all() == []

@@ -107,9 +107,9 @@ def test_two_open_meetings_are_not_guessed(db, line, router):
         "• ประชุมย่อย (27 พ.ย. 2569 10:00 น.)",
         "• ประชุมใหญ่ (30 พ.ย. 2569 10:00 น.)",
     ]
-    assert labels(asked)[:2] == ["ประชุมย่อย", "ประชุมใหญ่"]
+    assert labels(asked)[:2] == ["ประชุมย่อย 27 พ.ย.", "ประชุมใหญ่ 30 พ.ย."]
     assert rsvps(db, somchai) == {}
-    chat.tap(asked[-1], "ประชุมใหญ่")
+    chat.tap(asked[-1], "ประชุมใหญ่ 30 พ.ย.")
     assert rsvps(db, somchai) == {"ประชุมใหญ่": "yes"}
 
 
@@ -125,3 +125,63 @@ def test_answer_words_with_no_meeting_or_inside_a_conversation(db, line, router)
     chat.say("บันทึกกิจกรรม")
     chat.say("เข้าร่วมค่ะ")  # the activity's title here, not an answer to the meeting
     assert rsvps(db, somsri) == {}
+
+
+def _weekly_series(db, now: datetime, title: str = "ประชุมประจำสัปดาห์") -> None:
+    """A weekly Monday 10:00 series planned at `now` (three months of occurrences)."""
+    from datetime import time as clock_time
+
+    from storage import meeting_series
+    from storage.recurrence_rule import Recurrence
+
+    template = meeting_series.Template(
+        title=title, link="https://zoom.us/j/123456", place=None, agenda=None,
+        audience="networks", networks=["civil"], group_id=None, organiser_id=None,
+        plan="announcement,day_before@09:00,hour_before:60",
+    )  # fmt: skip
+    rule = Recurrence(freq="weekly", weekday=0, at=clock_time(10, 0))
+    with db.unit_of_work() as session:
+        meeting_series.create(session, rule, template, now, BANGKOK)
+
+
+def test_words_after_a_reminder_answer_that_meeting_not_a_series_date_never_announced(
+    db, line, router
+):
+    from tests.meetings import Chat, FakeTime, texts
+
+    malee = join(line, db, "มาลี")
+    planned = datetime(2026, 11, 30, 10, 0, tzinfo=BANGKOK)
+    _weekly_series(db, planned)  # Mondays from 7 ธ.ค.: only the first is announced at once
+    # Sat 6 ธ.ค. 09:05, just after the day-before reminder for 7 ธ.ค.
+    chat = Chat(db, router, malee, FakeTime(datetime(2026, 12, 6, 9, 5, tzinfo=BANGKOK)))
+    said = texts(chat.say("ไปไม่ได้ค่ะ ติดธุระ"))
+    assert said[0].startswith("รับทราบค่ะ บันทึกว่าคุณไม่สะดวกเข้าร่วม “ประชุมประจำสัปดาห์”"), said
+    assert "7 ธ.ค. 2569" in said[0]
+    from storage.models.meetings import Meeting, Rsvp
+
+    with db.unit_of_work() as session:
+        answered = session.execute(
+            select(Meeting.starts_at, Rsvp.answer).join(Rsvp, Rsvp.meeting_id == Meeting.id)
+        ).all()
+    assert [(s.astimezone(BANGKOK).date().isoformat(), a) for s, a in answered] == [
+        ("2026-12-07", "no")
+    ]
+
+
+def test_two_announced_meetings_with_one_title_are_offered_with_their_dates(db, line, router):
+    from tests.meetings import Chat, FakeTime, labels, texts
+
+    malee = join(line, db, "มาลี")
+    title = "ประชุมประจำสัปดาห์"
+    schedule(db, datetime(2026, 12, 9, 10, 0, tzinfo=BANGKOK), NOW, title=title)
+    schedule(db, datetime(2026, 12, 7, 10, 0, tzinfo=BANGKOK), NOW, title=title)
+    schedule(db, datetime(2026, 12, 14, 10, 0, tzinfo=BANGKOK), NOW, title="อื่น",
+             networks=("youth",))  # fmt: skip
+    # 6 ธ.ค. 09:05: reminded of 7 ธ.ค. a few minutes ago; 9 ธ.ค. was only announced.
+    chat = Chat(db, router, malee, FakeTime(datetime(2026, 12, 6, 9, 5, tzinfo=BANGKOK)))
+    asked = chat.say("ไปไม่ได้ค่ะ ติดธุระ")
+    assert texts(asked)[0].startswith("ตอบ “ไม่สะดวก” สำหรับนัดไหนคะ?")
+    # LINE's labels hold 20 characters: the title is shortened so the date always shows.
+    assert labels(asked)[:2] == ["ประชุมประจำส… 7 ธ.ค.", "ประชุมประจำส… 9 ธ.ค."]
+    assert "\n• ประชุมประจำสัปดาห์ (7 ธ.ค. 2569 10:00 น.)\n" in texts(asked)[0]
+    assert rsvps(db, malee) == {}

@@ -239,3 +239,26 @@ def test_cancelling_one_occurrence_in_chat_then_the_whole_series(
     job.tick()
     assert len(feed(line, people["somsri"])) == 2
     assert len(_occurrences(db)) == 14
+
+
+def test_cancelling_one_date_not_yet_announced_tells_those_holding_the_series_card(
+    db, chat, people, line, emulator, time
+):
+    coordinator = chat(people["coordinator"])
+    review = _schedule(coordinator, "ทุกวันพุธ 9 โมง")
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    assert len(feed(line, people["somsri"])) == 1  # the series' card: 25 Nov announced
+
+    picked = coordinator.say("ยกเลิกประชุม")
+    action = coordinator.tap(picked[-1], "#2 2 ธ.ค. 09:00")
+    which = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    assert "ยังไม่ได้ส่งประกาศ" not in texts(which)[0]
+    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ" in texts(which)[0]
+    done = coordinator.tap(which[-1], "ยกเลิกเฉพาะครั้งนี้")
+    assert "ยังไม่ได้ส่งประกาศ" not in texts(done)[0]
+    job.tick()
+    told = alt_texts(line, people["somsri"])[-1]
+    assert told.startswith("❌ ยกเลิกการประชุมแล้วค่ะ") and "2 ธ.ค." in told, told
+    assert [m.status for m in _occurrences(db)][:3] == ["scheduled", "cancelled", "scheduled"]

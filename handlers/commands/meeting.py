@@ -54,9 +54,12 @@ def _ask_review(state: FlowState) -> list[dict]:
         cost += "\n" + text("meeting.repeat.cost_note", language, count=len(repeat.starts(state)))
     body = text("meeting.review", language, audience=steps.audience_label(state),
                 plan=plan, cost=cost)  # fmt: skip
-    items = [] if found.over else [choice(text("meeting.confirm", language), "review", "confirm")]
+    nobody = found.recipients == 0  # nobody would be told: not confirmable
+    items = [] if found.over or nobody else [choice(text("meeting.confirm", language), "review", "confirm")]  # fmt: skip
     items += [choice(text(f"meeting.edit_{name}", language), "review", name) for name in EDITABLE]
     lead = [text_message(preview.over_lines(found, language))] if found.over else []
+    if nobody:
+        lead.append(text_message(text("meeting.no_invitees", language)))
     return [sample, *lead, text_message(body, items)]
 
 
@@ -69,6 +72,8 @@ def _read_review(answer: Answer, state: FlowState) -> None:
     if not confirmed:
         raise Invalid("flow.want_choice")
     _, _, found = _estimate(state)  # the quota may have been spent since the preview
+    if found.recipients == 0:
+        raise Invalid("meeting.no_invitees")
     if found.over:
         needed = found.messages if found.this_month is None else found.this_month
         raise Invalid("meeting.quota.over", messages=needed, left=found.left)

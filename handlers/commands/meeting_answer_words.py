@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from handlers import meeting_groups, meeting_words
 from handlers.commands import help as help_handler
+from handlers.parsing.formatting import format_date
 from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
@@ -17,11 +18,32 @@ from messages.meetings import rsvp_data, when
 from storage import meetings
 
 ASKED = 4  # meetings offered at most when more than one is open
+LABEL_LIMIT = 20  # LINE's quick-reply label
 
 
 def _button(label: str, data: str) -> dict:
     return {"type": "action", "action": {"type": "postback", "label": label[:20], "data": data,
             "displayText": label[:300]}}  # fmt: skip
+
+
+def labels_of(found, zone, language: str) -> list[str]:
+    """One distinct label per meeting, each carrying its date: "ประชุมประจำสัปดาห์ 7 ธ.ค."."""
+
+    def label(meeting, with_time: bool) -> str:
+        local = meeting.starts_at.astimezone(zone)
+        day = format_date(local.date(), language).rsplit(" ", 1)[0]  # "7 ธ.ค." without the year
+        if with_time:
+            day = f"{day} {local:%H:%M}"
+        room = LABEL_LIMIT - len(day) - 1
+        title = meeting.title if len(meeting.title) <= room else meeting.title[: room - 1] + "…"
+        return f"{title} {day}"
+
+    names = [label(m, False) for m in found]
+    if len(set(names)) < len(names):  # the same title twice on one day: the time tells them apart
+        names = [label(m, True) for m in found]
+    if len(set(names)) < len(names):
+        names = [f"{n[: LABEL_LIMIT - 3]} {i}" for i, n in enumerate(names, 1)]
+    return names
 
 
 @command("meeting_words", (), pattern=meeting_words.PATTERN)
@@ -37,7 +59,9 @@ def answer_in_words(event, ctx) -> list[dict]:
         return [say("meeting.words.none", language, menu=True)]
     answer = text(f"meeting.rsvp.{value}", language)
     if len(found) > 1:
-        items = [_button(m.title, rsvp_data(m.id, value)) for m in found[:ASKED]]
+        offered = found[:ASKED]
+        names = labels_of(offered, ctx.zone, language)
+        items = [_button(n, rsvp_data(m.id, value)) for m, n in zip(offered, names, strict=True)]
         lines = [text("meeting.words.which", language, answer=answer)]
         lines += [f"• {m.title} ({when(m.starts_at, ctx.zone, language)})" for m in found[:ASKED]]
         return [text_message("\n".join(lines), [*items, *main_menu(language)][:13])]

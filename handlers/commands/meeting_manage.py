@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from handlers import meeting_preview as preview
@@ -63,9 +64,24 @@ def _ask_action(state: FlowState) -> list[dict]:
     ]
 
 
+# Typed at "ต้องการแก้ไขอะไรคะ?" step: "ยกเลิกเลยครับ", "ยกเลิกนัดนี้ค่ะ", "ยกเลิกประชุมครับ" cancel the MEETING;
+# only the bare leave word "ยกเลิก" (or its button) leaves the conversation.
+_CANCEL_MEETING = re.compile(
+    r"(?:ยกเลิก|cancel)(?:เลย|นัด|นัดนี้|ประชุม|ประชุมนี้|การประชุม|การประชุมนี้|ครั้งนี้|นัดประชุม"
+    r"|นัดประชุมนี้|themeeting|meeting|it)+(?:ค่ะ|คะ|ครับผม|ครับ|คับ|จ้า|นะคะ|นะครับ|นะ|เลย|ด้วย)*[.!~🙏]*"
+)
+
+
+def cancels_the_meeting(typed: str) -> bool:
+    """True when typed words at the action step mean cancel-this-meeting, not leave."""
+    return bool(_CANCEL_MEETING.fullmatch(re.sub(r"\s+", "", (typed or "").lower())))
+
+
 def _read_action(answer: Answer, state: FlowState) -> str:
     if answer.kind == "choice" and answer.value in ACTIONS:
         return answer.value
+    if answer.kind == "text" and cancels_the_meeting(answer.text or ""):
+        return "cancel"
     if answer.kind == "text":
         for action in ACTIONS:
             if (answer.text or "").strip() == text(f"meeting.edit_{action}", state.language):
@@ -92,7 +108,10 @@ def _ask_confirm(state: FlowState) -> list[dict]:
         return [text_message(text("meeting.manage.gone", language))]
     cancelling = state.data["action"] == "cancel"
     step = "confirm_cancel" if cancelling else "confirm"
-    if meetings.announced(state.ctx.session, meeting.id):
+    told_of = meetings.announced(state.ctx.session, meeting.id) or (
+        cancelling and meetings.series_announced(state.ctx.session, meeting)
+    )
+    if told_of:
         found = preview.notice_cost(state, meeting)
         notice = text("meeting.manage.will_tell", language, recipients=found.recipients,
                       cost=preview.cost_line(found, language))  # fmt: skip
@@ -169,7 +188,14 @@ meeting_change = Flow(
     keywords=(),
     steps=(
         Step("pick", _ask_pick, _read_pick, choose=True),
-        Step("action", _ask_action, _read_action, then=_after_action, choose=True),
+        Step(
+            "action",
+            _ask_action,
+            _read_action,
+            then=_after_action,
+            choose=True,
+            own_words=cancels_the_meeting,
+        ),  # fmt: skip
         Step("title", steps.ask_title, steps.read_title, then="confirm"),
         Step("when", steps.ask_when, steps.read_when, then="confirm"),
         Step("where", steps.ask_where, steps.read_where, then="confirm"),

@@ -68,6 +68,14 @@ ENTRIES = {
         "th": "ประชุมที่ไหนคะ? ส่งลิงก์ประชุมออนไลน์ (เช่น Zoom) หรือพิมพ์ชื่อสถานที่",
         "en": "Where is it? Send the online meeting link (e.g. Zoom) or type the place.",
     },
+    "meeting.bad_where_no_letters": {
+        "th": "สถานที่หรือลิงก์ต้องมีตัวอักษรหรือตัวเลขค่ะ ลองพิมพ์ใหม่อีกครั้ง",
+        "en": "The place or link needs letters or digits. Please try again.",
+    },
+    "meeting.bad_agenda_no_letters": {
+        "th": "วาระต้องมีตัวอักษรหรือตัวเลขค่ะ ถ้าไม่มีวาระ แตะ ข้าม",
+        "en": "The agenda needs letters or digits. If there is none, tap Skip.",
+    },
     "meeting.bad_where": {
         "th": "สถานที่หรือลิงก์ควรยาว {low}–{high} ตัวอักษรค่ะ ลองพิมพ์ใหม่อีกครั้ง",
         "en": "The place or link should be {low}–{high} characters. Please try again.",
@@ -155,6 +163,14 @@ ENTRIES = {
     },
     # Changing and cancelling
     "meeting.manage.title": {"th": "แก้ไขประชุม", "en": "Edit meeting"},
+    "meeting.no_invitees": {
+        "th": "⚠️ ยังไม่มีสมาชิกในเครือข่ายนี้ จึงไม่มีใครได้รับประกาศ (ผู้รับ 0 คน) ยังยืนยันนัดนี้ไม่ได้ค่ะ แตะ แก้ผู้รับ เพื่อเลือกผู้รับอื่น หรือพิมพ์ ยกเลิก",
+        "en": "⚠️ This network has no members yet, so nobody would receive the announcement (0 recipients). The meeting cannot be confirmed: change the recipients, or type Cancel.",
+    },
+    "meeting.manage.title_left": {
+        "th": "ออกจาก{flow}แล้วค่ะ นัดประชุมยังอยู่ตามเดิม ไม่ได้ยกเลิกและไม่มีอะไรเปลี่ยน ถ้าต้องการยกเลิกนัด พิมพ์ ยกเลิกประชุม แล้วแตะ ยกเลิกนัดนี้",
+        "en": "Left “{flow}”. The meeting is still scheduled as it was: nothing was cancelled or changed. To cancel it, type Cancel meeting and tap Cancel meeting.",
+    },
     "meeting.manage.none": {
         "th": "ยังไม่มีนัดประชุมที่กำลังจะมาถึงให้แก้ไขค่ะ พิมพ์ นัดประชุม เพื่อนัดใหม่",
         "en": "There is no upcoming meeting to change. Type Meetings to schedule one.",
