@@ -67,6 +67,36 @@ ENTRIES = {
     "staff.organisations_title": {"th": "องค์กรในเครือข่าย", "en": "Organisations"},
     "staff.likely_duplicates": {"th": "น่าจะเป็นองค์กรเดียวกัน", "en": "Probably the same place"},
     "staff.merge_into": {"th": "รวม “{drop}” เข้ากับ “{keep}”", "en": "Merge “{drop}” into “{keep}”"},
+    "staff.merge_kinds": {
+        "th": "ประเภท: “{drop_kind}” และ “{keep_kind}” ตรวจให้แน่ใจว่าเป็นที่เดียวกันจริง",
+        "en": "Kinds: “{drop_kind}” and “{keep_kind}”. Make sure they are really one place.",
+    },
+    "staff.merge_what_moves": {
+        "th": "สิ่งที่จะย้ายจาก “{drop}” ไปที่ “{keep}”",
+        "en": "What moves from “{drop}” to “{keep}”",
+    },
+    "staff.merge_moves_members": {"th": "สมาชิก {count} คน", "en": "{count} members"},
+    "staff.merge_moves_activities": {
+        "th": "กิจกรรมของสมาชิกเหล่านี้ {count} รายการ",
+        "en": "{count} activities of these members",
+    },
+    "staff.merge_moves_reflections": {
+        "th": "บทเรียนของสมาชิกเหล่านี้ {count} รายการ",
+        "en": "{count} lessons learned of these members",
+    },
+    "staff.merge_moves_assessments": {
+        "th": "แบบประเมินของสมาชิกเหล่านี้ {count} ครั้ง",
+        "en": "{count} assessments of these members",
+    },
+    "staff.merge_moves_spellings": {"th": "ชื่อที่สมาชิกพิมพ์", "en": "Names members typed"},
+    "staff.merge_confirm": {"th": "ยืนยันรวม", "en": "Confirm merge"},
+    "staff.merge_cancel": {"th": "ยกเลิก", "en": "Cancel"},
+    "staff.merge_refused_candidate": {
+        "th": "รวม “{drop}” ไม่ได้ค่ะ เพราะเป็นองค์กรที่อยู่ในรอบคัดเลือก ({rounds}) "
+        "ถ้าต้องการรวม ให้รวมในทิศทางกลับกัน (เก็บ “{drop}” ไว้) หรือนำออกจากรอบคัดเลือกก่อน",
+        "en": "“{drop}” cannot be merged away: it is a candidate in a selection round ({rounds}). "
+        "Merge the other way (keep “{drop}”) or take it off the round first.",
+    },
     "staff.org_members": {"th": "สมาชิก {count} คน", "en": "{count} members"},
     "staff.org_spellings": {"th": "ชื่อที่สมาชิกพิมพ์", "en": "Names members typed"},
     "staff.org_moved": {
