@@ -180,7 +180,13 @@ ENTRIES = {
     },
     "staff.criteria_more": {"th": "ดูตัวเลขทั้งหมด", "en": "See all figures"},
     "staff.network": {"th": "เครือข่าย", "en": "Network"},
-    "staff.answers": {"th": "ผู้ประเมิน", "en": "Assessments"},
+    "staff.answers": {"th": "แบบประเมิน (ครั้ง)", "en": "Assessments (times)"},
+    "staff.criteria_over_assessments": {
+        "th": "ค่าเฉลี่ยคิดจากแบบประเมินทุกครั้งในช่วงที่เลือก สมาชิกคนเดียวอาจส่งได้หลายครั้ง "
+        "ตรงกับแถวในไฟล์ส่งออกแบบประเมิน",
+        "en": "Means are over every assessment in the period; one member may have sent several. "
+        "They match the rows of the assessments export.",
+    },
     "staff.export_title": {"th": "ส่งออกข้อมูลสำหรับ Excel", "en": "Export for Excel"},
     "staff.export_note": {
         "th": "เลือกข้อมูลและตัวกรองเหมือนคำสั่ง flask export ส่งออกเฉพาะสมาชิกที่ให้ความยินยอม",

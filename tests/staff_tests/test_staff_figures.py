@@ -167,6 +167,8 @@ def test_five_criteria_page_equals_the_assessments_export_for_the_same_filters(a
             for key, value in per.items()
         }
         assert want and figures_on(page) == want, query
+        # The count is of assessments (the rows the means are over), and says so: not people.
+        assert '<th class="n">แบบประเมิน (ครั้ง)</th>' in page and "ผู้ประเมิน" not in page
         assert len(NUMBER_CELL.findall(page)) == len(want)
         # The chart's bars say the same means (its titles hold them to two places).
         assert "คะแนนเฉลี่ย" in page
