@@ -106,14 +106,12 @@ def _what_moves(session, org_id: int) -> dict[str, int]:
     return {key: session.scalar(query) or 0 for key, query in count.items()}
 
 
-@blueprint.get("/organisations/merge")
-def organisation_merge_confirm():
+@blueprint.get("/organisations/<int:keep_id>/merge/<int:drop_id>")
+def organisation_merge_confirm(keep_id: int, drop_id: int):
     """Show what a merge moves and ask staff to confirm; nothing changes until they do."""
     bot = current_app.extensions["bot"]
     with bot.db.unit_of_work() as session:
-        keep, drop = _pair(
-            session, request.args.get("keep", type=int), request.args.get("drop", type=int)
-        )
+        keep, drop = _pair(session, keep_id, drop_id)
         moves = _what_moves(session, drop.id)
         rounds = organisations.candidate_rounds(session, drop.id)
         spellings = (drop.original_names or drop.name).splitlines()
@@ -128,7 +126,9 @@ def organisation_merge_confirm():
 def organisation_merge():
     keep_id, drop_id = request.form.get("keep", type=int), request.form.get("drop", type=int)
     if request.form.get("confirm") != "yes":  # an old list page's button: show what it would do
-        return redirect(url_for("staff.organisation_merge_confirm", keep=keep_id, drop=drop_id))
+        return redirect(
+            url_for("staff.organisation_merge_confirm", keep_id=keep_id or 0, drop_id=drop_id or 0)
+        )
     bot = current_app.extensions["bot"]
     try:
         with bot.db.unit_of_work() as session:
@@ -137,7 +137,9 @@ def organisation_merge():
             moved = organisations.merge(session, keep.id, drop.id)
             staff_admin.record(session, g.staff_email, "merge_organisation", moved=moved, **names)
     except organisations.MergeRefused:
-        return redirect(url_for("staff.organisation_merge_confirm", keep=keep_id, drop=drop_id))
+        return redirect(
+            url_for("staff.organisation_merge_confirm", keep_id=keep_id or 0, drop_id=drop_id or 0)
+        )
     except ValueError:
         abort(400)
     return redirect(url_for("staff.organisation", org_id=keep_id, moved=moved))
