@@ -267,6 +267,11 @@ ENTRIES = {
         "th": "พบ {count} รายการที่มี “{words}”",
         "en": "{count} found with “{words}”",
     },
+    "staff.list_count": {"th": "พบ {count} รายการ", "en": "{count} found"},
+    "staff.filter_not_applied": {
+        "th": "รายการที่แสดงยังไม่ได้กรองตามค่านี้ แก้แล้วกด “กรอง” อีกครั้ง",
+        "en": "The list is not filtered by this; correct it and press “Filter” again.",
+    },
     "staff.search_hint": {"th": "คำที่ต้องการค้นหา", "en": "Words to find"},
     "staff.any": {"th": "ทั้งหมด", "en": "Any"},
     "staff.apply_filters": {"th": "กรอง", "en": "Filter"},
