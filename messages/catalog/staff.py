@@ -89,6 +89,9 @@ ENTRIES = {
         "en": "{count} assessments of these members",
     },
     "staff.merge_moves_spellings": {"th": "ชื่อที่สมาชิกพิมพ์", "en": "Names members typed"},
+    "staff.merge_choose": {"th": "รวม “{drop}” เข้ากับองค์กรอื่น", "en": "Merge “{drop}” into another"},
+    "staff.merge_choose_into": {"th": "รวมเข้ากับ", "en": "Merge into"},
+    "staff.merge_show_moves": {"th": "ดูสิ่งที่จะย้าย", "en": "Show what moves"},
     "staff.merge_confirm": {"th": "ยืนยันรวม", "en": "Confirm merge"},
     "staff.merge_cancel": {"th": "ยกเลิก", "en": "Cancel"},
     "staff.merge_refused_candidate": {

@@ -106,19 +106,24 @@ def _what_moves(session, org_id: int) -> dict[str, int]:
     return {key: session.scalar(query) or 0 for key, query in count.items()}
 
 
-@blueprint.get("/organisations/<int:keep_id>/merge/<int:drop_id>")
-def organisation_merge_confirm(keep_id: int, drop_id: int):
-    """Show what a merge moves and ask staff to confirm; nothing changes until they do."""
+@blueprint.get("/organisations/<int:drop_id>/merge")
+def organisation_merge_confirm(drop_id: int):
+    """Show what merging `drop_id` into ?into= moves and ask to confirm; nothing changes here."""
+    keep_id = request.args.get("into", type=int)
     bot = current_app.extensions["bot"]
     with bot.db.unit_of_work() as session:
-        keep, drop = _pair(session, keep_id, drop_id)
+        drop = organisations.get(session, drop_id)
+        if drop is None or drop.id != drop_id or not _mine(drop):
+            abort(404)
+        choices = [o for o in organisations.active(session) if _mine(o) and o.id != drop.id]
+        keep = _pair(session, keep_id, drop_id)[0] if keep_id is not None else None
         moves = _what_moves(session, drop.id)
         rounds = organisations.candidate_rounds(session, drop.id)
         spellings = (drop.original_names or drop.name).splitlines()
         session.expunge_all()
     return render_template(
         "staff/organisation_merge.html", keep=keep, drop=drop, moves=moves, rounds=rounds,
-        spellings=spellings,
+        spellings=spellings, choices=choices,
     )  # fmt: skip
 
 
@@ -127,7 +132,7 @@ def organisation_merge():
     keep_id, drop_id = request.form.get("keep", type=int), request.form.get("drop", type=int)
     if request.form.get("confirm") != "yes":  # an old list page's button: show what it would do
         return redirect(
-            url_for("staff.organisation_merge_confirm", keep_id=keep_id or 0, drop_id=drop_id or 0)
+            url_for("staff.organisation_merge_confirm", drop_id=drop_id or 0, into=keep_id)
         )
     bot = current_app.extensions["bot"]
     try:
@@ -138,7 +143,7 @@ def organisation_merge():
             staff_admin.record(session, g.staff_email, "merge_organisation", moved=moved, **names)
     except organisations.MergeRefused:
         return redirect(
-            url_for("staff.organisation_merge_confirm", keep_id=keep_id or 0, drop_id=drop_id or 0)
+            url_for("staff.organisation_merge_confirm", drop_id=drop_id or 0, into=keep_id)
         )
     except ValueError:
         abort(400)

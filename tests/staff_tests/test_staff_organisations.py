@@ -33,7 +33,7 @@ def test_staff_merge_two_spellings_and_every_member_follows(app, db):
     assert "รวม “รร.ป่าอ้อ” เข้ากับ “โรงเรียนบ้านป่าอ้อ”" in listing
     assert "วัดร่องขุ่น</a>" in listing and "รวม “วัดร่องขุ่น”" not in listing
     assert 'method="post" action="/staff/organisations/merge"' not in listing  # no one-click merge
-    confirm = f"/staff/organisations/{keep}/merge/{drop}"
+    confirm = f"/staff/organisations/{drop}/merge?into={keep}"
     assert confirm in listing
     page = client.get(confirm).get_data(as_text=True)
     assert "สมาชิก 2 คน" in page and "ยืนยันรวม" in page
@@ -87,7 +87,7 @@ def test_an_organisation_in_a_selection_round_is_not_merged_away(app, db):
         found = selection.open_round(session, "รอบคัดเลือก 2569", "เชียงราย", {})
         selection.shortlist(session, found.id, drop)
     client = signed_in(app, db)
-    confirm = f"/staff/organisations/{keep}/merge/{drop}"
+    confirm = f"/staff/organisations/{drop}/merge?into={keep}"
     page = client.get(confirm).get_data(as_text=True)
     assert "รวม “รร.ป่าอ้อ” ไม่ได้ค่ะ" in page and "รอบคัดเลือก 2569" in page
     assert "ยืนยันรวม" not in page
