@@ -26,6 +26,21 @@ KIND_PREFIXES = (
     ("บริษัท", "company"), ("หจก", "company"),
 )  # fmt: skip
 GOOD_MATCH = 70
+# Words many different places share; two names are one place only if what is left matches.
+GENERIC_WORDS = (
+    "องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
+    "เทศบาล", "สำนักงาน", "โรงเรียน", "จังหวัด", "อำเภอ", "ตำบล", "ชุมชน", "หมู่บ้าน", "บ้าน",
+    "วัด", "บริษัท", "จำกัด", "มหาชน", "หจก", "มูลนิธิ", "สมาคม", "ศูนย์",
+)  # fmt: skip
+SAME_PLACE = 85
+
+
+class MergeRefused(ValueError):
+    """A merge staff may not make; `reason` is the catalog key of the message that says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def name_key(name: str) -> str:
@@ -40,6 +55,24 @@ def guess_kind(name: str) -> str:
     """Guess the kind of an organisation from how its name starts."""
     key = name_key(name)
     return next((kind for prefix, kind in KIND_PREFIXES if key.startswith(prefix)), "other")
+
+
+def distinctive(name: str) -> str:
+    """Return the name's key without the generic words (โรงเรียน, จังหวัด, วัด…): what tells it apart."""
+    key = name_key(name)
+    for word in GENERIC_WORDS:  # longest first, so จังหวัด goes before วัด
+        key = key.replace(word, "")
+    return key
+
+
+def same_place_fit(first: Organisation, second: Organisation) -> float:
+    """Score 0-100 how likely two organisations are one place: same kind, distinctive part alike."""
+    if first.kind != second.kind:
+        return 0.0
+    a, b = distinctive(first.name), distinctive(second.name)
+    if not a or not b:
+        return 0.0
+    return float(fuzz.ratio(a, b))
 
 
 def _words(key: str) -> str:
@@ -125,6 +158,8 @@ def merge(session: Session, keep_id: int, drop_id: int) -> int:
     keep, drop = session.get(Organisation, keep_id), session.get(Organisation, drop_id)
     if keep is None or drop is None or keep.id == drop.id or keep.merged_into_id is not None:
         raise ValueError("cannot merge these organisations")
+    if candidate_rounds(session, drop.id):
+        raise MergeRefused("staff.merge_refused_candidate")
     moved = session.execute(
         update(Member).where(Member.organisation_id == drop.id)
         .values(organisation_id=keep.id, organisation=keep.name)
@@ -137,6 +172,19 @@ def merge(session: Session, keep_id: int, drop_id: int) -> int:
     drop.merged_into_id = keep.id
     session.flush()
     return moved or 0
+
+
+def candidate_rounds(session: Session, org_id: int) -> list[str]:
+    """Return the names of the selection rounds that have the organisation on their shortlist."""
+    from storage.models.selection import SelectionCandidate, SelectionRound
+
+    query = (
+        select(SelectionRound.name)
+        .join(SelectionCandidate, SelectionCandidate.round_id == SelectionRound.id)
+        .where(SelectionCandidate.organisation_id == org_id)
+        .order_by(SelectionRound.id)
+    )
+    return list(session.scalars(query))
 
 
 def members_of(session: Session, org_id: int) -> list[Member]:

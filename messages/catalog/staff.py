@@ -78,6 +78,39 @@ ENTRIES = {
     "staff.organisations_title": {"th": "องค์กรในเครือข่าย", "en": "Organisations"},
     "staff.likely_duplicates": {"th": "น่าจะเป็นองค์กรเดียวกัน", "en": "Probably the same place"},
     "staff.merge_into": {"th": "รวม “{drop}” เข้ากับ “{keep}”", "en": "Merge “{drop}” into “{keep}”"},
+    "staff.merge_kinds": {
+        "th": "ประเภท: “{drop_kind}” และ “{keep_kind}” ตรวจให้แน่ใจว่าเป็นที่เดียวกันจริง",
+        "en": "Kinds: “{drop_kind}” and “{keep_kind}”. Make sure they are really one place.",
+    },
+    "staff.merge_what_moves": {
+        "th": "สิ่งที่จะย้ายจาก “{drop}” ไปที่ “{keep}”",
+        "en": "What moves from “{drop}” to “{keep}”",
+    },
+    "staff.merge_moves_members": {"th": "สมาชิก {count} คน", "en": "{count} members"},
+    "staff.merge_moves_activities": {
+        "th": "กิจกรรมของสมาชิกเหล่านี้ {count} รายการ",
+        "en": "{count} activities of these members",
+    },
+    "staff.merge_moves_reflections": {
+        "th": "บทเรียนของสมาชิกเหล่านี้ {count} รายการ",
+        "en": "{count} lessons learned of these members",
+    },
+    "staff.merge_moves_assessments": {
+        "th": "แบบประเมินของสมาชิกเหล่านี้ {count} ครั้ง",
+        "en": "{count} assessments of these members",
+    },
+    "staff.merge_moves_spellings": {"th": "ชื่อที่สมาชิกพิมพ์", "en": "Names members typed"},
+    "staff.merge_choose": {"th": "รวม “{drop}” เข้ากับองค์กรอื่น", "en": "Merge “{drop}” into another"},
+    "staff.merge_choose_into": {"th": "รวมเข้ากับ", "en": "Merge into"},
+    "staff.merge_show_moves": {"th": "ดูสิ่งที่จะย้าย", "en": "Show what moves"},
+    "staff.merge_confirm": {"th": "ยืนยันรวม", "en": "Confirm merge"},
+    "staff.merge_cancel": {"th": "ยกเลิก", "en": "Cancel"},
+    "staff.merge_refused_candidate": {
+        "th": "รวม “{drop}” ไม่ได้ค่ะ เพราะเป็นองค์กรที่อยู่ในรอบคัดเลือก ({rounds}) "
+        "ถ้าต้องการรวม ให้รวมในทิศทางกลับกัน (เก็บ “{drop}” ไว้) หรือนำออกจากรอบคัดเลือกก่อน",
+        "en": "“{drop}” cannot be merged away: it is a candidate in a selection round ({rounds}). "
+        "Merge the other way (keep “{drop}”) or take it off the round first.",
+    },
     "staff.org_members": {"th": "สมาชิก {count} คน", "en": "{count} members"},
     "staff.org_spellings": {"th": "ชื่อที่สมาชิกพิมพ์", "en": "Names members typed"},
     "staff.org_moved": {
@@ -161,7 +194,13 @@ ENTRIES = {
     },
     "staff.criteria_more": {"th": "ดูตัวเลขทั้งหมด", "en": "See all figures"},
     "staff.network": {"th": "เครือข่าย", "en": "Network"},
-    "staff.answers": {"th": "ผู้ประเมิน", "en": "Assessments"},
+    "staff.answers": {"th": "แบบประเมิน (ครั้ง)", "en": "Assessments (times)"},
+    "staff.criteria_over_assessments": {
+        "th": "ค่าเฉลี่ยคิดจากแบบประเมินทุกครั้งในช่วงที่เลือก สมาชิกคนเดียวอาจส่งได้หลายครั้ง "
+        "ตรงกับแถวในไฟล์ส่งออกแบบประเมิน",
+        "en": "Means are over every assessment in the period; one member may have sent several. "
+        "They match the rows of the assessments export.",
+    },
     "staff.export_title": {"th": "ส่งออกข้อมูลสำหรับ Excel", "en": "Export for Excel"},
     "staff.export_note": {
         "th": "เลือกข้อมูลและตัวกรองเหมือนคำสั่ง flask export ส่งออกเฉพาะสมาชิกที่ให้ความยินยอม",
@@ -241,6 +280,11 @@ ENTRIES = {
     "staff.search_count": {
         "th": "พบ {count} รายการที่มี “{words}”",
         "en": "{count} found with “{words}”",
+    },
+    "staff.list_count": {"th": "พบ {count} รายการ", "en": "{count} found"},
+    "staff.filter_not_applied": {
+        "th": "รายการที่แสดงยังไม่ได้กรองตามค่านี้ แก้แล้วกด “กรอง” อีกครั้ง",
+        "en": "The list is not filtered by this; correct it and press “Filter” again.",
     },
     "staff.search_hint": {"th": "คำที่ต้องการค้นหา", "en": "Words to find"},
     "staff.any": {"th": "ทั้งหมด", "en": "Any"},

@@ -51,9 +51,22 @@ ENTRIES = {
         "{recipients} messages · quota left this month: {left}",
     },
     "staff.story_quota_unknown": {"th": "ไม่ทราบ", "en": "unknown"},
+    "staff.story_digest_capped": {
+        "th": "สรุปจะแสดงชื่อ {shown} เรื่องแรก และบอกว่ามีอีก {more} เรื่อง "
+        "(สมาชิกอ่านครบทุกเรื่องได้ที่คำสั่ง “เรื่องเล่าดีๆ”)",
+        "en": "The digest names the first {shown} and says there are {more} more "
+        "(members read them all with “good stories”).",
+    },
+    "staff.story_digest_more": {"th": "…และอีก {count} เรื่อง", "en": "…and {count} more"},
     "staff.story_digest_over": {
-        "th": "โควตาไม่พอสำหรับสรุปนี้ค่ะ",
-        "en": "The quota left is not enough for this digest.",
+        "th": "โควตาไม่พอสำหรับสรุปนี้ค่ะ: ต้องใช้ {need} ข้อความ แต่เดือนนี้เหลือ {left} ข้อความ "
+        "ถ้าต้องการส่ง ให้ผู้ดูแลบัญชี LINE Official Account เพิ่มโควตา (เปลี่ยนแพ็กเกจ) "
+        "ใน LINE Official Account Manager แล้วกลับมาโหลดหน้านี้ใหม่เพื่ออนุมัติ "
+        "ถ้าไม่ส่ง เรื่องเหล่านี้ยังอ่านได้ที่คำสั่ง “เรื่องเล่าดีๆ”",
+        "en": "The quota left is not enough for this digest: it needs {need} messages, "
+        "{left} are left this month. To send it, have the LINE Official Account's admin raise the "
+        "quota (change plan) in LINE Official Account Manager, then reload this page to approve. "
+        "If it is not sent, members can still read these stories with “good stories”.",
     },
     "staff.story_digest_none": {
         "th": "เดือน {month} ไม่มีเรื่องที่เริ่มแบ่งปัน จึงไม่มีสรุปให้ส่งค่ะ",

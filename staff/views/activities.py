@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 import exports
 from exports.kinds import activities as activities_export
+from exports.query import count_of
 from staff.blueprint import blueprint
 from staff.i18n import lang
 from staff.scope import current_scope
@@ -45,9 +46,10 @@ def activities():
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt.limit(PAGE + 1).offset((page - 1) * PAGE)).all()
         photos = _photos(session, [row[0].id for row in found[:PAGE]])
+        total = count_of(session, stmt)
     return render_template(
         "staff/activities.html", rows=found[:PAGE], photos=photos, more=len(found) > PAGE,
-        page=page, args=request.args,
+        page=page, args=request.args, total=total, words=words,
     )  # fmt: skip
 
 

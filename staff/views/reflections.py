@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, g, render_template, request
 from sqlalchemy import or_, select
 
 import exports
+from exports.filters import parse_date
 from exports.kinds import reflections as reflections_export
 from exports.query import count_of
 from staff import search
 from staff.blueprint import blueprint
-from staff.i18n import lang, networks
+from staff.i18n import lang, networks, t
 from staff.scope import current_scope
 from staff.views.stories import story_of
 from storage.models import Member
@@ -22,17 +23,39 @@ from storage.scope import visible_members
 PAGE = 20
 
 
+def _dates(today) -> dict[str, str | None]:
+    """The typed dates that read as dates; each one that does not gets an error by its field."""
+    typed = {field: (request.args.get(field) or "").strip() or None for field in ("from", "to")}
+    read = {}
+    for field, raw in typed.items():
+        try:
+            read[field] = parse_date(raw, today)
+        except exports.FilterError:
+            g.filter_errors[field] = t("export_bad_date", value=raw)
+            typed[field] = None
+    if read.get("from") and read.get("to") and read["from"] > read["to"]:
+        g.filter_errors["to"] = t("export_from_after_to")
+        typed["from"] = typed["to"] = None
+    return typed
+
+
 def list_filters() -> exports.Filters:
-    """The list's network and dates, read like the export's (a bad one just shows everything)."""
+    """The list's network and dates, read like the export's.
+
+    A date that cannot be read is said next to its field (g.filter_errors) and not applied: the
+    page says the list is not filtered by it instead of quietly showing everything.
+    """
     args, bot = request.args, current_app.extensions["bot"]
+    g.filter_errors = {}
+    today = bot.clock().astimezone(bot.config.zone).date()
+    typed = _dates(today)
     try:
         return exports.make_filters(
-            networks(), date_from=args.get("from"), date_to=args.get("to"),
-            network=args.get("network") or None, lang=lang(),
-            today=bot.clock().astimezone(bot.config.zone).date(),
-            scope=current_scope(),
+            networks(), date_from=typed["from"], date_to=typed["to"],
+            network=args.get("network") or None, lang=lang(), today=today, scope=current_scope(),
         )  # fmt: skip
-    except exports.FilterError:
+    except exports.FilterError as problem:
+        g.filter_errors["network"] = t(f"export_{problem.problem}", value=problem.value)
         return exports.Filters(lang=lang(), scope=current_scope())
 
 
@@ -61,7 +84,7 @@ def reflections():
     stmt = stmt.order_by(Reflection.created_at.desc(), Reflection.id.desc())
     with bot.db.unit_of_work() as session:
         found = session.execute(stmt.limit(PAGE + 1).offset((page - 1) * PAGE)).all()
-        total = count_of(session, stmt) if words else None
+        total = count_of(session, stmt)
     criteria = [(c.key, c.label(lang())) for c in ctx.questionnaire().criteria]
     return render_template(
         "staff/reflections.html", rows=found[:PAGE], more=len(found) > PAGE, page=page,

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.story_asks import ask_author
 from bot.story_digest import last_month, new_stories
 from handlers.questionnaire import load_questionnaire
+from messages.stories import DIGEST_LINES
 from staff.blueprint import blueprint
 from staff.i18n import lang
 from staff.scope import current_scope
@@ -107,6 +108,7 @@ def stories_page():
     return render_template(
         "staff/stories.html", rows=rows, names=names, plan=plan, left=left, labels=labels,
         over=plan is not None and left is not None and plan["recipients"] > left,
+        shown=min(DIGEST_LINES, len(plan["stories"])) if plan else 0,
     )  # fmt: skip
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from storage import members, organisations
+from storage import members, organisations, staff_admin
 from storage.models.organisations import Organisation
 from tests.members import registered
-from tests.staffweb import csrf, signed_in
+from tests.staffweb import EMAIL, csrf, signed_in
 
 
 def _three_members_in_two_spellings(db) -> tuple[int, int]:
@@ -32,8 +32,19 @@ def test_staff_merge_two_spellings_and_every_member_follows(app, db):
     assert "น่าจะเป็นองค์กรเดียวกัน" in listing
     assert "รวม “รร.ป่าอ้อ” เข้ากับ “โรงเรียนบ้านป่าอ้อ”" in listing
     assert "วัดร่องขุ่น</a>" in listing and "รวม “วัดร่องขุ่น”" not in listing
-    form = {"csrf_token": csrf(client, "/staff/organisations"), "keep": keep, "drop": drop}
-    response = client.post("/staff/organisations/merge", data=form)
+    assert 'method="post" action="/staff/organisations/merge"' not in listing  # no one-click merge
+    confirm = f"/staff/organisations/{drop}/merge?into={keep}"
+    assert confirm in listing
+    page = client.get(confirm).get_data(as_text=True)
+    assert "สมาชิก 2 คน" in page and "ยืนยันรวม" in page
+    with db.unit_of_work() as session:
+        assert len(organisations.members_of(session, drop)) == 2  # looking merges nothing
+    form = {"csrf_token": csrf(client, confirm), "keep": keep, "drop": drop}
+    unconfirmed = client.post("/staff/organisations/merge", data=form)
+    assert unconfirmed.headers["Location"].endswith(confirm)
+    with db.unit_of_work() as session:
+        assert len(organisations.members_of(session, drop)) == 2
+    response = client.post("/staff/organisations/merge", data={**form, "confirm": "yes"})
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "ย้ายสมาชิก 2 คนมาที่นี่" in page and "สมาชิก 3 คน" in page
@@ -46,6 +57,47 @@ def test_staff_merge_two_spellings_and_every_member_follows(app, db):
     assert client.get(f"/staff/organisations/{drop}").status_code == 302  # old links still lead
     listing = client.get("/staff/organisations").get_data(as_text=True)
     assert "รร.ป่าอ้อ</a>" not in listing and "น่าจะเป็นองค์กรเดียวกัน" not in listing
+    with db.unit_of_work() as session:
+        entry = staff_admin.recent_entries(session)[0]
+        assert entry.action == "merge_organisation" and entry.actor == EMAIL
+        assert "รร.ป่าอ้อ" in entry.detail and "โรงเรียนบ้านป่าอ้อ" in entry.detail
+
+
+def test_different_places_are_never_suggested_as_one(app, db):
+    with db.unit_of_work() as session:
+        for name in (
+            "สำนักงานวัฒนธรรมจังหวัดเชียงราย", "สำนักงานพระพุทธศาสนาจังหวัดเชียงราย",
+            "โรงเรียนเชียงรายวิทยาคม", "โรงเรียนสามัคคีวิทยาคม", "โรงเรียนบ้านป่าอ้อ",
+            "ชุมชนบ้านป่าอ้อ", "วัดป่าอ้อ",
+        ):  # fmt: skip
+            organisations.create(session, name)
+        organisations.create(session, "ร.ร.บ้านป่าอ้อ")
+    listing = signed_in(app, db).get("/staff/organisations").get_data(as_text=True)
+    start = listing.index("น่าจะเป็นองค์กรเดียวกัน")
+    box = listing[start : listing.index("</section>", start)]
+    assert box.count("รวม “") == 1  # only the two spellings of the one school
+    assert "รวม “ร.ร.บ้านป่าอ้อ” เข้ากับ “โรงเรียนบ้านป่าอ้อ”" in box
+
+
+def test_an_organisation_in_a_selection_round_is_not_merged_away(app, db):
+    from storage import selection
+
+    keep, drop = _three_members_in_two_spellings(db)
+    with db.unit_of_work() as session:
+        found = selection.open_round(session, "รอบคัดเลือก 2569", "เชียงราย", {})
+        selection.shortlist(session, found.id, drop)
+    client = signed_in(app, db)
+    confirm = f"/staff/organisations/{drop}/merge?into={keep}"
+    page = client.get(confirm).get_data(as_text=True)
+    assert "รวม “รร.ป่าอ้อ” ไม่ได้ค่ะ" in page and "รอบคัดเลือก 2569" in page
+    assert "ยืนยันรวม" not in page
+    form = {"csrf_token": csrf(client, confirm), "keep": keep, "drop": drop, "confirm": "yes"}
+    refused = client.post("/staff/organisations/merge", follow_redirects=True, data=form)
+    assert "รวม “รร.ป่าอ้อ” ไม่ได้ค่ะ" in refused.get_data(as_text=True)
+    with db.unit_of_work() as session:
+        assert len(organisations.members_of(session, drop)) == 2
+        assert session.get(Organisation, drop).merged_into_id is None
+        assert not [e for e in staff_admin.recent_entries(session) if e.action.startswith("merge")]
 
 
 def test_a_merge_without_the_form_token_or_into_itself_is_refused(app, db):
@@ -55,6 +107,7 @@ def test_a_merge_without_the_form_token_or_into_itself_is_refused(app, db):
         "/staff/organisations/merge", data={"keep": keep, "drop": drop}
     ).status_code in (400, 403)
     form = {"csrf_token": csrf(client, "/staff/organisations"), "keep": keep, "drop": keep}
+    form["confirm"] = "yes"
     assert client.post("/staff/organisations/merge", data=form).status_code == 400
     with db.unit_of_work() as session:
         assert len(organisations.members_of(session, drop)) == 2
