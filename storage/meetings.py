@@ -91,26 +91,6 @@ def invited_count(session: Session, meeting: Meeting) -> int:
     return session.scalar(stmt) or 0
 
 
-def invited_when_announced(session: Session, meeting: Meeting) -> int:
-    """Count consented members of the audience registered by the time the meeting was announced.
-
-    A past meeting's figure must not grow with today's network: someone who joined in December
-    was not invited to a September meeting. Organiser aside; counted in SQL.
-    """
-    if meeting.audience not in ("networks", "all"):
-        return 0
-    stmt = select(func.count(Member.id)).where(
-        Member.registered_at.is_not(None),
-        Member.registered_at <= meeting.created_at,
-        Member.consent_status == CONSENT_GIVEN,
-    )
-    if meeting.audience == "networks":
-        stmt = stmt.where(Member.network.in_(meeting.network_list))
-    if meeting.organiser_id is not None:
-        stmt = stmt.where(Member.id != meeting.organiser_id)
-    return session.scalar(stmt) or 0
-
-
 def invitees(
     session: Session, meeting: Meeting, *, without_declined: bool
 ) -> tuple[list[Recipient], dict[str, int]]:

@@ -246,24 +246,6 @@ def test_meeting_page_rsvps_equal_the_export_and_leave_out_withdrawn_members(app
     assert cards["ข้อความเตือนเข้าคิวแล้ว (ครั้ง)"] == 0 and row[col("delivered")] == "0"
 
 
-def test_a_past_meetings_invited_count_leaves_out_members_who_joined_later(app, db):
-    users = many_members(db, 4)
-    with db.unit_of_work() as session:
-        session.execute(update(Member).values(registered_at=NOW - timedelta(days=30)))
-    meeting_id = schedule(db, NOW + timedelta(days=3), NOW)
-    late = many_members(db, 2)  # registered on 6 ธ.ค., after the meeting was announced
-    with db.unit_of_work() as session:
-        joined = NOW + timedelta(days=16)
-        session.execute(
-            update(Member).where(Member.line_user_id.in_(late)).values(registered_at=joined)
-        )
-        withdrawn = session.scalars(select(Member).where(Member.line_user_id == users[0])).one()
-        withdrawn.consent_status = CONSENT_WITHDRAWN
-    page = signed_in(app, db).get(f"/staff/meetings/{meeting_id}").get_data(as_text=True)
-    row = exported(app, "meetings")[0]
-    assert figures_on(page)["invited"] == row[col("invited")] == "3"
-
-
 def test_invitees_counted_in_sql_are_the_members_the_meeting_would_reach(app, db):
     _seed(app, db)
     with db.unit_of_work() as session:
