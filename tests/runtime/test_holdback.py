@@ -17,9 +17,9 @@ from tests.runtime.ordering import in_timestamp_order, members, out_of_order_pai
 def test_twenty_members_whose_later_event_arrives_first_are_answered_in_timestamp_order(
     live_config, line, db
 ):
-    # Longer than the default 300 ms: on a loaded test machine two requests sent 50 ms apart can
+    # Longer than the default 300 ms: on a loaded test machine (or under libfaketime) two requests sent 50 ms apart can
     # be stored 400 ms apart, and the hold-back only orders events that arrive within it.
-    app = create_app(live_config.with_changes(inbox_holdback_ms=1000))
+    app = create_app(live_config.with_changes(inbox_holdback_ms=2000))
     bot = app.extensions["bot"]
     bot.start()
     served = ServedApp(app)
