@@ -38,6 +38,10 @@ class MidFlow:
         name = conversation.flow
         if conversation.step == leave.LEAVE_STEP:
             decision, pending = leave.decide(conversation, answer)
+            if conversation.step == leave.LEAVE_STEP:
+                # The question's context is gone (nothing to go back to): start the flow's
+                # questions again rather than fail on a step the flow does not have.
+                conversation.step = self.engine.flows[name].steps[0].name
             if decision == "answer":
                 typed = Answer("text", text=pending.get("text", ""))
                 return self._feed(conversation, typed, ctx), f"flow:{name}:kept"

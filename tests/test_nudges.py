@@ -131,6 +131,7 @@ def test_the_clock_process_sends_nudges_as_one_of_its_jobs(config, db, activity,
     assert {j.id for j in scheduler.get_jobs()} == {
         "reminders-and-outbox",
         "reflection-nudges",
+        "story-asks",
         "story-digests",
     }
     scheduler.get_job("reflection-nudges").func()

@@ -44,7 +44,7 @@ def crash_mid_stream(web: Web, line, db, count: int) -> tuple[list[str], list[di
     poster = threading.Thread(target=lambda: statuses.extend(stream(web.url, events, gap=0.08)))
     poster.start()
     # Kill while replies are in flight and more events wait in the inbox.
-    wait_until(lambda: answered(line, members)["once"] >= count // 6, timeout=30, interval=0.1)
+    wait_until(lambda: answered(line, members)["once"] >= count // 6, timeout=90, interval=0.1)
     web.kill()
     poster.join()
     return members, events, statuses

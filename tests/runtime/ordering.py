@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import threading
-import time
-
 import requests
 
 from tests.conftest import sign
@@ -36,28 +32,6 @@ def post(url: str, event: dict) -> int:
     raw = body(event)
     headers = {"X-Line-Signature": sign(raw), "Content-Type": "application/json"}
     return requests.post(url, data=raw, headers=headers, timeout=15).status_code
-
-
-def send_later_first(url: str, pairs: dict[str, tuple[dict, dict]]) -> list[int]:
-    """Post each member's later event, then 0-50 ms after, the earlier one: all members at once."""
-    statuses: list[int] = []
-    barrier = threading.Barrier(len(pairs))
-
-    def member_sends(earlier: dict, later: dict, gap: float) -> None:
-        barrier.wait()
-        statuses.append(post(url, later))
-        time.sleep(gap)
-        statuses.append(post(url, earlier))
-
-    threads = [
-        threading.Thread(target=member_sends, args=(*pair, random.uniform(0, 0.05)))
-        for pair in pairs.values()
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return statuses
 
 
 def in_timestamp_order(line, member: str) -> bool:

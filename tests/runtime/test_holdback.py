@@ -11,21 +11,28 @@ from bot import create_app
 from storage import inbox
 from storage.models import InboxEvent
 from tests.conftest import ServedApp
-from tests.runtime.ordering import in_timestamp_order, members, out_of_order_pairs, send_later_first
+from tests.runtime.ordering import in_timestamp_order, members, out_of_order_pairs, post
 
 
 def test_twenty_members_whose_later_event_arrives_first_are_answered_in_timestamp_order(
     live_config, line, db
 ):
-    # Longer than the default 300 ms: on a loaded test machine (or under libfaketime) two requests sent 50 ms apart can
-    # be stored 400 ms apart, and the hold-back only orders events that arrive within it.
-    app = create_app(live_config.with_changes(inbox_holdback_ms=2000))
+    # Each member's later event is posted first, its earlier one right after (one request
+    # apart). The hold-back is longer than the default so that, even on a machine as busy as CI
+    # under libfaketime (seen: 6 s between two concurrent posts), both arrive within it.
+    app = create_app(live_config.with_changes(inbox_holdback_ms=3000))
     bot = app.extensions["bot"]
     bot.start()
     served = ServedApp(app)
     try:
         pairs = out_of_order_pairs(line, members(line, db, 20))
-        assert send_later_first(served.url + "/callback", pairs) == [200] * 40
+        statuses = []
+        for earlier, later in pairs.values():
+            statuses += [
+                post(served.url + "/callback", later),
+                post(served.url + "/callback", earlier),
+            ]
+        assert statuses == [200] * 40
         ordered = [m for m in pairs if in_timestamp_order(line, m)]
         print(f"\n[hold-back] in timestamp order: {len(ordered)} of {len(pairs)}")
         assert len(ordered) == 20, str(arrival_gaps(db, pairs)[-5:])
