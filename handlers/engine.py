@@ -75,8 +75,13 @@ class FlowEngine:
         if unfinished and (started or json.loads(existing.history)):
             conversations.resume(ctx.session, existing, now)
             if existing.step != RESUME_STEP:
+                from handlers.understanding import leave  # here: leave builds on this module
+
                 data = json.loads(existing.data)
-                data["_paused_step"] = existing.step
+                step = existing.step
+                if step == leave.LEAVE_STEP:  # paused at the pause question: back to its step
+                    step = (data.pop(leave.PENDING, None) or {}).get("step") or flow.steps[0].name
+                data["_paused_step"] = step
                 existing.data = json.dumps(data, ensure_ascii=False)
                 existing.step = RESUME_STEP
             return [self._resume_question(flow, ctx.language)]

@@ -118,6 +118,6 @@ def test_line_answering_after_5_s_keeps_acks_fast_and_sends_nothing_twice(web, l
     assert set(statuses) == {200}
     assert counts == Counter(once=len(members)) and leaks == 0, said
     # Waiting on LINE would cost 5,000 ms. On a quiet machine the p99 is ~25 ms; with the suite
-    # on every core it swings to a few hundred either way (printed above), so the bound is what
-    # tells "never waits for LINE" from "waits": a fifth of LINE's delay.
-    assert max(seconds) * 1000 < 1000, said
+    # on every core it swings past a second even while LINE is quick (printed above), so the
+    # bound is what tells "never waits for LINE" from "waits".
+    assert max(seconds) * 1000 < 4000, said
