@@ -43,33 +43,23 @@ def build_scheduler(
         coalesce=True,
         next_run_time=scheduler_time(config.zone),
     )
-    # Nudges are daytime-only and deduped per activity, so running them often is safe.
-    scheduler.add_job(
-        lambda: send_reflection_nudges(bot, now()),
-        "interval",
-        minutes=NUDGE_MINUTES,
-        id="reflection-nudges",
-        max_instances=1,
-        coalesce=True,
-    )
-    # A digest goes out only once staff approved it (having seen the quota), in the daytime.
-    scheduler.add_job(
-        lambda: send_story_digests(bot, now()),
-        "interval",
-        minutes=NUDGE_MINUTES,
-        id="story-digests",
-        max_instances=1,
-        coalesce=True,
-    )
-    # Permission requests marked at night wait for the morning, like every other nudge.
-    scheduler.add_job(
-        lambda: send_story_asks(bot, now()),
-        "interval",
-        minutes=NUDGE_MINUTES,
-        id="story-asks",
-        max_instances=1,
-        coalesce=True,
-    )
+    # Daytime-only and each deduped (per activity, per approved digest, per story), so running
+    # them often is safe: reflection nudges; a digest staff approved having seen the quota;
+    # permission requests marked at night, which wait for the morning like every other nudge.
+    daytime = {
+        "reflection-nudges": send_reflection_nudges,
+        "story-digests": send_story_digests,
+        "story-asks": send_story_asks,
+    }
+    for job_id, send in daytime.items():
+        scheduler.add_job(
+            lambda send=send: send(bot, now()),
+            "interval",
+            minutes=NUDGE_MINUTES,
+            id=job_id,
+            max_instances=1,
+            coalesce=True,
+        )
     return scheduler
 
 
