@@ -147,8 +147,7 @@ def test_past_the_grace_a_reminder_is_skipped_with_its_reason(db, emulator, line
     time.move_to(datetime(2026, 11, 30, 15, 30, tzinfo=BANGKOK))
     job.tick()
     assert statuses(db, meeting_id)["day_before"] == "skipped"
-    with db.unit_of_work() as session:
-        reasons = {r.kind: r.reason for r in session.scalars(select(Reminder))}
+    reasons = skip_reasons(db)
     assert reasons["day_before"] == "missed:6.5:6"
     assert len(feed(line, member)) == 1
 
@@ -194,8 +193,7 @@ def test_a_day_before_reminder_missed_past_its_day_is_skipped_with_its_reason(db
     time.move_to(datetime(2026, 12, 1, 8, 0, tzinfo=BANGKOK))
     job.tick()
     assert statuses(db, meeting_id)["day_before"] == "skipped"
-    with db.unit_of_work() as session:
-        reasons = {r.kind: r.reason for r in session.scalars(select(Reminder))}
+    reasons = skip_reasons(db)
     assert reasons["day_before"] == "day_passed"
     assert len(feed(line, member)) == 1  # the announcement only: no wrong "พรุ่งนี้"
     from messages.meetings import reason_text
@@ -251,3 +249,9 @@ def test_a_changed_time_asks_those_who_declined_again(db, emulator, line):
     # No longer a decliner: the day-before reminder reaches them too.
     assert alt_texts(line, declining)[-1].startswith("🔔 พรุ่งนี้มีประชุม")
     assert alt_texts(line, coming)[-1].startswith("🔔 พรุ่งนี้มีประชุม")
+
+
+def skip_reasons(db) -> dict[str, str | None]:
+    """Each planned send's reason (why it was skipped), by kind."""
+    with db.unit_of_work() as session:
+        return {r.kind: r.reason for r in session.scalars(select(Reminder))}
