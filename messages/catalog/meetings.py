@@ -48,6 +48,10 @@ ENTRIES = {
         "th": "ได้วันที่แล้วค่ะ ขอเวลาด้วยนะคะ เช่น {example} หรือ พรุ่งนี้ บ่ายสองโมง ค่ะ",
         "en": "Got the day. What time, please? For example {example} or tomorrow 2 pm.",
     },
+    "meeting.when.no_time_day": {
+        "th": "ได้{day} แล้วค่ะ ขอเวลาด้วยนะคะ พิมพ์แค่เวลาก็ได้ เช่น 13.30 น. หรือ บ่ายสองโมง",
+        "en": "Got {day}. What time, please? The time alone is enough, e.g. 13:30 or 2 pm.",
+    },
     "meeting.when.impossible_date": {
         "th": "ขออภัยค่ะ ไม่มีวันที่นี้ในปฏิทิน (เช่น 31 ก.พ.) ลองตรวจวันและเดือนอีกครั้ง เช่น {example} ค่ะ",
         "en": "Sorry, that day is not in the calendar (like 31 Feb). Please check it, e.g. {example}.",
