@@ -125,7 +125,7 @@ def upcoming_of(session: Session, series_id: int, now: datetime) -> list[Meeting
     return list(session.scalars(stmt))
 
 
-def cancel(session: Session, series: MeetingSeries, now: datetime) -> int:
+def cancel(session: Session, series: MeetingSeries, now: datetime, zone: ZoneInfo) -> int:
     """End a series: no more occurrences; each upcoming one is cancelled (those told if announced).
 
     Returns how many occurrences were cancelled.
@@ -133,7 +133,7 @@ def cancel(session: Session, series: MeetingSeries, now: datetime) -> int:
     series.status = ENDED
     found = upcoming_of(session, series.id, now)
     for meeting in found:
-        meetings.cancel(session, meeting, now)
+        meetings.cancel(session, meeting, now, zone)
     return len(found)
 
 

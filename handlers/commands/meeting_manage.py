@@ -13,8 +13,9 @@ from handlers.parsing.thai_datetime import format_date
 from handlers.registry import command
 from messages.builders import say, text_message
 from messages.catalog import text
-from messages.meetings import card, when
+from messages.meetings import card, send_time, when
 from storage import meeting_series, meetings
+from storage.reminder_plan import send_at
 
 FIELDS = ("title", "when", "where", "agenda")
 ACTIONS = (*FIELDS, "cancel")
@@ -113,7 +114,9 @@ def _ask_confirm(state: FlowState) -> list[dict]:
     )
     if told_of:
         found = preview.notice_cost(state, meeting)
-        notice = text("meeting.manage.will_tell", language, recipients=found.recipients,
+        held = _notice_held(state, meeting)
+        notice = text("meeting.manage.will_tell_held" if held else "meeting.manage.will_tell",
+                      language, recipients=found.recipients, when=held,
                       cost=preview.cost_line(found, language))  # fmt: skip
     else:
         notice = text("meeting.manage.not_announced", language)
@@ -134,6 +137,17 @@ def _ask_confirm(state: FlowState) -> list[dict]:
         card(sample, state.ctx.zone, language, header, buttons=False),
         text_message(body, items),
     ]
+
+
+def _notice_held(state: FlowState, meeting) -> str | None:
+    """When the change or cancellation notice goes, if it waits for the morning."""
+    ctx, now = state.ctx, state.ctx.clock()
+    starts = meeting.starts_at
+    if state.data["action"] == "when":
+        starts = min(starts, _changes(state)["starts_at"])  # members may come at either time
+    kind = "cancel" if state.data["action"] == "cancel" else "change"
+    due = send_at(kind, now, starts, ctx.zone)
+    return send_time(due, now, ctx.zone, state.language) if due > now else None
 
 
 def _series(state: FlowState, meeting):
@@ -169,16 +183,21 @@ def _finish(state: FlowState) -> list[dict]:
         return [say("meeting.manage.gone", language, menu=True)]
     if state.data["action"] == "cancel" and state.data.get("whole_series"):
         series = _series(state, meeting)
-        count = meeting_series.cancel(ctx.session, series, ctx.clock()) if series else 0
+        count = meeting_series.cancel(ctx.session, series, ctx.clock(), ctx.zone) if series else 0
         return [say("meeting.repeat.cancelled_all", language, menu=True, title=meeting.title,
                     count=count)]  # fmt: skip
     if state.data["action"] == "cancel":
-        told = meetings.cancel(ctx.session, meeting, ctx.clock())
+        told = meetings.cancel(ctx.session, meeting, ctx.clock(), ctx.zone)
         key = "meeting.manage.cancelled"
     else:
+        held = _notice_held(state, meeting)  # before the change: it compares old and new times
         told = meetings.change(ctx.session, meeting, _changes(state), ctx.clock(), ctx.zone)
         key = "meeting.manage.changed"
+    if state.data["action"] == "cancel":
+        held = _notice_held(state, meeting)
     notice = text("meeting.manage.told" if told else "meeting.manage.not_told", language)
+    if told and held:
+        notice = text("meeting.manage.told_held", language, when=held)
     return [say(key, language, menu=True, title=meeting.title, notice=notice)]
 
 

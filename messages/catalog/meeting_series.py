@@ -27,6 +27,14 @@ ENTRIES = {
         "th": "(ค่าข้อความนับรวมทุกครั้งที่วางแผนไว้ {count} ครั้ง)",
         "en": "(The message count covers all {count} planned meetings.)",
     },
+    "meeting.repeat.created_held": {
+        "th": "บันทึกประชุมประจำ “{title}” แล้วค่ะ 🙏 {rule} วางแผนไว้ {count} ครั้ง "
+        "ประกาศครั้งแรกจะส่ง{when} (ไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.) "
+        "ยกเลิกเฉพาะครั้งหรือทั้งชุดได้ที่ แก้ไขประชุม",
+        "en": "Repeating meeting “{title}” saved 🙏 {rule}, {count} planned. The first "
+        "announcement goes out {when} (nothing is sent at night, 20:00–08:00). Cancel one or "
+        "all of them from Edit meeting.",
+    },
     "meeting.repeat.created": {
         "th": "บันทึกประชุมประจำ “{title}” แล้วค่ะ 🙏 {rule} วางแผนไว้ {count} ครั้ง "
         "ประกาศครั้งแรกจะส่งภายในไม่กี่นาที ยกเลิกเฉพาะครั้งหรือทั้งชุดได้ที่ แก้ไขประชุม",
