@@ -45,6 +45,24 @@ ENTRIES = {
         "th": "การประชุมนี้เป็นประชุมประจำ{rule} ยกเลิกเฉพาะครั้งนี้ หรือทั้งชุดคะ?",
         "en": "This meeting repeats ({rule}). Cancel only this one, or the whole series?",
     },
+    "meeting.repeat.change_which_time": {
+        "th": "การประชุมนี้เป็นประชุมประจำ{rule} เปลี่ยนเป็นเวลา {at} น. เฉพาะครั้งนี้ "
+        "หรือทุกครั้งต่อจากนี้คะ? (ทุกครั้งต่อจากนี้: แต่ละครั้งยังเป็นวันเดิม ครั้งที่ผ่านไปแล้วไม่เปลี่ยน)",
+        "en": "This meeting repeats ({rule}). Move it to {at} for this one only, or for every one "
+        "from now on? (Every one keeps its own day; past ones stay as they were.)",
+    },
+    "meeting.repeat.change_which_where": {
+        "th": "การประชุมนี้เป็นประชุมประจำ{rule} เปลี่ยนสถานที่/ลิงก์เฉพาะครั้งนี้ "
+        "หรือทุกครั้งต่อจากนี้คะ? (ครั้งที่ผ่านไปแล้วไม่เปลี่ยน)",
+        "en": "This meeting repeats ({rule}). Change the place/link for this one only, or for "
+        "every one from now on? (Past ones stay as they were.)",
+    },
+    "meeting.repeat.change_one": {"th": "เฉพาะครั้งนี้", "en": "Only this one"},
+    "meeting.repeat.change_all": {"th": "ทุกครั้งต่อจากนี้", "en": "Every one from now on"},
+    "meeting.repeat.changed_all": {
+        "th": "แก้ไขประชุมประจำ “{title}” ทุกครั้งต่อจากนี้แล้วค่ะ ({count} ครั้งที่กำลังจะมาถึง) {notice}",
+        "en": "The repeating meeting “{title}” is updated from now on ({count} upcoming). {notice}",
+    },
     "meeting.repeat.cancel_one": {"th": "ยกเลิกเฉพาะครั้งนี้", "en": "Only this one"},
     "meeting.repeat.cancel_all": {"th": "ยกเลิกทั้งชุด", "en": "The whole series"},
     "meeting.repeat.cancelled_all": {
