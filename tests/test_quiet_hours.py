@@ -129,3 +129,23 @@ def test_a_change_made_at_night_is_told_at_eight(db, chat, people, line, emulato
     time.move_to(at(8, 8, 0))
     job.tick()
     assert alt_texts(line, people["somsri"])[-1].startswith("✏️ เปลี่ยนเวลาประชุม")
+
+
+def test_a_cancellation_at_night_is_told_at_eight(db, chat, people, line, emulator, time):
+    time.move_to(at(7, 10, 0))
+    coordinator = chat(people["coordinator"])
+    coordinator.tap(schedule_in_chat(coordinator, when="10 ธ.ค. 69 13.30 น.")[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    time.move_to(at(7, 23, 30))
+    picked = coordinator.say("ยกเลิกประชุม")
+    action = coordinator.tap(picked[-1], "#1 10 ธ.ค. 13:30")
+    confirm = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    assert "เวลา 08:00 น. พรุ่งนี้" in texts(confirm)[0]
+    done = texts(coordinator.tap(confirm[-1], "ยืนยันยกเลิกนัด"))[0]
+    assert "จะแจ้งผู้ได้รับเชิญเวลา 08:00 น. พรุ่งนี้ค่ะ" in done
+    job.tick()
+    assert len(feed(line, people["somsri"])) == 1
+    time.move_to(at(8, 8, 0))
+    job.tick()
+    assert alt_texts(line, people["somsri"])[-1].startswith("❌ ยกเลิกการประชุมแล้วค่ะ")
