@@ -109,17 +109,25 @@ class Session:
         elif status not in (None, 200):
             self.emit(f"! บอทตอบ HTTP {status} / the bot answered HTTP {status}")
         if wait:
-            self.collect(self.wait)
+            event = result.get("event") if isinstance(result, dict) else None
+            self.collect(self.wait, (event or {}).get("replyToken"))
 
-    def collect(self, wait: float) -> None:
-        """Wait up to wait seconds for the bot's messages and print them as one batch."""
+    def collect(self, wait: float, answering: str | None = None) -> None:
+        """Wait up to wait seconds for the bot's messages and print them as one batch.
+
+        With `answering` (the reply token of the event just sent) it stops once that reply is in:
+        LINE shows a reply's messages together, so nothing of the answer is still to come.
+        """
         deadline, last, batch = time.monotonic() + wait, None, []
         while True:
-            new, self.since = self._fetch()
+            entries, self.since = self._fetch()
             now = time.monotonic()
-            if new:
-                batch, last = batch + new, now
-            if now >= deadline or (last is not None and now - last >= QUIET):
+            if entries:
+                batch, last = batch + [m.get("message", m) for m in entries], now
+            replied = answering is not None and any(
+                m.get("replyToken") == answering for m in entries
+            )
+            if replied or now >= deadline or (last is not None and now - last >= QUIET):
                 break
             time.sleep(POLL)
         if batch:
@@ -149,7 +157,7 @@ class Session:
         else:
             items = list(answer)
             since = max([since - 1, *(m.get("seq", 0) for m in items)]) + 1
-        return [m.get("message", m) for m in items], since
+        return items, since
 
 
 def _script_lines(inputs: list[str]) -> Iterator[str]:
