@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.flow import FlowState
 from messages.catalog import text
-from messages.meetings import when
+from messages.meetings import send_time, when
 from storage import meetings, reminders
 from storage.models.meetings import SCHEDULED, Meeting, RecurringPrompt
 from storage.reminder_plan import DEFAULT_PLAN, due_times
@@ -158,10 +158,14 @@ def notice_cost(state: FlowState, meeting: Meeting) -> Cost:
 
 def describe(sends: list[tuple[str, datetime]], meeting: Meeting, state: FlowState) -> str:
     """One line per planned send, in the member's language."""
-    language, zone = state.language, state.ctx.zone
+    language, zone, now = state.language, state.ctx.zone, state.ctx.clock()
     lines = []
     for kind, due in sends:
         minutes = round((meeting.starts_at - due).total_seconds() / 60)
+        if kind == "announcement" and due > now:  # held for the morning (storage.daytime)
+            held = send_time(due, now, zone, language)
+            lines.append(text("meeting.plan.announcement_held", language, when=held))
+            continue
         lines.append(
             text(f"meeting.plan.{kind}", language, when=when(due, zone, language), minutes=minutes)
         )

@@ -9,7 +9,7 @@ from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from messages.builders import command_action, main_menu, text_message
 from messages.catalog import text, variants
-from messages.meetings import card
+from messages.meetings import card, send_time
 from storage import meetings
 from storage.models.meetings import Meeting
 
@@ -84,8 +84,10 @@ def _finish(state: FlowState) -> list[dict]:
     ctx, language = state.ctx, state.language
     planned = draft(state)
     if repeat.rule_of(state):
-        _, count = repeat.create(state, planned)
-        done = text("meeting.repeat.created", language, title=planned.title, count=count,
+        _, made = repeat.create(state, planned)
+        held = _held_words(state, made[0])
+        done = text("meeting.repeat.created_held" if held else "meeting.repeat.created", language,
+                    title=planned.title, count=len(made), when=held,
                     rule=repeat.rule_of(state).describe(language))  # fmt: skip
         return [text_message(done, _after_items(language))]
     meeting = meetings.create(
@@ -95,9 +97,19 @@ def _finish(state: FlowState) -> list[dict]:
         organiser_id=ctx.member.id, plan=planned.plan, now=ctx.clock(), zone=ctx.zone,
         ends_at=planned.ends_at,
     )  # fmt: skip
-    return [
-        text_message(text("meeting.created", language, title=meeting.title), _after_items(language))
-    ]
+    held = _held_words(state, meeting)
+    done = text("meeting.created_held" if held else "meeting.created", language,
+                title=meeting.title, when=held)  # fmt: skip
+    return [text_message(done, _after_items(language))]
+
+
+def _held_words(state: FlowState, meeting: Meeting) -> str | None:
+    """When the announcement goes, if it waits for the morning ("เวลา 08:00 น. พรุ่งนี้")."""
+    ctx = state.ctx
+    due = meetings.announcement_due(ctx.session, meeting.id)
+    if due is None or due <= ctx.clock():
+        return None
+    return send_time(due, ctx.clock(), ctx.zone, state.language)
 
 
 def _after_items(language: str) -> list[dict]:

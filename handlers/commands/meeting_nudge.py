@@ -17,6 +17,7 @@ from handlers import meeting_preview
 from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
+from messages.meetings import send_time
 from storage import meetings
 from storage.models.meetings import SCHEDULED
 
@@ -85,7 +86,11 @@ def remind_waiting(event, ctx) -> list[dict]:
         return [_preview(meeting, names, messages, left, known, language)]
     if meetings.nudged_since(ctx.session, meeting.id, now - AGAIN_AFTER):
         return [say("meeting.nudge.already", language, menu=True, title=meeting.title)]
-    meetings.nudge(ctx.session, meeting, now)
+    planned = meetings.nudge(ctx.session, meeting, now, ctx.zone)
+    if planned.due_at > now:  # held for the morning: say when it goes
+        held = send_time(planned.due_at, now, ctx.zone, language)
+        return [say("meeting.nudge.planned_held", language, menu=True, title=meeting.title,
+                    messages=messages, when=held)]  # fmt: skip
     return [say("meeting.nudge.planned", language, menu=True, title=meeting.title,
                 messages=messages)]  # fmt: skip
 

@@ -73,6 +73,12 @@ ENTRIES.update(
             "en": "Sending the reminder for “{title}” to those who have not answered "
             "({messages} messages). See the Delivery report.",
         },
+        "meeting.nudge.planned_held": {
+            "th": "จะส่งการ์ดเตือน “{title}” ถึงคนที่ยังไม่ตอบ{when}ค่ะ (ใช้ {messages} ข้อความ) "
+            "เพราะไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น. ดูผลได้ที่ รายงานการส่ง",
+            "en": "The reminder for “{title}” goes to those who have not answered {when} "
+            "({messages} messages), as nothing is sent at night (20:00–08:00). See the Delivery report.",
+        },
         "meeting.nudge.already": {
             "th": "เพิ่งสั่งเตือน “{title}” ไปเมื่อไม่ถึงชั่วโมงนี้ค่ะ จึงไม่ส่งซ้ำ",
             "en": "A reminder for “{title}” was asked for less than an hour ago: not sent again.",
