@@ -155,7 +155,8 @@ def test_the_organiser_sees_the_group_answers_by_name_in_the_report(
     # Four in the group (LINE's count), the organiser is not waiting for herself.
     assert "ตอบรับ: เข้าร่วม 1 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2" in lines
     assert "   เข้าร่วม ได้แก่ สมศรี" in lines
-    assert lines[-1] == "ยังไม่ตอบในกลุ่ม: ประมาณ 2 คน (LINE ไม่บอกรายชื่อสมาชิกกลุ่ม)"
+    assert lines[-2] == "ยังไม่ตอบในกลุ่ม: ประมาณ 2 คน (LINE ไม่บอกรายชื่อสมาชิกกลุ่ม)"
+    assert lines[-1].startswith("โควตา พ.ย. 2569: เหลือ")
 
 
 def test_a_tap_in_the_group_over_real_http_is_saved_without_a_word_in_the_group(
@@ -197,7 +198,8 @@ def test_reminding_a_group_posts_the_card_again_at_the_groups_cost(
     [ask] = coordinator.press(item["action"]["data"])
     lines = ask["text"].splitlines()
     assert lines[1] == "ผู้รับ: ส่งการ์ดในกลุ่ม LINE (LINE คิดข้อความตามจำนวนสมาชิกในกลุ่ม)"
-    assert lines[2].startswith("ใช้ 4 ข้อความ · โควตาเดือนนี้เหลือ")  # four in the group
+    assert lines[2] == "ใช้ 4 ข้อความ"  # four in the group
+    assert lines[3].startswith("โควตา พ.ย. 2569: เหลือ")
     [send] = [i for i in ask["quickReply"]["items"] if i["action"]["label"] == "ส่งเตือนเลย"]
     coordinator.press(send["action"]["data"])
     clock_job(db, emulator.url, time).tick()

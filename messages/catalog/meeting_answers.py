@@ -48,23 +48,12 @@ ENTRIES.update(
             "th": "ผู้รับ: ส่งการ์ดในกลุ่ม LINE (LINE คิดข้อความตามจำนวนสมาชิกในกลุ่ม)",
             "en": "Recipients: the card is posted in the LINE group (LINE counts each member)",
         },
-        "meeting.nudge.cost": {
-            "th": "ใช้ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักที่วางแผนส่งไว้แล้ว)",
-            "en": "Uses {messages} messages · {left} left this month (after sends already planned)",
-        },
-        "meeting.nudge.cost_unlimited": {
-            "th": "ใช้ {messages} ข้อความ · แพ็กเกจนี้ไม่จำกัดจำนวนข้อความ",
-            "en": "Uses {messages} messages · this plan has no monthly limit",
-        },
-        "meeting.nudge.cost_unknown": {
-            "th": "ใช้ {messages} ข้อความ · ตอนนี้ตรวจโควตาจาก LINE ไม่ได้",
-            "en": "Uses {messages} messages · LINE's quota could not be checked just now",
-        },
+        "meeting.nudge.cost": {"th": "ใช้ {messages} ข้อความ", "en": "Uses {messages} messages"},
         "meeting.nudge.send": {"th": "ส่งเตือนเลย", "en": "Send reminder"},
         "meeting.nudge.over": {
-            "th": "โควตาไม่พอค่ะ: ต้องใช้ {messages} ข้อความ แต่เดือนนี้เหลือ {left} ข้อความ "
+            "th": "โควตาไม่พอค่ะ: ต้องใช้ {messages} ข้อความ แต่โควตา {month} เหลือ {left} ข้อความ "
             "(หักที่วางแผนส่งไว้แล้ว) ยังไม่ได้ส่งอะไรค่ะ",
-            "en": "Not enough quota: this needs {messages} messages, {left} are left this month "
+            "en": "Not enough quota: this needs {messages} messages, {left} are left in {month} "
             "(after sends already planned). Nothing was sent.",
         },
         "meeting.nudge.planned": {
