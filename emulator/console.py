@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +21,12 @@ BANNER = """\
   Type a message and press Enter · type a number (e.g. 2) to tap choice [2]
   /sticker  /image ไฟล์.jpg  /follow  /unfollow  /say 3 (ส่ง "3" เป็นข้อความ / send "3" as text)
   Enter เปล่า = ดูข้อความใหม่ / empty line: check for new messages · /help
+  กลุ่ม LINE (--group C...): /as ชื่อ = พิมพ์ในนามสมาชิกคนอื่น / speak as another member,
+  /as = ใครอยู่ในกลุ่ม / who is here, /dm = แชตส่วนตัวกับบอท / 1:1 chat, /group = กลับเข้ากลุ่ม,
+  /join = บอทถูกเชิญเข้ากลุ่ม / the bot is added to the group
   ออก / quit: /quit หรือ/or Ctrl-D"""
+GROUP_ID = re.compile(r"^C[0-9a-f]{32}$")  # LINE refuses any other shape
+ELSEWHERE = {"group": "(กลุ่ม/group) ", "dm": "(แชตส่วนตัว/1:1) "}
 
 
 class Session:
@@ -33,13 +39,19 @@ class Session:
         wait: float,
         ask: Callable[[str], str | None],
         show: Callable[[str], None] | None = None,
+        group: str | None = None,
+        name: str | None = None,
     ) -> None:
         self.client, self.user_id, self.wait = client, user_id, wait
         self.ask, self.show = ask, show
         self.transcript: list[str] = []
         self.choices: list[Choice] = []
-        self.since = 0
-        self.since = self._fetch()[1]  # start after what the feed already holds
+        # In a group, events come from the group (the speaker's id with them); the console shows
+        # what the group sees and, marked, what the bot says to the speaker alone.
+        self.group, self.in_group = group, group is not None
+        self.people: dict[str, str] = {name or user_id: user_id}
+        self.since: dict[str, int] = {}
+        self._fetch()  # start after what the feeds already hold
 
     def emit(self, line: str, typed: bool = False) -> None:
         """Record a transcript line and show it unless the user just typed it."""
@@ -57,6 +69,14 @@ class Session:
             return False
         elif s == "/help":
             self.emit(BANNER)
+        elif self.group and command == "/as":
+            self.speak_as(rest.strip())
+        elif self.group and s in ("/dm", "/group"):
+            self.in_group = s == "/group"
+            self.emit(f"* {'ในกลุ่ม / in the group' if self.in_group else 'แชตส่วนตัว / 1:1 chat'}")
+        elif self.group and s == "/join":
+            event = {"type": "join", "source": {"type": "group", "groupId": self.group}}
+            self.send({"type": "raw", "event": event}, s)
         elif s.isascii() and s.isdigit() and 1 <= int(s) <= len(self.choices):
             self.pick(int(s))
         elif s == "/sticker":
@@ -94,10 +114,35 @@ class Session:
         if tap.payload:
             self.send(tap.payload, None)
 
+    def speak_as(self, name: str) -> None:
+        """Speak as another member of the group (made, and put in the group, when new)."""
+        if not name:
+            self.emit("* " + ", ".join(self.people) + f" (พิมพ์ในนาม/speaking as: {self.name})")
+            return
+        if name not in self.people:
+            try:
+                user = self.client.add_user(name)
+                self.people[name] = user["userId"]
+                self.client.set_group(self.group, None, (user["userId"],))
+            except Exception as exc:  # the console keeps running whatever the emulator says
+                self.emit(f"! เพิ่มสมาชิกไม่สำเร็จ / could not add {name}: {exc}")
+                return
+        self.user_id = self.people[name]
+        self.since.setdefault(self.user_id, self._next(self.user_id))
+        self.choices = []  # the buttons shown were another member's
+        self.emit(f"* ตอนนี้พิมพ์ในนาม {name} / now speaking as {name}")
+
+    @property
+    def name(self) -> str:
+        return next(n for n, uid in self.people.items() if uid == self.user_id)
+
     def send(self, payload: dict[str, Any], echo: str | None, wait: bool = True) -> None:
         """Send one user event through the emulator and show what the bot answers."""
         if echo is not None:
             self.emit(f"> {echo}", typed=True)
+        if self.in_group and payload["type"] not in ("follow", "unfollow", "raw"):
+            payload = {**payload, "source": {"type": "group", "groupId": self.group,
+                                             "userId": self.user_id}}  # fmt: skip
         try:
             result = self.client.send(self.user_id, payload)
         except Exception as exc:  # the console keeps running whatever the emulator says
@@ -115,7 +160,7 @@ class Session:
         """Wait up to wait seconds for the bot's messages and print them as one batch."""
         deadline, last, batch = time.monotonic() + wait, None, []
         while True:
-            new, self.since = self._fetch()
+            new = self._fetch()
             now = time.monotonic()
             if new:
                 batch, last = batch + new, now
@@ -128,7 +173,7 @@ class Session:
     def show_batch(self, messages: list[dict[str, Any]]) -> None:
         """Print a batch of bot messages, numbering choices across it as the new choices."""
         self.choices = []
-        for i, message in enumerate(messages):
+        for i, (chat, message) in enumerate(messages):
             rendered = render_message(message)
             first, *more = rendered.text(start=len(self.choices) + 1).split("\n")
             self.choices += rendered.choices
@@ -137,19 +182,33 @@ class Session:
                 items = [f"[{n + j}] {c.label}" for j, c in enumerate(rendered.quick_replies)]
                 more.append("ตอบด่วน/quick reply: " + " | ".join(items))
                 self.choices += rendered.quick_replies
-            self.emit(f"< {first}".rstrip())
+            here = self.group if self.in_group else self.user_id
+            mark = "" if chat == here else ELSEWHERE["group" if chat == self.group else "dm"]
+            self.emit(f"< {mark}{first}".rstrip())
             for line in more:
                 self.emit(f"  {line}".rstrip())
 
-    def _fetch(self) -> tuple[list[dict[str, Any]], int]:
-        since = self.since
-        answer = self.client.messages(self.user_id, since=since)
+    def _fetch(self) -> list[tuple[str, dict[str, Any]]]:
+        """What the bot showed since last time: in the group and to the speaker alone."""
+        found, seen = [], set()
+        for chat in filter(None, (self.group, self.user_id)):
+            items, self.since[chat] = self._read(chat, self.since.get(chat, 0))
+            for item in items:
+                # The emulator shows a reply in a group to the group and to the one who spoke.
+                if item.get("id") is None or item["id"] not in seen:
+                    found.append((chat, item.get("message", item)))
+                seen.add(item.get("id"))
+        return found
+
+    def _next(self, chat: str) -> int:
+        return self._read(chat, 0)[1]
+
+    def _read(self, chat: str, since: int) -> tuple[list[dict[str, Any]], int]:
+        answer = self.client.messages(chat, since=since)
         if isinstance(answer, dict):
-            items, since = answer.get("messages", []), answer.get("next", since)
-        else:
-            items = list(answer)
-            since = max([since - 1, *(m.get("seq", 0) for m in items)]) + 1
-        return [m.get("message", m) for m in items], since
+            return answer.get("messages", []), answer.get("next", since)
+        items = list(answer)
+        return items, max([since - 1, *(m.get("seq", 0) for m in items)]) + 1
 
 
 def _script_lines(inputs: list[str]) -> Iterator[str]:
@@ -158,10 +217,14 @@ def _script_lines(inputs: list[str]) -> Iterator[str]:
             yield line.rstrip("\n")
 
 
-def run_script(client: Any, user_id: str, inputs: list[str], wait: float) -> str:
-    """Play inputs as typed by user_id and return the plain-text transcript."""
+def run_script(
+    client: Any, user_id: str, inputs: list[str], wait: float, group: str | None = None,
+    name: str | None = None,
+) -> str:  # fmt: skip
+    """Play inputs as typed by user_id (in a LINE group if given); return the transcript."""
     lines = _script_lines(inputs)
-    session = Session(client, user_id, wait, ask=lambda _prompt: next(lines, None))
+    session = Session(client, user_id, wait, ask=lambda _prompt: next(lines, None), group=group,
+                      name=name)  # fmt: skip
     for line in lines:
         if not session.handle(line):
             break
@@ -178,6 +241,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--transcript", type=Path, help="write the transcript to OUT")
     p.add_argument("--wait", type=float, default=5.0, help="seconds to wait for answers")
     p.add_argument("--no-follow", action="store_true", help="do not send a follow event first")
+    p.add_argument("--group", metavar="C...", help="speak in this LINE group (C + 32 hex digits); "
+                   "/as NAME speaks as another member, /dm and /group switch chats")  # fmt: skip
+    p.add_argument("--group-name", default="กลุ่มทดสอบ", help="the group's name (LINE's summary)")
     return p
 
 
@@ -197,7 +263,7 @@ def _interact(session: Session, follow: bool) -> None:
         print("> /follow")
         session.handle("/follow")
     while True:
-        line = _ask("> ")
+        line = _ask(f"{session.name}@{'กลุ่ม' if session.in_group else '1:1'}> " if session.group else "> ")
         try:
             if line is None or not session.handle(line):
                 return
@@ -211,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     from emulator.client import EmulatorClient
 
     args = _parser().parse_args(argv)
+    if args.group and not GROUP_ID.match(args.group):
+        print("! --group ต้องเป็น C ตามด้วยเลขฐานสิบหก 32 ตัว / must be C + 32 lower-case hex digits")
+        return 2
     for stream in (sys.stdout, sys.stdin):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
@@ -222,12 +291,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"! ติดต่อ emulator ที่ {args.emulator_url} ไม่ได้ / cannot reach it: {exc}")
         return 2
     user_id = user["userId"] if isinstance(user, dict) else str(user)
+    name = name or "สมาชิกทดสอบ"
+    if args.group:
+        client.set_group(args.group, args.group_name, (user_id,))
     if args.script:
         inputs = args.script.read_text(encoding="utf-8").splitlines()
         follow = [] if args.no_follow else ["/follow"]
-        text = run_script(client, user_id, follow + inputs, args.wait)
+        text = run_script(client, user_id, follow + inputs, args.wait, args.group, name)
     else:
-        session = Session(client, user_id, args.wait, ask=_ask, show=print)
+        session = Session(client, user_id, args.wait, ask=_ask, show=print, group=args.group,
+                          name=name)  # fmt: skip
         _interact(session, follow=not args.no_follow)
         text = "".join(f"{line}\n" for line in session.transcript)
     if args.transcript:

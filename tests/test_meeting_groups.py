@@ -208,3 +208,21 @@ def test_reminding_a_group_posts_the_card_again_at_the_groups_cost(
         "📅 นัดประชุม",
         "🙋 ยังไม่ได้ตอบรับนัดนี้ค่ะ แตะปุ่มด้านล่างได้เลย",
     ]
+
+
+def test_words_typed_in_the_group_answer_the_groups_meeting_with_one_reply(
+    db, chat, people, line, emulator, time
+):
+    announce_to_group(db, chat, people, line, emulator, time)
+    [said] = chat(people["somchai"]).say("ไปไม่ได้ค่ะ ติดธุระ", group=GROUP)
+    assert said["text"] == (
+        "รับทราบค่ะ บันทึกคำตอบของคุณสมชาย: ไม่สะดวก “ประชุมกลุ่มครู” (30 พ.ย. 2569 13:30 น.) "
+        "เปลี่ยนได้ที่ปุ่มบนการ์ดนัดค่ะ"
+    )
+    assert answers(db) == {"สมชาย": "no"}
+    # "รับทราบ" is said to the organiser, someone unregistered is not recorded, another group's
+    # words answer nothing here: all silent.
+    assert chat(people["somsri"]).say("รับทราบค่ะ", group=GROUP) == []
+    assert chat(people["stranger"]).say("ไปไม่ได้ค่ะ", group=GROUP) == []
+    assert chat(people["youth"]).say("ไปไม่ได้ค่ะ", group=OTHER_GROUP) == []
+    assert answers(db) == {"สมชาย": "no"}

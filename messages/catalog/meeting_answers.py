@@ -15,6 +15,11 @@ ENTRIES = {
         "en": "Sorry, LINE did not say who answered, so this was not saved. Please answer in "
         "your private chat with the bot: type My meetings.",
     },
+    "meeting.group.words_saved": {
+        "th": "รับทราบค่ะ บันทึกคำตอบของคุณ{name}: {answer} “{title}” ({when}) "
+        "เปลี่ยนได้ที่ปุ่มบนการ์ดนัดค่ะ",
+        "en": "Noted, {name}: {answer} for “{title}” ({when}). Change it on the meeting card.",
+    },
     "meeting.group.rsvp_not_registered": {
         "th": "ขออภัยค่ะ ยังบันทึกคำตอบนี้ไม่ได้ ผู้ตอบต้องเพิ่มน้องคุณธรรมเป็นเพื่อนและลงทะเบียนก่อน "
         "แล้วแตะปุ่มบนการ์ดอีกครั้งนะคะ",
