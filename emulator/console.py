@@ -263,7 +263,9 @@ def _interact(session: Session, follow: bool) -> None:
         print("> /follow")
         session.handle("/follow")
     while True:
-        line = _ask(f"{session.name}@{'กลุ่ม' if session.in_group else '1:1'}> " if session.group else "> ")
+        line = _ask(
+            f"{session.name}@{'กลุ่ม' if session.in_group else '1:1'}> " if session.group else "> "
+        )
         try:
             if line is None or not session.handle(line):
                 return

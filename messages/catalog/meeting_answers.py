@@ -16,8 +16,7 @@ ENTRIES = {
         "your private chat with the bot: type My meetings.",
     },
     "meeting.group.words_saved": {
-        "th": "รับทราบค่ะ บันทึกคำตอบของคุณ{name}: {answer} “{title}” ({when}) "
-        "เปลี่ยนได้ที่ปุ่มบนการ์ดนัดค่ะ",
+        "th": "รับทราบค่ะ บันทึกคำตอบของคุณ{name}: {answer} “{title}” ({when}) เปลี่ยนได้ที่ปุ่มบนการ์ดนัดค่ะ",
         "en": "Noted, {name}: {answer} for “{title}” ({when}). Change it on the meeting card.",
     },
     "meeting.group.rsvp_not_registered": {
