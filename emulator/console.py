@@ -42,7 +42,8 @@ class Session:
         self.client, self.user_id, self.wait = client, user_id, wait
         self.ask, self.show = ask, show
         self.transcript: list[str] = []
-        self.choices: list[Choice] = []
+        self.choices: list[Choice | None] = []
+        self.choice_chats: list[str] = []  # where each choice was shown: a tap is sent from there
         # In a group, events come from the group (the speaker's id with them); the console shows
         # what the group sees and, marked, what the bot says to the speaker alone.
         self.group, self.in_group = group, group is not None
@@ -93,7 +94,10 @@ class Session:
 
     def pick(self, number: int) -> None:
         """Tap choice number of the latest batch, asking for input the action needs."""
-        choice = self.choices[number - 1]
+        choice, chat = self.choices[number - 1], self.choice_chats[number - 1]
+        if choice is None:
+            self.emit(f"! [{number}] อยู่ในแชตส่วนตัวของสมาชิกอีกคน / in another member's 1:1 chat")
+            return
         answer = None
         if choice.prompt:
             answer = self.ask(choice.prompt)
@@ -109,7 +113,7 @@ class Session:
         if tap.note:
             self.emit(f"* {tap.note}")
         if tap.payload:
-            self.send(tap.payload, None)
+            self.send(tap.payload, None, in_group=chat == self.group)
 
     def speak_as(self, name: str) -> None:
         """Speak as another member of the group (made, and put in the group, when new)."""
@@ -126,18 +130,24 @@ class Session:
                 return
         self.user_id = self.people[name]
         self.since.setdefault(self.user_id, self._next(self.user_id))
-        self.choices = []  # the buttons shown were another member's
+        # What the group sees stays tappable; the last speaker's private buttons are theirs.
+        self.choices = [c if at == self.group else None
+                        for c, at in zip(self.choices, self.choice_chats, strict=True)]  # fmt: skip
         self.emit(f"* ตอนนี้พิมพ์ในนาม {name} / now speaking as {name}")
 
     @property
     def name(self) -> str:
         return next(n for n, uid in self.people.items() if uid == self.user_id)
 
-    def send(self, payload: dict[str, Any], echo: str | None, wait: bool = True) -> None:
-        """Send one user event through the emulator and show what the bot answers."""
+    def send(
+        self, payload: dict[str, Any], echo: str | None, wait: bool = True,
+        in_group: bool | None = None,
+    ) -> None:  # fmt: skip
+        """Send one user event (from the group, in group mode) and show what the bot answers."""
         if echo is not None:
             self.emit(f"> {echo}", typed=True)
-        if self.in_group and payload["type"] not in ("follow", "unfollow", "raw"):
+        in_group = self.in_group if in_group is None else in_group
+        if in_group and payload["type"] not in ("follow", "unfollow", "raw"):
             payload = {**payload, "source": {"type": "group", "groupId": self.group,
                                              "userId": self.user_id}}  # fmt: skip
         try:
@@ -169,7 +179,7 @@ class Session:
 
     def show_batch(self, messages: list[dict[str, Any]]) -> None:
         """Print a batch of bot messages, numbering choices across it as the new choices."""
-        self.choices = []
+        self.choices, self.choice_chats = [], []
         for i, (chat, message) in enumerate(messages):
             rendered = render_message(message)
             first, *more = rendered.text(start=len(self.choices) + 1).split("\n")
@@ -179,6 +189,7 @@ class Session:
                 items = [f"[{n + j}] {c.label}" for j, c in enumerate(rendered.quick_replies)]
                 more.append("ตอบด่วน/quick reply: " + " | ".join(items))
                 self.choices += rendered.quick_replies
+            self.choice_chats += [chat] * (len(self.choices) - len(self.choice_chats))
             here = self.group if self.in_group else self.user_id
             mark = "" if chat == here else ELSEWHERE["group" if chat == self.group else "dm"]
             self.emit(f"< {mark}{first}".rstrip())

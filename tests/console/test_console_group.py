@@ -14,7 +14,7 @@ def test_two_members_speak_in_a_group_and_one_in_private(chat):  # noqa: F811
     client, events = chat
     somsri = client.add_user("สมศรี")["userId"]
     client.set_group(GROUP, "เครือข่ายคุณธรรมเชียงราย", (somsri,))
-    inputs = ["สวัสดีค่ะ", "/as สมชาย", "ไปไม่ได้ค่ะ ติดธุระ", "1", "/dm", "ขอบคุณครับ", "/as"]
+    inputs = ["สวัสดีค่ะ", "/as สมชาย", "ไปไม่ได้ค่ะ ติดธุระ", "1", "/dm", "ขอบคุณครับ", "/as", "/as สมศรี", "1"]
     transcript = run_script(client, somsri, inputs, wait=1.5, group=GROUP, name="สมศรี")
     assert transcript.splitlines() == [
         "> สวัสดีค่ะ",
@@ -32,6 +32,9 @@ def test_two_members_speak_in_a_group_and_one_in_private(chat):  # noqa: F811
         "< ได้รับ: ขอบคุณครับ",
         "  ตอบด่วน/quick reply: [1] ถอดบทเรียน | [2] ให้คะแนน",
         "* สมศรี, สมชาย (พิมพ์ในนาม/speaking as: สมชาย)",
+        "* ตอนนี้พิมพ์ในนาม สมศรี / now speaking as สมศรี",
+        # สมชาย's private buttons are not hers to tap.
+        "! [1] อยู่ในแชตส่วนตัวของสมาชิกอีกคน / in another member's 1:1 chat",
     ]
     somchai = next(u["userId"] for u in client.users() if u["displayName"] == "สมชาย")
     sources = [e["source"] for e in events]
