@@ -20,7 +20,7 @@ BANNER = """\
   Enter เปล่า = ดูข้อความใหม่ / empty line: check for new messages · /help
   กลุ่ม LINE (--group C...): /as ชื่อ = พิมพ์ในนามสมาชิกคนอื่น / speak as another member,
   /as = ใครอยู่ในกลุ่ม / who is here, /dm = แชตส่วนตัวกับบอท / 1:1 chat, /group = กลับเข้ากลุ่ม,
-  /join = บอทถูกเชิญเข้ากลุ่ม / the bot is added to the group
+  /join = บอทถูกเชิญเข้ากลุ่ม / the bot is added to the group · /wait 10 = รอข้อความ / wait for messages
   ออก / quit: /quit หรือ/or Ctrl-D"""
 GROUP_ID = re.compile(r"^C[0-9a-f]{32}$")  # LINE refuses any other shape
 ELSEWHERE = {"group": "(กลุ่ม/group) ", "dm": "(แชตส่วนตัว/1:1) "}
@@ -67,6 +67,8 @@ class Session:
             return False
         elif s == "/help":
             self.emit(BANNER)
+        elif command == "/wait":  # a script waits for what the clock sends later
+            self.collect(float(rest) if rest.strip().replace(".", "", 1).isdigit() else self.wait)
         elif self.group and command == "/as":
             self.speak_as(rest.strip())
         elif self.group and s in ("/dm", "/group"):

@@ -8,6 +8,8 @@ as theirs) and a third types "ไปไม่ได้ค่ะ ติดธุ�
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -22,6 +24,10 @@ pytestmark = pytest.mark.slow
 GROUP = "C" + "5a" * 16
 GROUP_NAME = "ครูคุณธรรม"  # a quick-reply label holds 20 characters
 TITLE = "ประชุมกลุ่มครูคุณธรรม"
+QUOTA = re.compile(
+    r"^โควตา \S+ \d{4}: เหลือ (?P<left>\d+) จาก 1000 ข้อความ "
+    r"\(ส่งไปแล้ว (?P<sent>\d+) · วางแผนส่งไว้ (?P<planned>\d+)\)$"
+)
 
 
 def in_group(line, user_id: str, words: str) -> dict:
@@ -107,6 +113,11 @@ def test_a_group_answers_a_meeting_on_its_card_and_in_words_and_the_report_names
             "   ยังไม่แน่ใจ ได้แก่ สมชาย",
         ):
             assert named in lines, lines
+        # The card cost one message per member of the group (LINE's count); what is left is the
+        # month's limit less what was sent and what is still planned (real clock: any month).
+        [quota] = [m for m in map(QUOTA.match, lines) if m and m["sent"] != "0"]
+        assert int(quota["sent"]) == 4, lines
+        assert int(quota["left"]) + int(quota["planned"]) == 1000 - 4, lines
     finally:
         ticking.stop()
         web.stop()

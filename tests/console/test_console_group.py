@@ -14,7 +14,17 @@ def test_two_members_speak_in_a_group_and_one_in_private(chat):  # noqa: F811
     client, events = chat
     somsri = client.add_user("สมศรี")["userId"]
     client.set_group(GROUP, "เครือข่ายคุณธรรมเชียงราย", (somsri,))
-    inputs = ["สวัสดีค่ะ", "/as สมชาย", "ไปไม่ได้ค่ะ ติดธุระ", "1", "/dm", "ขอบคุณครับ", "/as", "/as สมศรี", "1"]
+    inputs = [
+        "สวัสดีค่ะ",
+        "/as สมชาย",
+        "ไปไม่ได้ค่ะ ติดธุระ",
+        "1",
+        "/dm",
+        "ขอบคุณครับ",
+        "/as",
+        "/as สมศรี",
+        "1",
+    ]
     transcript = run_script(client, somsri, inputs, wait=1.5, group=GROUP, name="สมศรี")
     assert transcript.splitlines() == [
         "> สวัสดีค่ะ",
