@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from emulator.console_words import BANNER, ELSEWHERE
 from emulator.render import Choice, image_payload, render_message
 
 QUIET = 0.5  # stop waiting this long after the last new message
 POLL = 0.1
-BANNER = """\
-แชตกับบอทเครือข่ายคุณธรรมผ่าน LINE จำลอง / Chat with the moral-network bot (LINE emulator)
-  พิมพ์ข้อความแล้วกด Enter เพื่อส่ง · พิมพ์หมายเลข เช่น 2 เพื่อแตะตัวเลือก [2]
-  Type a message and press Enter · type a number (e.g. 2) to tap choice [2]
-  /sticker  /image ไฟล์.jpg  /follow  /unfollow  /say 3 (ส่ง "3" เป็นข้อความ / send "3" as text)
-  Enter เปล่า = ดูข้อความใหม่ / empty line: check for new messages · /help
-  กลุ่ม LINE (--group C...): /as ชื่อ = พิมพ์ในนามสมาชิกคนอื่น / speak as another member,
-  /as = ใครอยู่ในกลุ่ม / who is here, /dm = แชตส่วนตัวกับบอท / 1:1 chat, /group = กลับเข้ากลุ่ม,
-  /join = บอทถูกเชิญเข้ากลุ่ม / the bot is added to the group · /wait 10 = รอข้อความ / wait for messages
-  ออก / quit: /quit หรือ/or Ctrl-D"""
-GROUP_ID = re.compile(r"^C[0-9a-f]{32}$")  # LINE refuses any other shape
-ELSEWHERE = {"group": "(กลุ่ม/group) ", "dm": "(แชตส่วนตัว/1:1) "}
 
 
 class Session:
@@ -163,23 +151,31 @@ class Session:
         elif status not in (None, 200):
             self.emit(f"! บอทตอบ HTTP {status} / the bot answered HTTP {status}")
         if wait:
-            self.collect(self.wait)
+            event = result.get("event") if isinstance(result, dict) else None
+            self.collect(self.wait, (event or {}).get("replyToken"))
 
-    def collect(self, wait: float) -> None:
-        """Wait up to wait seconds for the bot's messages and print them as one batch."""
+    def collect(self, wait: float, answering: str | None = None) -> None:
+        """Wait up to wait seconds for the bot's messages and print them as one batch.
+
+        With `answering` (the reply token of the event just sent) it stops once that reply is in:
+        LINE shows a reply's messages together, so nothing of the answer is still to come.
+        """
         deadline, last, batch = time.monotonic() + wait, None, []
         while True:
-            new = self._fetch()
+            entries = self._fetch()
             now = time.monotonic()
-            if new:
-                batch, last = batch + new, now
-            if now >= deadline or (last is not None and now - last >= QUIET):
+            if entries:
+                batch, last = batch + [(c, m.get("message", m)) for c, m in entries], now
+            replied = answering is not None and any(
+                m.get("replyToken") == answering for _, m in entries
+            )
+            if replied or now >= deadline or (last is not None and now - last >= QUIET):
                 break
             time.sleep(POLL)
         if batch:
             self.show_batch(batch)
 
-    def show_batch(self, messages: list[dict[str, Any]]) -> None:
+    def show_batch(self, messages: list[tuple[str, dict[str, Any]]]) -> None:
         """Print a batch of bot messages, numbering choices across it as the new choices."""
         self.choices, self.choice_chats = [], []
         for i, (chat, message) in enumerate(messages):
@@ -199,14 +195,14 @@ class Session:
                 self.emit(f"  {line}".rstrip())
 
     def _fetch(self) -> list[tuple[str, dict[str, Any]]]:
-        """What the bot showed since last time: in the group and to the speaker alone."""
+        """The feed entries since last time, each with its chat: the group's, the speaker's."""
         found, seen = [], set()
         for chat in filter(None, (self.group, self.user_id)):
             items, self.since[chat] = self._read(chat, self.since.get(chat, 0))
             for item in items:
                 # The emulator shows a reply in a group to the group and to the one who spoke.
                 if item.get("id") is None or item["id"] not in seen:
-                    found.append((chat, item.get("message", item)))
+                    found.append((chat, item))
                 seen.add(item.get("id"))
         return found
 

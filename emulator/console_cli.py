@@ -7,7 +7,8 @@ import contextlib
 import sys
 from pathlib import Path
 
-from emulator.console import BANNER, GROUP_ID, Session, run_script
+from emulator.console import Session, run_script
+from emulator.console_words import BANNER, GROUP_ID
 
 DESCRIPTION = "Chat with the bot as a simulated LINE user (or several, in a LINE group) through the local emulator."
 

@@ -23,11 +23,16 @@ def _sent(state: EmulatorState, messages: list[dict[str, Any]]) -> list[dict[str
 
 
 def _deliver(
-    state: EmulatorState, chat_id: str, via: str, messages: list, sent: list | None = None
+    state: EmulatorState,
+    chat_id: str,
+    via: str,
+    messages: list,
+    sent: list | None = None,
+    **extra: Any,
 ) -> None:
     for index, message in enumerate(messages):
-        extra = {"id": sent[index]["id"]} if sent else {}
-        state.deliver(chat_id, via, message, **extra)
+        ids = {"id": sent[index]["id"]} if sent else {}
+        state.deliver(chat_id, via, message, **ids, **extra)
 
 
 def _charge(state: EmulatorState, count: int) -> None:
@@ -42,10 +47,12 @@ def reply(call: Call) -> Answer:
         raise LineError(400, "Invalid reply token")
     messages = call.body["messages"]
     sent = _sent(call.state, messages)
+    # The token marks which event these messages answer: the console stops waiting on it.
+    answering = {"replyToken": call.body["replyToken"]}
     if token.user_id:
-        _deliver(call.state, token.user_id, "reply", messages, sent)
+        _deliver(call.state, token.user_id, "reply", messages, sent, **answering)
     if token.chat_id and token.chat_id != token.user_id:
-        _deliver(call.state, token.chat_id, "reply", messages, sent)
+        _deliver(call.state, token.chat_id, "reply", messages, sent, **answering)
     return Answer(body={"sentMessages": sent})
 
 
