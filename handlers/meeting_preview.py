@@ -22,10 +22,6 @@ class Cost:
     months: tuple[tuple[MonthQuota, int], ...] = ()
 
     @property
-    def known(self) -> bool:
-        return all(quota.known for quota, _ in self.months)
-
-    @property
     def over_months(self) -> list[tuple[MonthQuota, int]]:
         """The months this would take over their quota (only those are refused)."""
         return [(q, needed) for q, needed in self.months if q.left is not None and needed > q.left]
@@ -53,11 +49,6 @@ def month_quota(state: FlowState, moment: datetime) -> MonthQuota:
     ctx = state.ctx
     return quota_month.month_quota(ctx.session, ctx.gateway, moment, ctx.clock(), ctx.zone,
                                    state.language)  # fmt: skip
-
-
-def group_size(state: FlowState, group_id: str | None) -> int:
-    """How many members LINE counts in a group (a push to a group costs one message each)."""
-    return quota_month.group_size(state.ctx.gateway, group_id)
 
 
 def recipients_of(state: FlowState, meeting: Meeting, *, without_declined: bool = False) -> int:

@@ -71,11 +71,6 @@ def month_start(moment: datetime) -> datetime:
     return period_bounds("month", moment, LINE_MONTH_ZONE)[0]
 
 
-def month_end(moment: datetime) -> datetime:
-    """The first instant of LINE's month after the one that holds `moment`."""
-    return period_bounds("month", moment, LINE_MONTH_ZONE)[1]
-
-
 def months_of(moments: list[datetime], now: datetime) -> list[datetime]:
     """The months (their starts) the moments fall in, in order; one already past counts as now."""
     return sorted({month_start(max(moment, now)) for moment in moments})
