@@ -71,11 +71,11 @@ def registered_in(session: Session, networks: list[str] | None) -> list[Member]:
     return list(session.scalars(stmt))
 
 
-def invited_count(session: Session, meeting: Meeting) -> int:
+def invited_count(session: Session, meeting: Meeting, *, by: datetime | None = None) -> int:
     """How many `invitees` would return now (declines included), organiser aside, counted in SQL.
 
     The same rule as audience_members + reachable, without loading every member: a staff list
-    or an export counts it for many meetings.
+    or an export counts it for many meetings. With `by`, only members registered by then count.
     """
     if meeting.audience not in ("networks", "all"):
         return 0
@@ -84,11 +84,24 @@ def invited_count(session: Session, meeting: Meeting) -> int:
         Member.consent_status == CONSENT_GIVEN,
         Member.following.is_(True),
     )
+    if by is not None:
+        stmt = stmt.where(Member.registered_at <= by)
     if meeting.audience == "networks":
         stmt = stmt.where(Member.network.in_(meeting.network_list))
     if meeting.organiser_id is not None:
         stmt = stmt.where(Member.id != meeting.organiser_id)
     return session.scalar(stmt) or 0
+
+
+def invited_at_start(session: Session, meeting: Meeting) -> int:
+    """Count those invited as the meeting began: today's invitees registered by its start.
+
+    A past meeting's figure must not grow with today's network (someone who joined in December
+    was not invited to a September meeting). For a meeting still to come every member registered
+    so far joined before its start, so this is today's invitees: those who joined since the
+    announcement are reminded and can answer, and they count.
+    """
+    return invited_count(session, meeting, by=meeting.starts_at)
 
 
 def invitees(

@@ -22,6 +22,8 @@ from storage.db import Database, normalize_url
 from storage.migrate import upgrade
 from storage.models import Base
 
+pytest_plugins = ["tests.passes"]
+
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
 ROOT = Path(__file__).resolve().parent.parent

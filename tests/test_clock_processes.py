@@ -149,7 +149,7 @@ def test_a_clock_on_a_utc_machine_sends_the_nine_oclock_reminder_at_nine_bangkok
     started = nine - timedelta(seconds=6)  # the process takes a moment to start
     process = clock({**utc_machine, "CLOCK_FAKE_NOW": started.isoformat()}, tmp_path / "clock.log")
     try:
-        [message] = line.wait_for_messages(member, since=0, count=1, timeout=20)
+        [message] = line.wait_for_messages(member, since=0, count=1, timeout=60)  # slow start
     finally:
         process.stop()
     assert message["message"]["altText"].startswith("🔔 พรุ่งนี้มีประชุม\nประชุมสรุปงาน")

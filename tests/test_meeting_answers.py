@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.meetings import BANGKOK, alt_texts, texts
+from tests.members import join
 from tests.test_meeting_chat import (  # noqa: F401 - fixtures shared with the meeting transcripts
     announced_with_decline,
     chat,
@@ -183,3 +184,14 @@ def test_a_member_who_withdrew_consent_is_named_nowhere_the_coordinator_looks(
         "   ยังไม่ตอบ ได้แก่ สมชาย",
     ]
     assert "สมศรี" not in summary
+
+
+def test_the_report_of_an_upcoming_meeting_counts_members_who_joined_since_it_was_announced(
+    db, chat, people, line, emulator, time
+):
+    announced_with_decline(db, chat, people, line, emulator, time)
+    time.advance(days=2)  # 26 พ.ย.: the meeting on the 30th is still to come
+    join(line, db, "มาลี", clock=time)  # reminded from now on, so invited and able to answer
+    [report] = chat(people["coordinator"]).say("รายงานการส่ง")
+    assert "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 4" in report["text"]
+    assert "มาลี" in report["text"].splitlines()[-1]

@@ -33,14 +33,14 @@ def time():
 
 
 @pytest.fixture
-def people(db, line):
-    """A civil-network coordinator, three civil members and one youth member."""
+def people(db, line, time):
+    """A civil-network coordinator, three civil members and one youth member, joined at NOW."""
     return {
-        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),)),
-        "somsri": join(line, db, "สมศรี"),
-        "somchai": join(line, db, "สมชาย"),
-        "john": join(line, db, "John", language="en"),
-        "youth": join(line, db, "น้องฟ้า", network="youth"),
+        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),), clock=time),
+        "somsri": join(line, db, "สมศรี", clock=time),
+        "somchai": join(line, db, "สมชาย", clock=time),
+        "john": join(line, db, "John", language="en", clock=time),
+        "youth": join(line, db, "น้องฟ้า", network="youth", clock=time),
     }
 
 

@@ -43,14 +43,14 @@ def chat(db, router, emulator, time):
 
 
 @pytest.fixture
-def people(db, line):
+def people(db, line, time):
     """A coordinator and two members in the group ครูคุณธรรม; a youth member who is not in it;
     a LINE user in the group who never registered with the bot."""
     found = {
-        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),)),
-        "somsri": join(line, db, "สมศรี"),
-        "somchai": join(line, db, "สมชาย"),
-        "youth": join(line, db, "น้องฟ้า", network="youth"),
+        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),), clock=time),
+        "somsri": join(line, db, "สมศรี", clock=time),
+        "somchai": join(line, db, "สมชาย", clock=time),
+        "youth": join(line, db, "น้องฟ้า", network="youth", clock=time),
         "stranger": line.add_user("คนนอก")["userId"],
     }
     in_group = [found[k] for k in ("coordinator", "somsri", "somchai", "stranger")]
