@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(PY) -m bot.local
 
 chat: $(STAMP)
-	$(PY) -m emulator.console --emulator-url http://127.0.0.1:$${EMULATOR_PORT:-8001}
+	$(PY) -m emulator.console --emulator-url http://127.0.0.1:$${EMULATOR_PORT:-8001} $(ARGS)
 
 # TEST_ARGS passes options on, e.g. CI's PostgreSQL pass: TEST_ARGS=--database-tests-only.
 test: $(STAMP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.calls import Answer, Call, LineError, Route, invalid_property, visible_to
+from emulator.channel import group_size
 from emulator.ids import CHAT_ID, USER_ID
 from emulator.state import EmulatorState
 
@@ -56,11 +57,12 @@ def reply(call: Call) -> Answer:
 
 
 def push(call: Call) -> Answer:
-    """Answer a push: one message count, shown in the chat `to`."""
+    """Answer a push: one count per recipient (each member of a group), shown in `to`."""
     to = call.body["to"]
     if not isinstance(to, str) or not CHAT_ID.match(to):
         raise invalid_property("to")
-    _charge(call.state, 1)
+    # LINE counts a message to a group once for each member in it.
+    _charge(call.state, group_size(call.state, to) if to.startswith("C") else 1)
     messages = call.body["messages"]
     sent = _sent(call.state, messages)
     if visible_to(call.state, to):

@@ -75,9 +75,17 @@ def _read_review(answer: Answer, state: FlowState) -> None:
     if found.recipients == 0:
         raise Invalid("meeting.no_invitees")
     if found.over:
-        needed = found.messages if found.this_month is None else found.this_month
-        raise Invalid("meeting.quota.over", messages=needed, left=found.left)
+        months = ", ".join(q.label(state.language) for q, _ in found.over_months)
+        raise Invalid("meeting.quota.over", months=months)
     return None
+
+
+def _quota_after(state: FlowState) -> str:
+    """Each month's quota line once the meeting's sends are planned (what every screen says)."""
+    _, _, found = _estimate(state)
+    return "\n".join(
+        preview.month_quota(state, q.start).line(state.language) for q, _ in found.months
+    )
 
 
 def _finish(state: FlowState) -> list[dict]:
@@ -89,7 +97,7 @@ def _finish(state: FlowState) -> list[dict]:
         done = text("meeting.repeat.created_held" if held else "meeting.repeat.created", language,
                     title=planned.title, count=len(made), when=held,
                     rule=repeat.rule_of(state).describe(language))  # fmt: skip
-        return [text_message(done, _after_items(language))]
+        return [text_message(done + "\n" + _quota_after(state), _after_items(language))]
     meeting = meetings.create(
         ctx.session, title=planned.title, starts_at=planned.starts_at, link=planned.link,
         place=planned.place, agenda=planned.agenda, audience=planned.audience,
@@ -100,7 +108,7 @@ def _finish(state: FlowState) -> list[dict]:
     held = _held_words(state, meeting)
     done = text("meeting.created_held" if held else "meeting.created", language,
                 title=meeting.title, when=held)  # fmt: skip
-    return [text_message(done, _after_items(language))]
+    return [text_message(done + "\n" + _quota_after(state), _after_items(language))]
 
 
 def _held_words(state: FlowState, meeting: Meeting) -> str | None:

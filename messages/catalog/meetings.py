@@ -129,17 +129,13 @@ ENTRIES = {
         "th": "• สรุปการตอบรับส่งถึงคุณ: {when}",
         "en": "• RSVP summary to you: {when}",
     },
-    "meeting.cost.limited": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ",
-        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota",
-    },
-    "meeting.cost.limited_planned": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักข้อความที่นัดไว้แล้ว {planned} ข้อความ)",
-        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota (after {planned} already planned)",
+    "meeting.cost.total": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ",
+        "en": "{recipients} recipients, about {messages} messages",
     },
     "meeting.quota.planned": {
-        "th": "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว {planned} ข้อความ:\n{lines}\nยกเลิกนัดที่ไม่จำเป็น (พิมพ์ แก้ไขประชุม) หรือเลือกผู้รับให้น้อยลงค่ะ",
-        "en": "{planned} messages are already planned this month:\n{lines}\nCancel a meeting you no longer need (type Edit meeting) or choose fewer invitees.",
+        "th": "{month} มีข้อความที่วางแผนส่งไว้แล้ว {planned} ข้อความ:\n{lines}",
+        "en": "{planned} messages are already planned in {month}:\n{lines}",
     },
     "meeting.quota.planned_meeting": {
         "th": "• {title} ({when}): {messages} ข้อความ",
@@ -149,17 +145,13 @@ ENTRIES = {
         "th": "• ข้อความประจำเดือน #{id}: {messages} ข้อความ",
         "en": "• Monthly message #{id}: {messages} messages",
     },
-    "meeting.cost.unlimited": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาไม่จำกัด",
-        "en": "{recipients} recipients, about {messages} messages · unlimited quota",
-    },
-    "meeting.cost.unknown": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · ตรวจสอบโควตาไม่ได้ในขณะนี้",
-        "en": "{recipients} recipients, about {messages} messages · the quota could not be checked now",
-    },
     "meeting.quota.over": {
-        "th": "ขออภัยค่ะ นัดนี้ต้องใช้ {messages} ข้อความ แต่โควตาเดือนนี้เหลือ {left} ข้อความ จึงยืนยันไม่ได้ ลองเลือกผู้รับให้น้อยลง หรือติดต่อเจ้าหน้าที่ศูนย์คุณธรรมเพื่อเพิ่มโควตา",
-        "en": "Sorry, this meeting needs {messages} messages but only {left} are left this month, so it cannot be confirmed. Choose fewer invitees, or ask Moral Center staff for more quota.",
+        "th": "ขออภัยค่ะ โควตาข้อความไม่พอใน {months} จึงยืนยันไม่ได้",
+        "en": "Sorry, there is not enough quota in {months}, so this cannot be confirmed.",
+    },
+    "meeting.quota.advice": {
+        "th": "ยกเลิกนัดที่ไม่จำเป็น (พิมพ์ แก้ไขประชุม) เลือกผู้รับให้น้อยลง หรือติดต่อเจ้าหน้าที่ศูนย์คุณธรรมเพื่อเพิ่มโควตาค่ะ",
+        "en": "Cancel a meeting you no longer need (type Edit meeting), choose fewer invitees, or ask Moral Center staff for more quota.",
     },
     "meeting.confirm": {"th": "ยืนยันนัดประชุม", "en": "Confirm"},
     "meeting.edit_title": {"th": "แก้ชื่อ", "en": "Edit title"},
