@@ -13,7 +13,7 @@ from storage.db import SQLITE_LOCK_POLL_MAX
 
 log = logging.getLogger(__name__)
 # Pause between two batches on SQLite: a little longer than a waiting writer's poll.
-BATCH_GAP_SQLITE = SQLITE_LOCK_POLL_MAX + 0.001
+BATCH_GAP_SQLITE = 2 * SQLITE_LOCK_POLL_MAX
 
 
 class InboxWorker:
