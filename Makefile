@@ -19,21 +19,22 @@ run: $(STAMP)
 	$(PY) -m bot.local
 
 chat: $(STAMP)
-	$(PY) -m emulator.console --emulator-url http://127.0.0.1:$${EMULATOR_PORT:-8001}
+	$(PY) -m emulator.console --emulator-url http://127.0.0.1:$${EMULATOR_PORT:-8001} $(ARGS)
 
+# TEST_ARGS passes options on, e.g. CI's PostgreSQL pass: TEST_ARGS=--database-tests-only.
 test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
 
 # The same suite with every process's wall clock a year ahead (libfaketime, preloaded): no test
 # may depend on today's date. Monotonic time stays real so sleeps and timeouts behave.
 FAKETIME_LIB = $$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1")')
 # Chromium does not run under a preloaded fake clock: the browser tests run in the plain suite.
-# The two longest tests (a 100,000-row export, every benchmark at smoke size) also run there only,
+# Tests marked `once` (a 100,000-row export, every benchmark at smoke size) also run there only,
 # to keep CI under its 15 minutes; neither reads a date that a year ahead would change.
-YEAR_AHEAD_SKIP ?= --ignore=tests/browser \
-	--ignore=tests/staff_tests/test_staff_background_export.py --ignore=tests/test_bench_smoke.py
+YEAR_AHEAD_SKIP ?= -m "not browser and not once"
 test-year-ahead: $(STAMP)
-	LD_PRELOAD=$(FAKETIME_LIB) FAKETIME=+365d FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest -n $(TEST_WORKERS) $(YEAR_AHEAD_SKIP)
+	LD_PRELOAD=$(FAKETIME_LIB) FAKETIME=+365d FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		$(PY) -m pytest -n $(TEST_WORKERS) $(YEAR_AHEAD_SKIP)
 
 # Benchmarks (issue 7): about 8 minutes on 127.0.0.1; prints a table and rewrites benchmarks/RESULTS.md.
 bench: $(STAMP)

@@ -136,7 +136,7 @@ def cancel_series(series_id: int) -> None:
         series = meeting_series.get(session, series_id)
         if series is None or series.status != "active":
             raise click.ClickException(f"no active series {series_id}")
-        count = meeting_series.cancel(session, series, _bot().clock())
+        count = meeting_series.cancel(session, series, _bot().clock(), _bot().config.zone)
     click.echo(f"series {series_id} ended; {count} upcoming occurrence(s) cancelled")
 
 
@@ -165,7 +165,7 @@ def cancel(meeting_id: int) -> None:
         meeting = meetings.get(session, meeting_id)
         if meeting is None or meeting.status == "cancelled":
             raise click.ClickException(f"no scheduled meeting {meeting_id}")
-        told = meetings.cancel(session, meeting, _bot().clock())
+        told = meetings.cancel(session, meeting, _bot().clock(), _bot().config.zone)
     click.echo(f"meeting {meeting_id} cancelled" + ("; invitees will be told" if told else ""))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from handlers.periods import short_date
 from messages.builders import text_message
 from messages.catalog import text
 from storage import deliveries, reflections
+from storage.daytime import is_daytime
 from storage.models import Delivery, Member
 from storage.models.members import reachable_clause
 
@@ -23,13 +24,7 @@ NUDGE_AFTER = timedelta(days=3)
 TOO_OLD = NUDGE_AFTER + timedelta(days=7)
 # A member with several activities waiting gets at most one nudge a day.
 PER_MEMBER_GAP = timedelta(hours=20)
-DAY_STARTS, NIGHT_STARTS = time(8, 0), time(20, 0)
 KEY = "reflect-nudge"
-
-
-def is_daytime(now: datetime, zone: tzinfo) -> bool:
-    """True between 08:00 and 20:00 in the bot's time zone: nudges are never sent at night."""
-    return DAY_STARTS <= now.astimezone(zone).time() < NIGHT_STARTS
 
 
 def _reachable(session: Session, member_ids: set[int]) -> dict[int, Member]:

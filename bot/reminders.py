@@ -21,7 +21,7 @@ from storage import deliveries, meeting_series, meetings, reminders
 from storage.db import Database
 from storage.models import Member
 from storage.models.meetings import CANCELLED, Meeting, RecurringPrompt, Reminder
-from storage.reminder_plan import next_monthly
+from storage.reminder_plan import next_monthly, send_at
 
 log = logging.getLogger(__name__)
 # Reminders go only to those who have not declined; changes and cancellations reach everyone.
@@ -78,6 +78,7 @@ class ReminderJob:
                 after = max(reminders.last_planned(session, prompt.id) or prompt.created_at,
                             now - self.grace)  # fmt: skip
                 due = next_monthly(prompt.day_of_month, prompt.at_time, after, self.zone)
+                due = send_at("recurring", due, None, self.zone)  # set at night: sent at 08:00
                 reminders.plan_occurrence(session, prompt.id, due, now)
 
     def queue(self, reminder_id: int) -> list[int]:

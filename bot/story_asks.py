@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
-from bot.nudges import is_daytime
 from messages.stories import permission_question
 from storage import deliveries, stories
+from storage.daytime import is_daytime
 from storage.models import Member
 from storage.models.stories import SharedStory
 

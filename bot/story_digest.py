@@ -7,11 +7,11 @@ from datetime import datetime, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
-from bot.nudges import is_daytime
 from handlers.periods import period_bounds, period_label
 from handlers.questionnaire import Questionnaire, default_questionnaire, load_questionnaire
 from messages.stories import digest_message
 from storage import deliveries, stories
+from storage.daytime import is_daytime
 
 log = logging.getLogger(__name__)
 KEY = "story-digest"

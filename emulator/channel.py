@@ -33,17 +33,21 @@ def member_profile(call: Call) -> Answer:
     return answer
 
 
-def group_member_count(call: Call) -> Answer:
-    """Answer how many users are in a group (set by a test, its known members, else every user)."""
-    group_id = call.params["groupId"]
-    with call.state.lock:
-        count = call.state.group_sizes.get(group_id)
-    group = call.state.group(group_id) if count is None else None
+def group_size(state, group_id: str) -> int:
+    """How many users are in a group (set by a test, its known members, else every user)."""
+    with state.lock:
+        count = state.group_sizes.get(group_id)
+    group = state.group(group_id) if count is None else None
     if count is None and group is not None:
         count = len(group["members"])  # a group set up by a test, or met in events
     if count is None:
-        count = len(call.state.followers())
-    return Answer(body={"count": count})
+        count = len(state.followers())
+    return count
+
+
+def group_member_count(call: Call) -> Answer:
+    """Answer how many users are in a group."""
+    return Answer(body={"count": group_size(call.state, call.params["groupId"])})
 
 
 def group_summary(call: Call) -> Answer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.calls import Answer, Call, LineError, Route, invalid_property, visible_to
+from emulator.channel import group_size
 from emulator.ids import CHAT_ID, USER_ID
 from emulator.state import EmulatorState
 
@@ -22,11 +23,16 @@ def _sent(state: EmulatorState, messages: list[dict[str, Any]]) -> list[dict[str
 
 
 def _deliver(
-    state: EmulatorState, chat_id: str, via: str, messages: list, sent: list | None = None
+    state: EmulatorState,
+    chat_id: str,
+    via: str,
+    messages: list,
+    sent: list | None = None,
+    **extra: Any,
 ) -> None:
     for index, message in enumerate(messages):
-        extra = {"id": sent[index]["id"]} if sent else {}
-        state.deliver(chat_id, via, message, **extra)
+        ids = {"id": sent[index]["id"]} if sent else {}
+        state.deliver(chat_id, via, message, **ids, **extra)
 
 
 def _charge(state: EmulatorState, count: int) -> None:
@@ -41,19 +47,22 @@ def reply(call: Call) -> Answer:
         raise LineError(400, "Invalid reply token")
     messages = call.body["messages"]
     sent = _sent(call.state, messages)
+    # The token marks which event these messages answer: the console stops waiting on it.
+    answering = {"replyToken": call.body["replyToken"]}
     if token.user_id:
-        _deliver(call.state, token.user_id, "reply", messages, sent)
+        _deliver(call.state, token.user_id, "reply", messages, sent, **answering)
     if token.chat_id and token.chat_id != token.user_id:
-        _deliver(call.state, token.chat_id, "reply", messages, sent)
+        _deliver(call.state, token.chat_id, "reply", messages, sent, **answering)
     return Answer(body={"sentMessages": sent})
 
 
 def push(call: Call) -> Answer:
-    """Answer a push: one message count, shown in the chat `to`."""
+    """Answer a push: one count per recipient (each member of a group), shown in `to`."""
     to = call.body["to"]
     if not isinstance(to, str) or not CHAT_ID.match(to):
         raise invalid_property("to")
-    _charge(call.state, 1)
+    # LINE counts a message to a group once for each member in it.
+    _charge(call.state, group_size(call.state, to) if to.startswith("C") else 1)
     messages = call.body["messages"]
     sent = _sent(call.state, messages)
     if visible_to(call.state, to):

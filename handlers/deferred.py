@@ -69,3 +69,20 @@ class DeferredGateway:
         if name not in ASKABLE or not hasattr(self._gateway, name):
             raise AttributeError(name)
         return lambda *args: self._answers.answer((name, args))
+
+
+def read_with_line(db: Any, gateway: Any, work: Callable[[Any, Any], Any], limit: int = 20) -> Any:
+    """Run `work(session, line)` in a unit of work, asking LINE between tries, never inside one.
+
+    For code outside the inbox (the staff web): each question LINE must answer rolls the unit
+    of work back, is asked with no transaction open, and `work` runs again with the answer.
+    """
+    answers = LineAnswers()
+    while True:
+        try:
+            with db.unit_of_work() as session:
+                return work(session, DeferredGateway(gateway, answers))
+        except NeedsLine as need:
+            if len(answers) >= limit:
+                raise RuntimeError("kept asking LINE new questions") from None
+            answers.fetch(gateway, need.key)

@@ -126,8 +126,8 @@ def review_lead(state: FlowState) -> str:
                 count=len(planned), dates=dates)  # fmt: skip
 
 
-def create(state: FlowState, planned: Meeting) -> tuple[int, int]:
-    """Store the series and its occurrences; return (series id, occurrences planned)."""
+def create(state: FlowState, planned: Meeting) -> tuple[int, list[Meeting]]:
+    """Store the series and its occurrences; return (series id, the occurrences planned)."""
     ctx = state.ctx
     template = meeting_series.Template(
         title=planned.title, link=planned.link, place=planned.place, agenda=planned.agenda,
@@ -137,7 +137,7 @@ def create(state: FlowState, planned: Meeting) -> tuple[int, int]:
     series, made = meeting_series.create(
         ctx.session, rule_of(state), template, ctx.clock(), ctx.zone
     )
-    return series.id, len(made)
+    return series.id, made
 
 
 __all__ = ["HORIZON", "REPEAT", "create", "read", "review_lead", "rule_of", "sends", "starts"]

@@ -80,7 +80,11 @@ def read_when(answer: Answer, state: FlowState) -> str:
         else:
             raise Invalid("meeting.want_when")
     except DateTimeProblem as problem:
-        _keep_day(problem, answer.text or "", now, state)
+        kept = _keep_day(problem, answer.text or "", now, state)
+        if kept is not None:
+            # Name the day understood ("วันอังคารที่ 15 ธ.ค. 2569"), so a wrong reading is caught
+            # now, and ask for the time alone: an example with another date would confuse.
+            raise Invalid("meeting.when.no_time_day", day=day_named(kept, state.language)) from None
         raise when_problem(problem, answer.text or "", now, state) from None
     if not isinstance(moment, datetime):
         raise Invalid("meeting.want_when")
@@ -143,7 +147,8 @@ def _dated_words(typed_text: str, now: datetime) -> str:
     if _MONTH_END.search(typed_text):
         last = calendar.monthrange(today.year, today.month)[1]
         typed_text = _MONTH_END.sub(f" {last}/{today.month}/{today.year} ", typed_text)
-    if not re.search(r"วัน(จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)", typed_text):
+    # A weekday beside it ("อาทิตย์หน้าอังคาร") makes it that weekday's week: the parser reads it.
+    if not re.search(r"(วัน)?(จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์)|วันอาทิตย์", typed_text):
         ahead = today + timedelta(days=7)
         typed_text = _NEXT_WEEK.sub(f" {ahead.day}/{ahead.month}/{ahead.year} ", typed_text)
     return " ".join(typed_text.split())
@@ -171,15 +176,28 @@ def _range_start(typed_text: str, now: datetime, state: FlowState) -> datetime |
     return None
 
 
-def _keep_day(problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState) -> None:
+def _keep_day(
+    problem: DateTimeProblem, typed_text: str, now: datetime, state: FlowState
+) -> date | None:
     """Keep a date typed alone ("พรุ่งนี้"), so the time typed next ("10 โมง") joins it."""
     if problem.code != "no_time":
-        return
+        return None
     try:
-        day = parse_date(typed_text, now.date(), bare_weekday="future")
+        day = parse_date(_dated_words(typed_text, now), now.date(), bare_weekday="future")
     except DateProblem:
-        return
+        return None
     state.data[KEPT_DAY] = day.isoformat()
+    return day
+
+
+def day_named(day: date, language: str) -> str:
+    """ "วันอังคารที่ 15 ธ.ค. 2569" / "Tuesday 15 Dec 2026": a day with its weekday."""
+    named = weekday_name(day, language)
+    return (
+        f"{named} {format_date(day, language)}"
+        if language == "en"
+        else (f"{named}ที่ {format_date(day, language)}")
+    )
 
 
 def _kept_day_and_time(typed_text: str, state: FlowState) -> datetime | None:

@@ -23,6 +23,7 @@ from handlers.commands.activity_line import day_asked
 from handlers.consent import before_consent, notice
 from handlers.context import Context
 from handlers.engine import FlowEngine
+from handlers.event_answer import answer_of, postback_command
 from handlers.flow import Answer
 from handlers.midflow import MidFlow
 from handlers.registry import Command, Registry
@@ -40,27 +41,6 @@ def parse_event(payload: dict[str, Any]) -> Event | None:
         return Event.from_dict(payload)
     except Exception:  # noqa: BLE001 - LINE adds types and fields without notice: accept, don't answer
         return None
-
-
-def answer_of(event: Event) -> Answer:
-    """Turn a message or postback into the answer a flow step reads."""
-    if isinstance(event, PostbackEvent):
-        fields = {k: v[0] for k, v in parse_qs(event.postback.data or "").items()}
-        params = {k: v for k, v in (event.postback.params or {}).items() if isinstance(v, str)}
-        kind = "datetime" if params else "choice"
-        return Answer(kind, value=fields.get("v"), params=params, step=fields.get("s"))
-    message = event.message
-    if isinstance(message, TextMessageContent):
-        return Answer("text", text=message.text)
-    if isinstance(message, ImageMessageContent):
-        return Answer("image", message_id=message.id)
-    if isinstance(message, StickerMessageContent):
-        return Answer("sticker")
-    return Answer("other")
-
-
-def _postback_command(event: PostbackEvent) -> str:
-    return (parse_qs(event.postback.data or "").get("cmd") or [""])[0]
 
 
 REGISTRATION = "register"
@@ -145,7 +125,7 @@ class Router:
             if photo == "no":
                 return photo_first.declined(ctx), "photo-first:no"
             # A menu button (cmd=...) always works, even in the middle of a conversation.
-            cmd = self.registry.by_name.get(_postback_command(event))
+            cmd = self.registry.by_name.get(postback_command(event))
             if cmd is not None and photo and cmd.name == photo_first.FLOW:
                 started = self.run(cmd, event, ctx)
                 return photo_first.attach(photo, ctx, started), "photo-first:log"
@@ -205,7 +185,7 @@ class Router:
             fields = parse_qs(event.postback.data or "")
             if "consent" in fields:
                 return None  # the notice's own buttons always decide
-            cmd = self.registry.by_name.get(_postback_command(event))
+            cmd = self.registry.by_name.get(postback_command(event))
             if cmd is not None and cmd.access == ALWAYS:
                 return self.run(cmd, event, ctx), f"postback:{cmd.name}"
         answer = answer_of(event) if isinstance(event, PostbackEvent | MessageEvent) else None

@@ -48,6 +48,14 @@ def day_when(moment: datetime, zone: ZoneInfo, language: str, until: datetime | 
     return f"วัน{THAI_WEEKDAYS[local.weekday()]}ที่ {day} เวลา {clock}"
 
 
+def send_time(due: datetime, now: datetime, zone: ZoneInfo, language: str) -> str:
+    """Say when a send held for the morning goes: "เวลา 08:00 น. พรุ่งนี้"."""
+    local, today = due.astimezone(zone), now.astimezone(zone).date()
+    days = (local.date() - today).days
+    key = {0: "meeting.held.today", 1: "meeting.held.tomorrow"}.get(days, "meeting.held.on")
+    return text(key, language, time=f"{local:%H:%M}", date=format_date(local.date(), language))
+
+
 def where(meeting, language: str) -> str:
     """Say where a meeting happens: its place, its link, or both."""
     parts = []

@@ -34,7 +34,7 @@ def create(
         with current_app.extensions["bot"].db.unit_of_work() as session:
             account = accounts.create_account(session, email, password, admin=admin)
             accounts.set_scope(session, account, known, list(networks))
-            staff_admin.record(session, "cli", "create", email=email, admin=admin)
+            staff_admin.record(session, "cli", "create", at=_now(), email=email, admin=admin)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     except IntegrityError:
@@ -46,7 +46,7 @@ def _change(email: str, change, action: str) -> None:
     with current_app.extensions["bot"].db.unit_of_work() as session:
         account = change(session)
         if account is not None:
-            staff_admin.record(session, "cli", action, email=account.email)
+            staff_admin.record(session, "cli", action, at=_now(), email=account.email)
     if account is None:
         raise click.ClickException(f"no staff account for {accounts.normalize_email(email)}")
 
@@ -79,3 +79,8 @@ def reset_password(email: str, password: str) -> None:
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"new password set for {accounts.normalize_email(email)}; its sessions have ended")
+
+
+def _now():
+    """The bot's one clock, so the audit log dates a command as it dates the web's changes."""
+    return current_app.extensions["bot"].clock()

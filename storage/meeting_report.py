@@ -75,7 +75,7 @@ def gather(session: Session, meeting: Meeting, *, with_names: bool = True) -> Re
             else:
                 line.waiting += count
         lines.append(line)
-    invited = meetings.invited_count(session, meeting)  # the organiser is not an invitee
+    invited = meetings.invited_at_start(session, meeting)  # the organiser is not an invitee
     names = meetings.answers_by_name(session, meeting) if with_names else {}
     return Report(meeting, lines, meetings.rsvp_counts(session, meeting.id), invited, names)
 

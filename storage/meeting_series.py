@@ -125,7 +125,7 @@ def upcoming_of(session: Session, series_id: int, now: datetime) -> list[Meeting
     return list(session.scalars(stmt))
 
 
-def cancel(session: Session, series: MeetingSeries, now: datetime) -> int:
+def cancel(session: Session, series: MeetingSeries, now: datetime, zone: ZoneInfo) -> int:
     """End a series: no more occurrences; each upcoming one is cancelled (those told if announced).
 
     Returns how many occurrences were cancelled.
@@ -133,8 +133,43 @@ def cancel(session: Session, series: MeetingSeries, now: datetime) -> int:
     series.status = ENDED
     found = upcoming_of(session, series.id, now)
     for meeting in found:
-        meetings.cancel(session, meeting, now)
+        meetings.cancel(session, meeting, now, zone)
     return len(found)
+
+
+def change_upcoming(session: Session, series: MeetingSeries, changes: dict, now: datetime, zone: ZoneInfo) -> tuple[int, int]:  # fmt: skip
+    """Change the series and each upcoming occurrence; the ones already held stay as they were.
+
+    `changes` may hold "at" (the new local start, HH:MM: each occurrence keeps its own day and its
+    length), "link" and "place". Each occurrence already announced gets its own change notice
+    (decliners asked again, as for one meeting). Returns (occurrences changed, notices planned).
+    """
+    at = time.fromisoformat(changes["at"]) if "at" in changes else None
+    changed = told = 0
+    for meeting in upcoming_of(session, series.id, now):
+        fields = {key: changes[key] for key in ("link", "place") if key in changes}
+        if at is not None:
+            day = meeting.starts_at.astimezone(zone).date()
+            fields["starts_at"] = datetime.combine(day, at, tzinfo=zone)
+            if fields["starts_at"] <= now:
+                continue  # today's, moved to an hour already gone: left as it was
+        told += meetings.change(session, meeting, fields, now, zone)
+        changed += 1
+    if at is not None:
+        if series.until_time:
+            length = _minutes(series.until_time) - _minutes(series.at_time)
+            end = _minutes(changes["at"]) + length
+            series.until_time = f"{end // 60:02d}:{end % 60:02d}" if end < 24 * 60 else None
+        series.at_time = changes["at"]
+    for key in ("link", "place"):
+        if key in changes:
+            setattr(series, key, changes[key])  # occurrences planned later copy the series
+    return changed, told
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def get(session: Session, series_id: int) -> MeetingSeries | None:

@@ -21,7 +21,7 @@ from storage.models.meetings import (
     Rsvp,
 )
 from storage.models.members import CONSENT_GIVEN
-from storage.reminder_plan import due_times
+from storage.reminder_plan import due_times, send_at
 from storage.upsert import insert_ignore
 
 NUDGE = "rsvp_nudge"  # a reminder the organiser sends by hand to those who have not answered
@@ -71,11 +71,11 @@ def registered_in(session: Session, networks: list[str] | None) -> list[Member]:
     return list(session.scalars(stmt))
 
 
-def invited_count(session: Session, meeting: Meeting) -> int:
+def invited_count(session: Session, meeting: Meeting, *, by: datetime | None = None) -> int:
     """How many `invitees` would return now (declines included), organiser aside, counted in SQL.
 
     The same rule as audience_members + reachable, without loading every member: a staff list
-    or an export counts it for many meetings.
+    or an export counts it for many meetings. With `by`, only members registered by then count.
     """
     if meeting.audience not in ("networks", "all"):
         return 0
@@ -84,11 +84,24 @@ def invited_count(session: Session, meeting: Meeting) -> int:
         Member.consent_status == CONSENT_GIVEN,
         Member.following.is_(True),
     )
+    if by is not None:
+        stmt = stmt.where(Member.registered_at <= by)
     if meeting.audience == "networks":
         stmt = stmt.where(Member.network.in_(meeting.network_list))
     if meeting.organiser_id is not None:
         stmt = stmt.where(Member.id != meeting.organiser_id)
     return session.scalar(stmt) or 0
+
+
+def invited_at_start(session: Session, meeting: Meeting) -> int:
+    """Count those invited as the meeting began: today's invitees registered by its start.
+
+    A past meeting's figure must not grow with today's network (someone who joined in December
+    was not invited to a September meeting). For a meeting still to come every member registered
+    so far joined before its start, so this is today's invitees: those who joined since the
+    announcement are reminded and can answer, and they count.
+    """
+    return invited_count(session, meeting, by=meeting.starts_at)
 
 
 def invitees(
@@ -130,6 +143,16 @@ def _plan(session: Session, meeting: Meeting, now: datetime, zone: ZoneInfo, *, 
             continue  # nobody to tell, or no RSVPs to count (buttons don't work in groups)
         session.add(Reminder(meeting_id=meeting.id, kind=kind, due_at=due, created_at=now))
     session.flush()
+
+
+def announcement_due(session: Session, meeting_id: int) -> datetime | None:
+    """When the meeting's pending announcement is due (None when there is none)."""
+    stmt = select(Reminder.due_at).where(
+        Reminder.meeting_id == meeting_id,
+        Reminder.kind == "announcement",
+        Reminder.status == PENDING,
+    )
+    return session.scalars(stmt.limit(1)).first()
 
 
 def announced(session: Session, meeting_id: int) -> bool:
@@ -192,22 +215,28 @@ def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zon
         return False
     # The notice says what changed (13:30 → 14:00): the old start rides on the row until it is sent.
     note = f"was:{was.astimezone(UTC).isoformat()}" if moved else None
+    # At night it waits for 08:00, unless the old or the new time comes before the morning.
+    due = send_at("change", now, min(was, meeting.starts_at), zone)
     session.add(
-        Reminder(meeting_id=meeting.id, kind="change", due_at=now, created_at=now, reason=note)
+        Reminder(meeting_id=meeting.id, kind="change", due_at=due, created_at=now, reason=note)
     )
     session.flush()
     return True
 
 
-def cancel(session: Session, meeting: Meeting, now: datetime) -> bool:
-    """Cancel a meeting and its pending reminders; tell those invited; True if a notice goes out."""
+def cancel(session: Session, meeting: Meeting, now: datetime, zone: ZoneInfo) -> bool:
+    """Cancel a meeting and its pending reminders; tell those invited; True if a notice goes out.
+
+    At night the notice waits for 08:00 unless the meeting would start before members woke.
+    """
     meeting.status = CANCELLED
     meeting.updated_at = now
     told_of = series_announced(session, meeting)  # before its own announcement is withdrawn
     _withdraw_pending(session, meeting.id, "cancelled", keep=())
     if not told_of:
         return False
-    session.add(Reminder(meeting_id=meeting.id, kind="cancel", due_at=now, created_at=now))
+    due = send_at("cancel", now, meeting.starts_at, zone)
+    session.add(Reminder(meeting_id=meeting.id, kind="cancel", due_at=due, created_at=now))
     session.flush()
     return True
 
@@ -363,9 +392,11 @@ def nudged_since(session: Session, meeting_id: int, since: datetime) -> bool:
     return bool(session.scalar(stmt))
 
 
-def nudge(session: Session, meeting: Meeting, now: datetime) -> Reminder:
-    """Plan one reminder, due now, to those who have not answered (the clock sends it once)."""
-    reminder = Reminder(meeting_id=meeting.id, kind=NUDGE, due_at=now, created_at=now)
+def nudge(session: Session, meeting: Meeting, now: datetime, zone: ZoneInfo) -> Reminder:
+    """Plan one reminder to those who have not answered, due now (at night: at 08:00, unless the
+    meeting starts before then); the clock sends it once."""
+    due = send_at(NUDGE, now, meeting.starts_at, zone)
+    reminder = Reminder(meeting_id=meeting.id, kind=NUDGE, due_at=due, created_at=now)
     session.add(reminder)
     session.flush()
     return reminder

@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from storage.daytime import is_daytime, next_morning
+
 DEFAULT_PLAN = "announcement,day_before@09:00,hour_before:60,rsvp_summary@18:00"
 KINDS = ("announcement", "day_before", "hour_before", "rsvp_summary")
 # A day-before reminder this close after the announcement would only repeat it.
 MIN_GAP_AFTER_ANNOUNCEMENT = timedelta(hours=2)
+# A notice held for the morning must still leave members this long before the meeting starts.
+USEFUL_BEFORE_START = timedelta(hours=1)
 _ITEM = re.compile(
     r"^(announcement|day_before@\d{2}:\d{2}|rsvp_summary@\d{2}:\d{2}|hour_before:\d{1,4})$"
 )
@@ -68,6 +72,31 @@ def day_before(starts_at: datetime, at: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(local_day, at, tzinfo=zone)
 
 
+def send_at(kind: str, due: datetime, starts_at: datetime | None, zone: ZoneInfo) -> datetime:
+    """When a send planned for `due` really goes: at night (storage.daytime) it waits for 08:00,
+    unless it is time-critical. Time-critical, and why:
+
+    - hour_before: it is tied to the start; a 07:30 meeting's 06:30 reminder is useless at 08:00.
+    - day_before in the evening: its words say "tomorrow", wrong once midnight has passed (and
+      then skipped as day_passed), so it goes as planned; in the small hours it waits for 08:00,
+      still the day before.
+    - any send about a meeting that starts before that 08:00 plus USEFUL_BEFORE_START
+      (announcement, change, cancellation, the organiser's reminder or summary): told that
+      late is told too late.
+
+    Everything else (announcements, change notices, summaries, monthly prompts: `starts_at`
+    None) is not urgent and waits for the morning.
+    """
+    if is_daytime(due, zone) or kind == "hour_before":
+        return due
+    morning = next_morning(due, zone)
+    if kind == "day_before" and morning.date() != due.astimezone(zone).date():
+        return due
+    if starts_at is not None and morning + USEFUL_BEFORE_START > starts_at:
+        return due
+    return morning
+
+
 def due_times(
     spec: str,
     starts_at: datetime,
@@ -75,22 +104,26 @@ def due_times(
     zone: ZoneInfo,
     announced_at: datetime | None = None,
 ) -> list[tuple[str, datetime]]:
-    """Date each planned reminder; leave out those already past or not before the start.
+    """Date each planned reminder (night sends held for the morning, see send_at); leave out
+    those already past or not before the start.
 
     `announced_at` (when replanning after a change) is when the announcement was planned.
     """  # fmt: skip
     planned: list[tuple[str, datetime]] = []
+    announced = send_at("announcement", announced_at or now, starts_at, zone)
     for item in parse_plan(spec):
         if item.kind == "announcement":
-            planned.append(("announcement", now))
+            planned.append(("announcement", announced))
             continue
         if item.kind == "hour_before":
             due = starts_at - timedelta(minutes=item.minutes or 0)
         else:
-            due = day_before(starts_at, item.at or time(9), zone)
+            due = send_at(
+                item.kind, day_before(starts_at, item.at or time(9), zone), starts_at, zone
+            )
         if not now < due < starts_at:
             continue
-        if item.kind == "day_before" and due - (announced_at or now) < MIN_GAP_AFTER_ANNOUNCEMENT:
+        if item.kind == "day_before" and due - announced < MIN_GAP_AFTER_ANNOUNCEMENT:
             continue
         planned.append((item.kind, due))
     return planned

@@ -16,10 +16,11 @@ from storage.models.staff import StaffAccount, StaffAuditEntry, StaffInvite
 INVITE_DAYS = 7
 
 
-def record(session: Session, actor: str, action: str, **detail: object) -> None:
-    """Add an audit entry; `detail` holds filters or the account changed, never members' data."""
+def record(session: Session, actor: str, action: str, *, at: datetime, **detail: object) -> None:
+    """Add an audit entry at `at` (the bot's clock); `detail` holds filters or the account
+    changed, never members' data."""
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str) if detail else ""
-    session.add(StaffAuditEntry(actor=actor[:254], action=action[:40], detail=text[:1000]))
+    session.add(StaffAuditEntry(at=at, actor=actor[:254], action=action[:40], detail=text[:1000]))
 
 
 def recent_entries(session: Session, limit: int = 200) -> list[StaffAuditEntry]:

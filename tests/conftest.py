@@ -22,6 +22,8 @@ from storage.db import Database, normalize_url
 from storage.migrate import upgrade
 from storage.models import Base
 
+pytest_plugins = ["tests.passes"]
+
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,8 +157,10 @@ def play(bot_server, line, monkeypatch):
     """Return play(user_id, inputs) -> transcript: the console's scripted mode, over real HTTP."""
     from emulator import console
 
-    # One event gets one reply, so its messages arrive together: a short quiet spell suffices.
+    # One event gets one reply, so its messages arrive together: a short quiet spell suffices
+    # when no reply comes (the console stops at the reply itself), and a short poll finds it.
     monkeypatch.setattr(console, "QUIET", 0.3)
+    monkeypatch.setattr(console, "POLL", 0.02)
 
     def run(user_id: str, inputs: list[str]) -> str:
         return console.run_script(line, user_id, inputs, wait=4.0)

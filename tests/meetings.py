@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
@@ -15,13 +16,15 @@ from storage import meetings
 from storage.models import Member
 from storage.models.members import CONSENT_GIVEN
 from tests.conftest import TOKEN
+from tests.members import DEFAULT_CLOCK
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
 
-def many_members(db, count: int, network: str = "civil", language: str = "th") -> list[str]:
-    """Store `count` consented, registered, following members; return their LINE user ids."""
-    now = datetime.now(UTC)
+def many_members(db, count: int, network: str = "civil", language: str = "th", *,
+                 clock: Callable[[], datetime] = DEFAULT_CLOCK) -> list[str]:  # fmt: skip
+    """Store `count` consented, registered, following members (as of `clock`); return their ids."""
+    now = clock()
     ids = ["U" + uuid.uuid4().hex for _ in range(count)]
     rows = [
         {"line_user_id": uid, "language": language, "following": True,

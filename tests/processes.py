@@ -81,7 +81,7 @@ def bot_env(emulator_url: str, database_url: str, port: int, **extra: str) -> di
 
 
 def gunicorn(
-    port: int, env: dict[str, str], log_path: Path, workers: int = 2, ready_timeout: float = 30
+    port: int, env: dict[str, str], log_path: Path, workers: int = 2, ready_timeout: float = 90
 ) -> Process:
     """Start the web process exactly as the Procfile does; wait until it answers."""
     procfile = (ROOT / "Procfile").read_text()

@@ -15,6 +15,8 @@ from storage.db import normalize_url
 
 NUMBER = re.compile(r"^[\d,]+(\.\d+)?$")
 
+pytestmark = pytest.mark.once  # every benchmark at smoke size: CI runs it in one pass only
+
 
 def smoke_settings():
     """Tiny sizes, on the database under test (a PostgreSQL URL is used to create bench_<pid>)."""

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from storage.daytime import is_daytime, next_morning
 from storage.models import Delivery
 from storage.models.meetings import Reminder
 from storage.types import utcnow
@@ -37,6 +38,21 @@ def env(emulator, database_url):
     )
 
 
+@pytest.fixture
+def shift():
+    """How far this test moves every clock so that it runs by day: at night an announcement
+    waits for 08:00 (storage.daytime). Zero by day; at night the clocks run from 08:30 on."""
+    now = utcnow()
+    if is_daytime(now, BANGKOK) and is_daytime(now + timedelta(minutes=5), BANGKOK):
+        return timedelta(0)
+    return next_morning(now + timedelta(minutes=5), BANGKOK) + timedelta(minutes=30) - now
+
+
+def day_clock(env: dict, log, shift: timedelta):
+    """Start a clock process whose time is the test's (real time moved by `shift`)."""
+    return clock({**env, "CLOCK_FAKE_NOW": (utcnow() + shift).isoformat()} if shift else env, log)
+
+
 def feed_sizes(emulator, user_ids: list[str]) -> dict[int, int]:
     """How many members saw how many messages (read from the emulator's per-user feeds)."""
     sizes: dict[int, int] = {}
@@ -56,22 +72,22 @@ def deliveries(db) -> list[Delivery]:
 
 
 def test_a_clock_killed_half_way_through_2000_members_and_restarted_reaches_each_once(
-    db, emulator, line, env, tmp_path
+    db, emulator, line, env, tmp_path, shift
 ):
     line.set_quota(100_000)
     members = many_members(db, 2000)
-    schedule(db, utcnow() + timedelta(days=3), utcnow(), plan="announcement")
+    schedule(db, utcnow() + shift + timedelta(days=3), utcnow() + shift, plan="announcement")
     # Four chunks of 500; the third is slow, so the kill lands while LINE is taking it.
     for delay, times in ((0.2, 2), (2.0, 1), (0.2, 5)):
         line.add_fault(path="/v2/bot/message/multicast", delay=delay, times=times)
     env = {**env, "DELIVERY_LEASE_SECONDS": "9"}
-    first = clock(env, tmp_path / "first.log")
+    first = day_clock(env, tmp_path / "first.log", shift)
     wait_until(lambda: len(multicasts(line)) >= 2, timeout=20)
     time.sleep(0.4)
     first.stop(signal.SIGKILL)
     assert [d.status for d in deliveries(db)] == ["sent", "sent", "pending", "pending"]
 
-    second = clock(env, tmp_path / "second.log")
+    second = day_clock(env, tmp_path / "second.log", shift)
     try:
         wait_until(lambda: all(d.status == "sent" for d in deliveries(db)), timeout=25)
     finally:
@@ -89,14 +105,16 @@ def test_a_clock_killed_half_way_through_2000_members_and_restarted_reaches_each
 
 
 def test_two_clocks_at_once_send_each_reminder_to_each_member_once(
-    db, emulator, line, env, tmp_path
+    db, emulator, line, env, tmp_path, shift
 ):
     line.set_quota(100_000)
     members = many_members(db, 1200)
-    now = utcnow()  # after storing the members, so the second reminder falls due after both start
+    now = (
+        utcnow() + shift
+    )  # after storing the members, so the second reminder falls due after both start
     # The announcement is due at once; a one-minute reminder falls due while both clocks run.
     schedule(db, now + timedelta(minutes=1, seconds=4), now, plan="announcement,hour_before:1")
-    clocks = [clock(env, tmp_path / f"clock{n}.log") for n in range(2)]
+    clocks = [day_clock(env, tmp_path / f"clock{n}.log", shift) for n in range(2)]
     try:
         wait_until(lambda: len(deliveries(db)) == 6 and all(d.status == "sent" for d in deliveries(db)),
                    timeout=25)  # fmt: skip
@@ -109,13 +127,15 @@ def test_two_clocks_at_once_send_each_reminder_to_each_member_once(
     assert all("Running job" in c.output() for c in clocks)  # both were really polling
 
 
-def test_a_500_then_a_409_ends_as_sent_with_the_same_retry_key(db, emulator, line, env, tmp_path):
+def test_a_500_then_a_409_ends_as_sent_with_the_same_retry_key(
+    db, emulator, line, env, tmp_path, shift
+):
     member = join(line, db, "สมศรี")
-    schedule(db, utcnow() + timedelta(days=2), utcnow(), plan="announcement")
+    schedule(db, utcnow() + shift + timedelta(days=2), utcnow() + shift, plan="announcement")
     line.add_fault(path="/v2/bot/message/multicast", status=500, times=1)
     line.add_fault(path="/v2/bot/message/multicast", status=409,
                    headers={"x-line-accepted-request-id": "accepted-1"}, times=1)  # fmt: skip
-    process = clock(env, tmp_path / "clock.log")
+    process = day_clock(env, tmp_path / "clock.log", shift)
     try:
         wait_until(lambda: [d.status for d in deliveries(db)] == ["sent"], timeout=15)
     finally:
@@ -149,7 +169,7 @@ def test_a_clock_on_a_utc_machine_sends_the_nine_oclock_reminder_at_nine_bangkok
     started = nine - timedelta(seconds=6)  # the process takes a moment to start
     process = clock({**utc_machine, "CLOCK_FAKE_NOW": started.isoformat()}, tmp_path / "clock.log")
     try:
-        [message] = line.wait_for_messages(member, since=0, count=1, timeout=20)
+        [message] = line.wait_for_messages(member, since=0, count=1, timeout=60)  # slow start
     finally:
         process.stop()
     assert message["message"]["altText"].startswith("🔔 พรุ่งนี้มีประชุม\nประชุมสรุปงาน")
@@ -161,10 +181,11 @@ def test_a_clock_on_a_utc_machine_sends_the_nine_oclock_reminder_at_nine_bangkok
 
 
 def test_gunicorn_with_three_workers_and_no_clock_sends_nothing(
-    db, emulator, line, env, database_url, tmp_path
+    db, emulator, line, env, database_url, tmp_path, shift
 ):
     member = join(line, db, "สมศรี")
-    schedule(db, utcnow() + timedelta(days=1), utcnow() - timedelta(minutes=1), plan="announcement")
+    now = utcnow() + shift
+    schedule(db, now + timedelta(days=1), now - timedelta(minutes=1), plan="announcement")
     port = free_port()
     web = gunicorn(
         port,
@@ -179,7 +200,9 @@ def test_gunicorn_with_three_workers_and_no_clock_sends_nothing(
         with db.unit_of_work() as session:
             assert [r.status for r in session.scalars(select(Reminder))] == ["pending"]
         assert "apscheduler" not in web.output().lower()
-        process = clock(env, tmp_path / "clock.log")  # the control: with a clock it goes out
+        process = day_clock(
+            env, tmp_path / "clock.log", shift
+        )  # the control: with a clock it goes out
         try:
             assert len(line.wait_for_messages(member, since=0, count=1, timeout=15)) == 1
         finally:

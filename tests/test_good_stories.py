@@ -133,7 +133,7 @@ def test_the_digest_holds_only_the_allowed_story_after_staff_saw_the_quota(app, 
     assert try_sign_in(client).status_code == 302  # a week idle ended the session
     page = client.get("/staff/stories").get_data(as_text=True)
     assert "เรื่องที่เริ่มแบ่งปันในเดือน พ.ย. 2569: 1 เรื่อง" in page
-    assert "ส่งถึงสมาชิก 2 คน" in page and "โควตาที่เหลือเดือนนี้: ไม่ทราบ" in page
+    assert "ส่งถึงสมาชิก 2 คน" in page and "โควตา ธ.ค. 2569: ตอนนี้ตรวจโควตาจาก LINE ไม่ได้" in page
     with db.unit_of_work() as session:
         assert queue_digests(session, NEXT_MONTH, ZONE) == 0  # nothing before staff approve
     form = {"csrf_token": csrf(client, "/staff/stories"), "month": "2026-11"}

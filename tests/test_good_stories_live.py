@@ -41,7 +41,9 @@ def test_the_author_is_asked_on_line_and_the_reader_sees_the_story(bot_server, l
     assert "ตอนนี้มี 1 เรื่อง" in _texts(line.wait_for_messages(reader, since=since))
     page = client.get("/staff/stories").get_data(as_text=True)
     assert "อนุญาตให้แบ่งปัน" in page and "ส่งถึงสมาชิก 2 คน" in page
-    assert "โควตาที่เหลือเดือนนี้: 899" in page  # 1000 - 100 - the question pushed (replies are free)
+    assert (
+        "โควตา พ.ย. 2569: เหลือ 899 จาก 1000 ข้อความ (ส่งไปแล้ว 101 · วางแผนส่งไว้ 0)" in page
+    )  # 1000 - 100 - the question pushed (replies are free)
 
 
 def test_the_approved_digest_reaches_members_who_did_not_opt_out(bot_server, line, db):

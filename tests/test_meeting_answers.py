@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.meetings import BANGKOK, alt_texts, texts
+from tests.members import join
 from tests.test_meeting_chat import (  # noqa: F401 - fixtures shared with the meeting transcripts
     announced_with_decline,
     chat,
@@ -38,10 +39,11 @@ def test_the_organiser_sees_names_and_reminds_only_those_who_have_not_answered(
     lines = report["text"].splitlines()
     assert "ตอบรับ: เข้าร่วม 1 · ไม่สะดวก 1 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 1" in lines
     # The names behind each count; the coordinator herself is not waiting to answer.
-    assert lines[-3:] == [
+    assert lines[-4:] == [
         "   เข้าร่วม ได้แก่ John",
         "   ไม่สะดวก ได้แก่ สมศรี",
         "   ยังไม่ตอบ ได้แก่ สมชาย",
+        "โควตา พ.ย. 2569: เหลือ 289 จาก 300 ข้อความ (ส่งไปแล้ว 4 · วางแผนส่งไว้ 7)",
     ]
     assert quick_labels(report)[0] == "เตือนคนที่ยังไม่ตอบ"
 
@@ -49,7 +51,8 @@ def test_the_organiser_sees_names_and_reminds_only_those_who_have_not_answered(
     assert ask["text"].splitlines() == [
         "ส่งการ์ดเตือนให้ตอบรับ “ประชุมเครือข่ายประจำเดือนธันวาคม” ถึงคนที่ยังไม่ตอบไหมคะ?",
         "ผู้รับ 1 คน: สมชาย",
-        "ใช้ 1 ข้อความ · โควตาเดือนนี้เหลือ 289 ข้อความ (หักที่วางแผนส่งไว้แล้ว)",
+        "ใช้ 1 ข้อความ",
+        "โควตา พ.ย. 2569: เหลือ 289 จาก 300 ข้อความ (ส่งไปแล้ว 4 · วางแผนส่งไว้ 7)",
     ]
     # 300 less the announcement (4) and what is still planned: 3 + 3 reminders and the summary.
     assert quick_labels(ask)[0] == "ส่งเตือนเลย"
@@ -81,7 +84,7 @@ def test_reminding_is_refused_when_the_quota_cannot_cover_it(
     announced_with_decline(db, chat, people, line, emulator, time)
     line.set_quota(300, 296)  # 4 left, and the planned reminders need more than that
     [said] = chat(people["coordinator"]).say("เตือนคนที่ยังไม่ตอบ")
-    assert said["text"].startswith("โควตาไม่พอค่ะ: ต้องใช้ 3 ข้อความ แต่เดือนนี้เหลือ 0 ข้อความ")
+    assert said["text"].startswith("โควตาไม่พอค่ะ: ต้องใช้ 3 ข้อความ แต่โควตา พ.ย. 2569 เหลือ 0 ข้อความ")
 
 
 def test_everyone_answered_means_nothing_to_remind(db, chat, people, line, emulator, time):
@@ -164,7 +167,7 @@ def test_a_member_who_withdrew_consent_is_named_nowhere_the_coordinator_looks(
     [report] = coordinator.say("รายงานการส่ง")
     lines = report["text"].splitlines()
     assert "ตอบรับ: เข้าร่วม 1 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 1" in lines
-    assert lines[-2:] == ["   เข้าร่วม ได้แก่ John", "   ยังไม่ตอบ ได้แก่ สมชาย"]
+    assert lines[-3:-1] == ["   เข้าร่วม ได้แก่ John", "   ยังไม่ตอบ ได้แก่ สมชาย"]
     assert "สมศรี" not in report["text"]
     [ask] = tap(coordinator, report, "เตือนคนที่ยังไม่ตอบ")
     assert "สมศรี" not in ask["text"] and "ผู้รับ 1 คน: สมชาย" in ask["text"]
@@ -181,3 +184,14 @@ def test_a_member_who_withdrew_consent_is_named_nowhere_the_coordinator_looks(
         "   ยังไม่ตอบ ได้แก่ สมชาย",
     ]
     assert "สมศรี" not in summary
+
+
+def test_the_report_of_an_upcoming_meeting_counts_members_who_joined_since_it_was_announced(
+    db, chat, people, line, emulator, time
+):
+    announced_with_decline(db, chat, people, line, emulator, time)
+    time.advance(days=2)  # 26 พ.ย.: the meeting on the 30th is still to come
+    join(line, db, "มาลี", clock=time)  # reminded from now on, so invited and able to answer
+    [report] = chat(people["coordinator"]).say("รายงานการส่ง")
+    assert "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 4" in report["text"]
+    assert "มาลี" in report["text"].splitlines()[-2]  # the month's quota line comes last

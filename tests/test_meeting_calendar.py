@@ -94,7 +94,7 @@ def test_the_same_link_gives_the_moved_time_then_says_cancelled(web, db):
     assert after.decoded("DTSTART") == moved
     assert after["SEQUENCE"] > before["SEQUENCE"]
     with db.unit_of_work() as session:
-        meetings.cancel(session, meetings.get(session, meeting_id), time())
+        meetings.cancel(session, meetings.get(session, meeting_id), time(), BANGKOK)
     _, cancelled = _event(client.get(path).data)
     assert str(cancelled["STATUS"]) == "CANCELLED"
 

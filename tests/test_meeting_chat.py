@@ -33,14 +33,14 @@ def time():
 
 
 @pytest.fixture
-def people(db, line):
-    """A civil-network coordinator, three civil members and one youth member."""
+def people(db, line, time):
+    """A civil-network coordinator, three civil members and one youth member, joined at NOW."""
     return {
-        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),)),
-        "somsri": join(line, db, "สมศรี"),
-        "somchai": join(line, db, "สมชาย"),
-        "john": join(line, db, "John", language="en"),
-        "youth": join(line, db, "น้องฟ้า", network="youth"),
+        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),), clock=time),
+        "somsri": join(line, db, "สมศรี", clock=time),
+        "somchai": join(line, db, "สมชาย", clock=time),
+        "john": join(line, db, "John", language="en", clock=time),
+        "youth": join(line, db, "น้องฟ้า", network="youth", clock=time),
     }
 
 
@@ -100,7 +100,8 @@ def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
         "• ประกาศนัด: ทันทีที่ยืนยัน",
         "• เตือนก่อนเริ่ม 60 นาที: 25 พ.ย. 2569 08:00 น.",
         "• สรุปการตอบรับส่งถึงคุณ: 24 พ.ย. 2569 18:00 น.",
-        "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ · โควตาเดือนนี้เหลือ 300 ข้อความ",
+        "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ",
+        "โควตา พ.ย. 2569: เหลือ 300 จาก 300 ข้อความ (ส่งไปแล้ว 0 · วางแผนส่งไว้ 0)",
     ]
     assert labels(review)[:2] == ["ยืนยันนัดประชุม", "แก้ชื่อ"]
     done = coordinator.tap(summary, "ยืนยันนัดประชุม")
@@ -138,7 +139,10 @@ def test_the_preview_refuses_a_meeting_that_would_exceed_the_months_quota(chat, 
     line.set_quota(300, total_usage=295)
     coordinator = chat(people["coordinator"])
     review = schedule_in_chat(coordinator)
-    assert any("โควตาเดือนนี้เหลือ 5 ข้อความ จึงยืนยันไม่ได้" in t for t in texts(review))
+    assert texts(review)[1].splitlines()[:2] == [
+        "ขออภัยค่ะ โควตาข้อความไม่พอใน พ.ย. 2569 จึงยืนยันไม่ได้",
+        "• พ.ย. 2569: นัดนี้ต้องใช้ 9 ข้อความ แต่เหลือ 5 ข้อความ",
+    ]
     assert "ยืนยันนัดประชุม" not in labels(review)
     again = coordinator.say("ยืนยันนัดประชุม")
     assert "ยืนยันไม่ได้" in texts(again)[0]
@@ -151,13 +155,15 @@ def test_a_second_meeting_that_fits_alone_is_refused_when_the_planned_sends_fill
     line.set_quota(300, total_usage=285)
     coordinator = chat(people["coordinator"])
     first = schedule_in_chat(coordinator)
-    assert "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ · โควตาเดือนนี้เหลือ 15 ข้อความ" in first[-1]["text"]
+    assert (
+        "โควตา พ.ย. 2569: เหลือ 15 จาก 300 ข้อความ (ส่งไปแล้ว 285 · วางแผนส่งไว้ 0)" in first[-1]["text"]
+    )
     coordinator.tap(first[-1], "ยืนยันนัดประชุม")
     second = schedule_in_chat(coordinator, title="ประชุมคณะทำงาน", when="พรุ่งนี้ 14.00 น.")
     assert "ยืนยันนัดประชุม" not in labels(second)
     [refusal] = [t for t in texts(second) if "ยืนยันไม่ได้" in t]
-    assert "นัดนี้ต้องใช้ 9 ข้อความ แต่โควตาเดือนนี้เหลือ 6 ข้อความ" in refusal
-    assert "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว 9 ข้อความ:" in refusal
+    assert "• พ.ย. 2569: นัดนี้ต้องใช้ 9 ข้อความ แต่เหลือ 6 ข้อความ" in refusal
+    assert "พ.ย. 2569 มีข้อความที่วางแผนส่งไว้แล้ว 9 ข้อความ:" in refusal
     assert "• ประชุมเครือข่ายประจำเดือนธันวาคม (25 พ.ย. 2569 09:00 น.): 9 ข้อความ" in refusal
     assert "ยืนยันไม่ได้" in texts(coordinator.say("ยืนยันนัดประชุม"))[0]
 
@@ -285,6 +291,7 @@ def test_the_delivery_report_in_chat_counts_sent_failed_and_left_out(
         "• เตือนก่อนเริ่ม (25 พ.ย. 2569 08:00 น.): รอถึงเวลา",
         "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2",
         "   ยังไม่ตอบ ได้แก่ สมศรี, สมชาย",
+        "โควตา พ.ย. 2569: เหลือ 293 จาก 300 ข้อความ (ส่งไปแล้ว 3 · วางแผนส่งไว้ 4)",
     ]
 
 

@@ -51,7 +51,7 @@ def test_thai_forms_read_as_bangkok_times(typed, meant):
         ("9 ส.ค. 64 13.30 น.", "meeting.past"),  # the article's own meeting, in 2021
         ("31 ก.พ. 70 10.00 น.", "meeting.when.impossible_date"),
         ("พรุ่งนี้ 25.00 น.", "meeting.when.impossible_time"),
-        ("พรุ่งนี้", "meeting.when.no_time"),
+        ("พรุ่งนี้", "meeting.when.no_time_day"),
         ("1 ม.ค. 2571 10.00 น.", "meeting.too_far"),
         ("ประชุมกันนะ", "meeting.when.unreadable"),
     ],
@@ -108,7 +108,7 @@ def test_a_weekday_that_does_not_match_the_date_is_named():
 @given(days=st.integers(min_value=0, max_value=400))
 def test_every_hint_example_is_a_future_date_that_reads_back(days):
     now = NOW + timedelta(days=days)
-    found = refusal("พรุ่งนี้", now)
+    found = refusal("ประชุมกันนะ", now)
     example = found.params["example"]
     assert read(example, now) > now
 
@@ -128,7 +128,8 @@ def test_a_date_alone_is_kept_when_the_time_comes_next():
     state = FlowState(ctx, {})
     with pytest.raises(Invalid) as refused:
         read_when(Answer("text", text="พรุ่งนี้"), state)
-    assert refused.value.key == "meeting.when.no_time"
+    assert refused.value.key == "meeting.when.no_time_day"
+    assert refused.value.params == {"day": "วันพุธที่ 25 พ.ย. 2569"}
     moment = datetime.fromisoformat(read_when(Answer("text", text="10 โมง"), state))
     assert moment == datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)
     # Used once: a later time alone means today again.

@@ -43,14 +43,14 @@ def chat(db, router, emulator, time):
 
 
 @pytest.fixture
-def people(db, line):
+def people(db, line, time):
     """A coordinator and two members in the group ครูคุณธรรม; a youth member who is not in it;
     a LINE user in the group who never registered with the bot."""
     found = {
-        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),)),
-        "somsri": join(line, db, "สมศรี"),
-        "somchai": join(line, db, "สมชาย"),
-        "youth": join(line, db, "น้องฟ้า", network="youth"),
+        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),), clock=time),
+        "somsri": join(line, db, "สมศรี", clock=time),
+        "somchai": join(line, db, "สมชาย", clock=time),
+        "youth": join(line, db, "น้องฟ้า", network="youth", clock=time),
         "stranger": line.add_user("คนนอก")["userId"],
     }
     in_group = [found[k] for k in ("coordinator", "somsri", "somchai", "stranger")]
@@ -155,7 +155,8 @@ def test_the_organiser_sees_the_group_answers_by_name_in_the_report(
     # Four in the group (LINE's count), the organiser is not waiting for herself.
     assert "ตอบรับ: เข้าร่วม 1 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2" in lines
     assert "   เข้าร่วม ได้แก่ สมศรี" in lines
-    assert lines[-1] == "ยังไม่ตอบในกลุ่ม: ประมาณ 2 คน (LINE ไม่บอกรายชื่อสมาชิกกลุ่ม)"
+    assert lines[-2] == "ยังไม่ตอบในกลุ่ม: ประมาณ 2 คน (LINE ไม่บอกรายชื่อสมาชิกกลุ่ม)"
+    assert lines[-1].startswith("โควตา พ.ย. 2569: เหลือ")
 
 
 def test_a_tap_in_the_group_over_real_http_is_saved_without_a_word_in_the_group(
@@ -197,7 +198,8 @@ def test_reminding_a_group_posts_the_card_again_at_the_groups_cost(
     [ask] = coordinator.press(item["action"]["data"])
     lines = ask["text"].splitlines()
     assert lines[1] == "ผู้รับ: ส่งการ์ดในกลุ่ม LINE (LINE คิดข้อความตามจำนวนสมาชิกในกลุ่ม)"
-    assert lines[2].startswith("ใช้ 4 ข้อความ · โควตาเดือนนี้เหลือ")  # four in the group
+    assert lines[2] == "ใช้ 4 ข้อความ"  # four in the group
+    assert lines[3].startswith("โควตา พ.ย. 2569: เหลือ")
     [send] = [i for i in ask["quickReply"]["items"] if i["action"]["label"] == "ส่งเตือนเลย"]
     coordinator.press(send["action"]["data"])
     clock_job(db, emulator.url, time).tick()
@@ -206,3 +208,21 @@ def test_reminding_a_group_posts_the_card_again_at_the_groups_cost(
         "📅 นัดประชุม",
         "🙋 ยังไม่ได้ตอบรับนัดนี้ค่ะ แตะปุ่มด้านล่างได้เลย",
     ]
+
+
+def test_words_typed_in_the_group_answer_the_groups_meeting_with_one_reply(
+    db, chat, people, line, emulator, time
+):
+    announce_to_group(db, chat, people, line, emulator, time)
+    [said] = chat(people["somchai"]).say("ไปไม่ได้ค่ะ ติดธุระ", group=GROUP)
+    assert said["text"] == (
+        "รับทราบค่ะ บันทึกคำตอบของคุณสมชาย: ไม่สะดวก “ประชุมกลุ่มครู” (30 พ.ย. 2569 13:30 น.) "
+        "เปลี่ยนได้ที่ปุ่มบนการ์ดนัดค่ะ"
+    )
+    assert answers(db) == {"สมชาย": "no"}
+    # "รับทราบ" is said to the organiser, someone unregistered is not recorded, another group's
+    # words answer nothing here: all silent.
+    assert chat(people["somsri"]).say("รับทราบค่ะ", group=GROUP) == []
+    assert chat(people["stranger"]).say("ไปไม่ได้ค่ะ", group=GROUP) == []
+    assert chat(people["youth"]).say("ไปไม่ได้ค่ะ", group=OTHER_GROUP) == []
+    assert answers(db) == {"สมชาย": "no"}

@@ -26,10 +26,11 @@ TITLE = "ประชุมเครือข่ายประจำเดื�
 
 
 def people(db, line) -> dict[str, str]:
+    at = FakeTime(NOW)  # they joined before the meeting was announced
     return {
-        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),)),
-        "somsri": join(line, db, "สมศรี"),
-        "somchai": join(line, db, "สมชาย"),
+        "coordinator": join(line, db, "สมใจ", roles=(("coordinator", "civil"),), clock=at),
+        "somsri": join(line, db, "สมศรี", clock=at),
+        "somchai": join(line, db, "สมชาย", clock=at),
     }
 
 

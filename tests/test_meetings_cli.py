@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from storage.models.meetings import Meeting, RecurringPrompt, Reminder
-from storage.types import utcnow
 from tests.meetings import BANGKOK, FakeTime, alt_texts, clock_job, feed, texts
 from tests.members import join
 
@@ -62,6 +61,9 @@ def test_the_terminal_refuses_what_cannot_be_scheduled(app, db):
 
 
 def test_list_cancel_and_report_a_meeting(app, db, emulator, line):
+    # By day: at night the announcement and the notice would wait for 08:00 (storage.daytime).
+    today = FakeTime(datetime.now(BANGKOK).replace(hour=10, minute=0, second=0, microsecond=0))
+    app.extensions["bot"].clock.set(today)
     somsri, somchai = join(line, db, "สมศรี"), join(line, db, "สมชาย")
     run(
         app,
@@ -77,7 +79,7 @@ def test_list_cancel_and_report_a_meeting(app, db, emulator, line):
     )
     line.add_fault(path="/v2/bot/message/multicast", status=400,
                    body={"message": "The request body has 1 error(s)"}, times=1)  # fmt: skip
-    clock_job(db, emulator.url, FakeTime(utcnow())).tick()
+    clock_job(db, emulator.url, today).tick()
     listed = run(app, "meetings", "list").output
     assert "\tประชุมใหญ่\tall\tyes 0 no 0 maybe 0" in listed
     report = run(app, "meetings", "report", "1", "--lang", "en").output.splitlines()
@@ -92,7 +94,7 @@ def test_list_cancel_and_report_a_meeting(app, db, emulator, line):
 
     cancelled = run(app, "meetings", "cancel", "1")
     assert cancelled.output.strip() == "meeting 1 cancelled; invitees will be told"
-    clock_job(db, emulator.url, FakeTime(utcnow())).tick()
+    clock_job(db, emulator.url, today).tick()
     assert texts(feed(line, somchai))[0].startswith("❌ ยกเลิกการประชุมแล้วค่ะ")
     assert run(app, "meetings", "list").output.strip() == "no upcoming meetings"
     assert run(app, "meetings", "cancel", "1").exit_code != 0

@@ -142,7 +142,7 @@ def test_the_quota_preview_counts_every_occurrence_this_month_and_refuses_when_o
     review = coordinator.tap(audience[-1], labels(audience)[0])
     assert "ยืนยันนัดประชุม" not in labels(review)
     [refusal] = [t for t in texts(review) if "ยืนยันไม่ได้" in t]
-    assert "โควตาเดือนนี้เหลือ 10 ข้อความ" in refusal, refusal
+    assert "• พ.ย. 2569: นัดนี้ต้องใช้ 13 ข้อความ แต่เหลือ 10 ข้อความ" in refusal, refusal
 
 
 def test_a_series_is_extended_by_the_clock_as_occurrences_come_within_three_months(

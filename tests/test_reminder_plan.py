@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import ConfigError, load_config
+from storage.daytime import is_daytime
 from storage.reminder_plan import DEFAULT_PLAN, PlanError, due_times, next_monthly, parse_plan
 from tests.meetings import BANGKOK
 
@@ -74,9 +75,17 @@ moments = st.datetimes(
 def test_every_planned_reminder_lies_between_now_and_the_start(now, ahead):
     start = now + timedelta(minutes=ahead)
     planned = due_times(DEFAULT_PLAN, start, now, BANGKOK)
-    assert planned[0] == ("announcement", now)
+    kind, announced = planned[0]
+    # At once, or, at night, at the 08:00 that ends it when the meeting is an hour after that.
+    assert kind == "announcement"
+    assert announced == now or (
+        not is_daytime(now, BANGKOK)
+        and announced.astimezone(BANGKOK).time() == time(8, 0)
+        and timedelta(0) < announced - now <= timedelta(hours=12)
+        and announced + timedelta(hours=1) <= start
+    )
     for kind, due in planned[1:]:
-        assert now < due < start
+        assert announced <= due < start
         if kind in ("day_before", "rsvp_summary"):
             local = due.astimezone(BANGKOK)
             assert local.date() == start.astimezone(BANGKOK).date() - timedelta(days=1)

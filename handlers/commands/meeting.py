@@ -9,7 +9,7 @@ from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
 from messages.builders import command_action, main_menu, text_message
 from messages.catalog import text, variants
-from messages.meetings import card
+from messages.meetings import card, send_time
 from storage import meetings
 from storage.models.meetings import Meeting
 
@@ -75,19 +75,29 @@ def _read_review(answer: Answer, state: FlowState) -> None:
     if found.recipients == 0:
         raise Invalid("meeting.no_invitees")
     if found.over:
-        needed = found.messages if found.this_month is None else found.this_month
-        raise Invalid("meeting.quota.over", messages=needed, left=found.left)
+        months = ", ".join(q.label(state.language) for q, _ in found.over_months)
+        raise Invalid("meeting.quota.over", months=months)
     return None
+
+
+def _quota_after(state: FlowState) -> str:
+    """Each month's quota line once the meeting's sends are planned (what every screen says)."""
+    _, _, found = _estimate(state)
+    return "\n".join(
+        preview.month_quota(state, q.start).line(state.language) for q, _ in found.months
+    )
 
 
 def _finish(state: FlowState) -> list[dict]:
     ctx, language = state.ctx, state.language
     planned = draft(state)
     if repeat.rule_of(state):
-        _, count = repeat.create(state, planned)
-        done = text("meeting.repeat.created", language, title=planned.title, count=count,
+        _, made = repeat.create(state, planned)
+        held = _held_words(state, made[0])
+        done = text("meeting.repeat.created_held" if held else "meeting.repeat.created", language,
+                    title=planned.title, count=len(made), when=held,
                     rule=repeat.rule_of(state).describe(language))  # fmt: skip
-        return [text_message(done, _after_items(language))]
+        return [text_message(done + "\n" + _quota_after(state), _after_items(language))]
     meeting = meetings.create(
         ctx.session, title=planned.title, starts_at=planned.starts_at, link=planned.link,
         place=planned.place, agenda=planned.agenda, audience=planned.audience,
@@ -95,9 +105,19 @@ def _finish(state: FlowState) -> list[dict]:
         organiser_id=ctx.member.id, plan=planned.plan, now=ctx.clock(), zone=ctx.zone,
         ends_at=planned.ends_at,
     )  # fmt: skip
-    return [
-        text_message(text("meeting.created", language, title=meeting.title), _after_items(language))
-    ]
+    held = _held_words(state, meeting)
+    done = text("meeting.created_held" if held else "meeting.created", language,
+                title=meeting.title, when=held)  # fmt: skip
+    return [text_message(done + "\n" + _quota_after(state), _after_items(language))]
+
+
+def _held_words(state: FlowState, meeting: Meeting) -> str | None:
+    """When the announcement goes, if it waits for the morning ("เวลา 08:00 น. พรุ่งนี้")."""
+    ctx = state.ctx
+    due = meetings.announcement_due(ctx.session, meeting.id)
+    if due is None or due <= ctx.clock():
+        return None
+    return send_time(due, ctx.clock(), ctx.zone, state.language)
 
 
 def _after_items(language: str) -> list[dict]:

@@ -16,6 +16,7 @@ from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meetings import rsvp_data, when
 from storage import meetings
+from storage.models.members import CONSENT_GIVEN
 
 ASKED = 4  # meetings offered at most when more than one is open
 LABEL_LIMIT = 20  # LINE's quick-reply label
@@ -46,11 +47,13 @@ def labels_of(found, zone, language: str) -> list[str]:
     return names
 
 
-@command("meeting_words", (), pattern=meeting_words.PATTERN)
+@command("meeting_words", (), pattern=meeting_words.PATTERN, in_groups=True)
 def answer_in_words(event, ctx) -> list[dict]:
     """Record (or, when it is not clear, ask to confirm) an RSVP typed in the member's words."""
     language, now = ctx.language, ctx.clock()
     said = meeting_words.answer_of(getattr(event.message, "text", ""))
+    if ctx.in_group:
+        return _in_group(event, ctx, said)
     if said is None:
         return help_handler.not_understood(event, ctx)
     value, unsure = said
@@ -78,3 +81,26 @@ def answer_in_words(event, ctx) -> list[dict]:
     return [
         say(f"meeting.rsvp.saved_{value}", language, menu=True, title=meeting.title, when=moment)
     ]
+
+
+def _in_group(event, ctx, said) -> list[dict]:
+    """Typed in a group: an answer to the meeting last announced to this group, said back in one
+    free reply (the words name no meeting). Silent otherwise: it may be chat among members."""
+    member, group_id = ctx.member, meeting_groups.source_group(event)
+    if said is None or said[1] or group_id is None or ctx.user_id is None:
+        return []  # "รับทราบ" in a group is said to the organiser, not an RSVP
+    if member is None or member.consent_status != CONSENT_GIVEN or member.registered_at is None:
+        return []  # nothing is kept about someone who has not agreed
+    now = ctx.clock()
+    found = [
+        m for m in meeting_words.candidates(ctx.session, member, now, frozenset({group_id}))
+        if m.audience == "group" and m.group_id == group_id
+    ]  # fmt: skip
+    if not found:
+        return []
+    meeting, value, language = found[0], said[0], member.language or "th"
+    meetings.answer(ctx.session, meeting.id, member.id, value, now)
+    return [text_message(text("meeting.group.words_saved", language,
+                              name=member.display_name or "", title=meeting.title,
+                              answer=text(f"meeting.answer_label.{value}", language),
+                              when=when(meeting.starts_at, ctx.zone, language)))]  # fmt: skip

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from handlers import meeting_preview as preview
+from handlers import meeting_series_edit as series_edit
 from handlers import meeting_steps as steps
 from handlers.engine import FlowEngine, choice
 from handlers.flow import Answer, Flow, FlowState, Invalid, Step
@@ -13,8 +14,9 @@ from handlers.parsing.thai_datetime import format_date
 from handlers.registry import command
 from messages.builders import say, text_message
 from messages.catalog import text
-from messages.meetings import card, when
+from messages.meetings import card, send_time, when
 from storage import meeting_series, meetings
+from storage.reminder_plan import send_at
 
 FIELDS = ("title", "when", "where", "agenda")
 ACTIONS = (*FIELDS, "cancel")
@@ -78,6 +80,16 @@ def cancels_the_meeting(typed: str) -> bool:
 
 
 def _read_action(answer: Answer, state: FlowState) -> str:
+    action = _action_of(answer, state)
+    meeting = _chosen(state)
+    if action == "when" and meeting is not None:
+        # A time typed alone ("14.00") moves the meeting on its own day, not to today.
+        local = meeting.starts_at.astimezone(state.ctx.zone)
+        state.data[steps.KEPT_DAY] = local.date().isoformat()
+    return action
+
+
+def _action_of(answer: Answer, state: FlowState) -> str:
     if answer.kind == "choice" and answer.value in ACTIONS:
         return answer.value
     if answer.kind == "text" and cancels_the_meeting(answer.text or ""):
@@ -113,13 +125,15 @@ def _ask_confirm(state: FlowState) -> list[dict]:
     )
     if told_of:
         found = preview.notice_cost(state, meeting)
-        notice = text("meeting.manage.will_tell", language, recipients=found.recipients,
+        held = _notice_held(state, meeting)
+        notice = text("meeting.manage.will_tell_held" if held else "meeting.manage.will_tell",
+                      language, recipients=found.recipients, when=held,
                       cost=preview.cost_line(found, language))  # fmt: skip
     else:
         notice = text("meeting.manage.not_announced", language)
     body = text(f"meeting.manage.{step}", language, title=meeting.title, notice=notice)
     items = [choice(text(f"meeting.manage.{step}_yes", language), step, "yes")]
-    if cancelling and (series := _series(state, meeting)) is not None:
+    if cancelling and (series := series_edit.series_of(state, meeting)) is not None:
         # One occurrence of a repeating meeting: cancel it alone, or the whole series.
         rule = meeting_series.recurrence_of(series).describe(language)
         body = text("meeting.repeat.cancel_which", language, rule=rule) + "\n" + body
@@ -127,6 +141,8 @@ def _ask_confirm(state: FlowState) -> list[dict]:
                  choice(text("meeting.repeat.cancel_all", language), step, "series")]  # fmt: skip
     if cancelling:
         return [text_message(body, items)]
+    if (offered := series_edit.offer(state, meeting, body, step)) is not None:
+        body, items = offered  # a repeating meeting: this one, or every one from now on
     values = {c.key: getattr(meeting, c.key) for c in meeting.__table__.columns}
     sample = type(meeting)(**{**values, **_changes(state)})
     header = text("meeting.header.change", language)
@@ -136,12 +152,15 @@ def _ask_confirm(state: FlowState) -> list[dict]:
     ]
 
 
-def _series(state: FlowState, meeting):
-    """The active series a meeting belongs to, if any."""
-    if not meeting.series_id:
-        return None
-    series = meeting_series.get(state.ctx.session, meeting.series_id)
-    return series if series is not None and series.status == "active" else None
+def _notice_held(state: FlowState, meeting) -> str | None:
+    """When the change or cancellation notice goes, if it waits for the morning."""
+    ctx, now = state.ctx, state.ctx.clock()
+    starts = meeting.starts_at
+    if state.data["action"] == "when":
+        starts = min(starts, _changes(state)["starts_at"])  # members may come at either time
+    kind = "cancel" if state.data["action"] == "cancel" else "change"
+    due = send_at(kind, now, starts, ctx.zone)
+    return send_time(due, now, ctx.zone, state.language) if due > now else None
 
 
 def _read_confirm(answer: Answer, state: FlowState) -> None:
@@ -153,7 +172,9 @@ def _read_confirm(answer: Answer, state: FlowState) -> None:
         typed = (answer.text or "").strip()
         chosen = {text("meeting.repeat.cancel_all", state.language): "series",
                   text("meeting.repeat.cancel_one", state.language): "yes"}.get(typed)  # fmt: skip
-    if chosen == "series" and _series(state, meeting) is not None:
+    elif answer.kind == "text" and state.data.get("action") in series_edit.ACTIONS:
+        chosen = series_edit.typed_choice(state, answer.text or "")
+    if chosen == "series" and series_edit.series_of(state, meeting) is not None:
         state.data["whole_series"] = True
         return None
     if chosen != "yes":
@@ -168,17 +189,25 @@ def _finish(state: FlowState) -> list[dict]:
     if meeting is None:
         return [say("meeting.manage.gone", language, menu=True)]
     if state.data["action"] == "cancel" and state.data.get("whole_series"):
-        series = _series(state, meeting)
-        count = meeting_series.cancel(ctx.session, series, ctx.clock()) if series else 0
+        series = series_edit.series_of(state, meeting)
+        count = meeting_series.cancel(ctx.session, series, ctx.clock(), ctx.zone) if series else 0
         return [say("meeting.repeat.cancelled_all", language, menu=True, title=meeting.title,
                     count=count)]  # fmt: skip
     if state.data["action"] == "cancel":
-        told = meetings.cancel(ctx.session, meeting, ctx.clock())
+        told = meetings.cancel(ctx.session, meeting, ctx.clock(), ctx.zone)
         key = "meeting.manage.cancelled"
+    elif state.data.get("whole_series") and state.data["action"] in series_edit.ACTIONS:
+        held = _notice_held(state, meeting)
+        return series_edit.finish(state, meeting, _changes(state), held)
     else:
+        held = _notice_held(state, meeting)  # before the change: it compares old and new times
         told = meetings.change(ctx.session, meeting, _changes(state), ctx.clock(), ctx.zone)
         key = "meeting.manage.changed"
+    if state.data["action"] == "cancel":
+        held = _notice_held(state, meeting)
     notice = text("meeting.manage.told" if told else "meeting.manage.not_told", language)
+    if told and held:
+        notice = text("meeting.manage.told_held", language, when=held)
     return [say(key, language, menu=True, title=meeting.title, notice=notice)]
 
 

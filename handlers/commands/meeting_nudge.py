@@ -8,15 +8,15 @@ push of the card for a group meeting, which LINE counts once per group member).
 from __future__ import annotations
 
 from datetime import timedelta
-from types import SimpleNamespace
 from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import PostbackEvent
 
-from handlers import meeting_preview
+from handlers import quota_month
 from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
+from messages.meetings import send_time
 from storage import meetings
 from storage.models.meetings import SCHEDULED
 
@@ -54,8 +54,7 @@ def _meeting(event, ctx):
 def _cost(ctx, meeting) -> tuple[int, list[str]]:
     """Messages the reminder costs, and the names it goes to (none known for a group)."""
     if meeting.audience == "group":
-        state = SimpleNamespace(ctx=ctx, language=ctx.language)
-        return meeting_preview.group_size(state, meeting.group_id), []
+        return quota_month.group_size(ctx.gateway, meeting.group_id), []
     waiting = meetings.not_answered(ctx.session, meeting)
     members = {m.id: m for m in meetings.audience_members(ctx.session, meeting)}
     names = [members[r.member_id].display_name or f"#{r.member_id}" for r in waiting]
@@ -72,25 +71,25 @@ def remind_waiting(event, ctx) -> list[dict]:
     messages, names = _cost(ctx, meeting)
     if meeting.audience != "group" and not names:
         return [say("meeting.nudge.all_answered", language, menu=True, title=meeting.title)]
-    state = SimpleNamespace(ctx=ctx, language=language)
-    left, known = meeting_preview.quota_left(state)
-    if left is not None:
-        planned, _ = meeting_preview.already_planned(
-            state, meeting_preview.month_end(now, ctx.zone)
-        )
-        left = max(left - planned, 0)
-    if left is not None and messages > left:
-        return [say("meeting.nudge.over", language, menu=True, messages=messages, left=left)]
+    # Sent now: set against this month's quota, as every screen reckons it.
+    quota = quota_month.month_quota(ctx.session, ctx.gateway, now, now, ctx.zone, language)
+    if quota.left is not None and messages > quota.left:
+        return [say("meeting.nudge.over", language, menu=True, messages=messages,
+                    month=quota.label(language), left=quota.left)]  # fmt: skip
     if _fields(event).get("ok") != "1":
-        return [_preview(meeting, names, messages, left, known, language)]
+        return [_preview(meeting, names, messages, quota, language)]
     if meetings.nudged_since(ctx.session, meeting.id, now - AGAIN_AFTER):
         return [say("meeting.nudge.already", language, menu=True, title=meeting.title)]
-    meetings.nudge(ctx.session, meeting, now)
+    planned = meetings.nudge(ctx.session, meeting, now, ctx.zone)
+    if planned.due_at > now:  # held for the morning: say when it goes
+        held = send_time(planned.due_at, now, ctx.zone, language)
+        return [say("meeting.nudge.planned_held", language, menu=True, title=meeting.title,
+                    messages=messages, when=held)]  # fmt: skip
     return [say("meeting.nudge.planned", language, menu=True, title=meeting.title,
                 messages=messages)]  # fmt: skip
 
 
-def _preview(meeting, names, messages, left, known, language) -> dict:
+def _preview(meeting, names, messages, quota, language) -> dict:
     if names:
         shown = ", ".join(names[:NAMES_SHOWN])
         more = len(names) - NAMES_SHOWN
@@ -99,12 +98,7 @@ def _preview(meeting, names, messages, left, known, language) -> dict:
         who = text("meeting.nudge.who", language, count=len(names), names=shown)
     else:
         who = text("meeting.nudge.who_group", language)
-    if not known:
-        cost = text("meeting.nudge.cost_unknown", language, messages=messages)
-    elif left is None:
-        cost = text("meeting.nudge.cost_unlimited", language, messages=messages)
-    else:
-        cost = text("meeting.nudge.cost", language, messages=messages, left=left)
+    cost = text("meeting.nudge.cost", language, messages=messages) + "\n" + quota.line(language)
     body = "\n".join([text("meeting.nudge.ask", language, title=meeting.title), who, cost])
     send = {"type": "action", "action": {"type": "postback",
             "label": text("meeting.nudge.send", language), "data": nudge_data(meeting.id, True),

@@ -8,13 +8,14 @@ from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import PostbackEvent
 
+from handlers import quota_month
 from handlers.commands.meeting_nudge import nudge_button
 from handlers.registry import command
 from messages.builders import main_menu, say, text_message
 from messages.catalog import text
 from messages.meeting_answers import quota_told_text
 from messages.meetings import report_text
-from storage import linked_groups, meeting_report, meetings, quota_notices
+from storage import linked_groups, meeting_report, meetings, quota_notices, reminders
 from storage.models.meetings import SCHEDULED
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ def report(event, ctx) -> list[dict]:
         return [say("meeting.report.none", language, menu=True)]
     shown = found[:SHOWN]
     texts = [_report(ctx, m) for m in shown]
+    texts[-1] = "\n".join([texts[-1], *_quota_lines(ctx, shown)])[:4900]
     # Each upcoming meeting with someone still to answer offers "เตือนคนที่ยังไม่ตอบ".
     now = ctx.clock()
     open_ = [m for m in shown if m.status == SCHEDULED and m.starts_at > now]
@@ -67,6 +69,19 @@ def _report(ctx, meeting) -> str:
             extra.append(text("meeting.group.waiting_unnamed", ctx.language, count=waiting))
     body = report_text(report, ctx.zone, ctx.language)
     return "\n".join(filter(None, [body, *extra]))[:4900]
+
+
+def _quota_lines(ctx, shown) -> list[str]:
+    """The quota of this month and of each month these meetings still send in (one line each)."""
+    now = ctx.clock()
+    dues = [r.due_at for m in shown for r in reminders.of_meeting(ctx.session, m.id)
+            if r.status == reminders.PENDING]  # fmt: skip
+    return [
+        quota_month.month_quota(ctx.session, ctx.gateway, month, now, ctx.zone, ctx.language).line(
+            ctx.language
+        )
+        for month in quota_month.months_of([now, *dues], now)
+    ]
 
 
 def _quota_told(ctx, meeting) -> str:

@@ -9,12 +9,17 @@ Rules for what is ambiguous (`today` always comes from the caller):
   century (64 → 2564 BE = 2021, 1964, 2064, ...) and the reading whose date is nearest `today`
   wins (ties to the earlier); the two eras are 43 years apart, so within ±21 years of today
   every 2-digit year means what the member meant.
-- Weekdays (Monday-to-Sunday weeks):
+- Weekdays. Weeks run Monday to Sunday, as Thai calendars print them; "next week" is the
+  calendar week after the one holding today, whatever day today is.
   bare (วันจันทร์, monday): `bare_weekday="past"` → the latest one on or before today,
   "future" → the first one on or after today; เมื่อ (เมื่อวันจันทร์) always means past.
-  นี้ / this: the coming one (on or after today; with เมื่อ, on or before).
-  หน้า / สัปดาห์หน้า / next: the one in next week.  ที่แล้ว / ก่อน: the one in last week.
-  ที่ผ่านมา / last: the latest one before today.
+  นี้ / ที่จะถึงนี้ / this: the coming one, on or after today: on a Tuesday, วันอังคารนี้ is
+  today (a time already gone is then refused as past, never moved a week on unasked); on a
+  Wednesday it is the Tuesday six days on (with เมื่อ: on or before today).
+  หน้า / สัปดาห์หน้า / next: the one in next calendar week, never one in this week: on a Monday
+  วันอังคารหน้า is 8 days on, not tomorrow; on a Saturday it is 3 days on (this week's Tuesday
+  is gone). The week word may come first: สัปดาห์หน้าวันอังคาร, Tuesday next week.
+  ที่แล้ว / ก่อน: the one in last week.  ที่ผ่านมา / last: the latest one before today.
   "อาทิตย์หน้า" without วัน means next week, not a day, so it is refused; วันอาทิตย์หน้า is read.
 - A weekday or a relative word beside a full date must name the same day, or it is "mismatch".
 """
@@ -97,12 +102,29 @@ def date_from_tokens(tokens: list[Token], today: date, bare_weekday: str) -> dat
 
 
 def _weekday_first(tokens: list[Token]) -> list[Token]:
-    """Put English "next monday" in Thai order (จันทร์หน้า), so one rule reads both."""
+    """Put the week word after the weekday, so one rule reads every order.
+
+    "next monday" and "สัปดาห์หน้าวันจันทร์" become จันทร์หน้า; "อาทิตย์หน้าวันจันทร์" (อาทิตย์ is
+    the week here) becomes วันจันทร์อาทิตย์หน้า, which `_when_after` reads.
+    """
     tokens = list(tokens)
-    for i, token in enumerate(tokens[:-2]):
-        if token.kind == "when" and tokens[i + 1].kind == "sep" and tokens[i + 2].kind == "weekday":
-            tokens[i], tokens[i + 2] = tokens[i + 2], token
+    i = 0
+    while i < len(tokens):
+        week = 2 if tokens[i].value == (6, False) and _kind(tokens, i + 1) == "when" else 1
+        if week == 1 and tokens[i].kind != "when":
+            i += 1
+            continue
+        day = i + week + (_kind(tokens, i + week) == "sep")
+        if _kind(tokens, day) == "weekday":
+            tokens[i : day + 1] = [tokens[day], *tokens[i:day]]
+            i = day + 1
+        else:
+            i += 1
     return tokens
+
+
+def _kind(tokens: list[Token], position: int) -> str | None:
+    return tokens[position].kind if position < len(tokens) else None
 
 
 def _when_after(tokens: list[Token], position: int) -> tuple[str | None, int]:

@@ -15,6 +15,10 @@ ENTRIES = {
         "en": "Sorry, LINE did not say who answered, so this was not saved. Please answer in "
         "your private chat with the bot: type My meetings.",
     },
+    "meeting.group.words_saved": {
+        "th": "รับทราบค่ะ บันทึกคำตอบของคุณ{name}: {answer} “{title}” ({when}) เปลี่ยนได้ที่ปุ่มบนการ์ดนัดค่ะ",
+        "en": "Noted, {name}: {answer} for “{title}” ({when}). Change it on the meeting card.",
+    },
     "meeting.group.rsvp_not_registered": {
         "th": "ขออภัยค่ะ ยังบันทึกคำตอบนี้ไม่ได้ ผู้ตอบต้องเพิ่มน้องคุณธรรมเป็นเพื่อนและลงทะเบียนก่อน "
         "แล้วแตะปุ่มบนการ์ดอีกครั้งนะคะ",
@@ -48,23 +52,12 @@ ENTRIES.update(
             "th": "ผู้รับ: ส่งการ์ดในกลุ่ม LINE (LINE คิดข้อความตามจำนวนสมาชิกในกลุ่ม)",
             "en": "Recipients: the card is posted in the LINE group (LINE counts each member)",
         },
-        "meeting.nudge.cost": {
-            "th": "ใช้ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักที่วางแผนส่งไว้แล้ว)",
-            "en": "Uses {messages} messages · {left} left this month (after sends already planned)",
-        },
-        "meeting.nudge.cost_unlimited": {
-            "th": "ใช้ {messages} ข้อความ · แพ็กเกจนี้ไม่จำกัดจำนวนข้อความ",
-            "en": "Uses {messages} messages · this plan has no monthly limit",
-        },
-        "meeting.nudge.cost_unknown": {
-            "th": "ใช้ {messages} ข้อความ · ตอนนี้ตรวจโควตาจาก LINE ไม่ได้",
-            "en": "Uses {messages} messages · LINE's quota could not be checked just now",
-        },
+        "meeting.nudge.cost": {"th": "ใช้ {messages} ข้อความ", "en": "Uses {messages} messages"},
         "meeting.nudge.send": {"th": "ส่งเตือนเลย", "en": "Send reminder"},
         "meeting.nudge.over": {
-            "th": "โควตาไม่พอค่ะ: ต้องใช้ {messages} ข้อความ แต่เดือนนี้เหลือ {left} ข้อความ "
+            "th": "โควตาไม่พอค่ะ: ต้องใช้ {messages} ข้อความ แต่โควตา {month} เหลือ {left} ข้อความ "
             "(หักที่วางแผนส่งไว้แล้ว) ยังไม่ได้ส่งอะไรค่ะ",
-            "en": "Not enough quota: this needs {messages} messages, {left} are left this month "
+            "en": "Not enough quota: this needs {messages} messages, {left} are left in {month} "
             "(after sends already planned). Nothing was sent.",
         },
         "meeting.nudge.planned": {
@@ -72,6 +65,12 @@ ENTRIES.update(
             "ดูผลได้ที่ รายงานการส่ง",
             "en": "Sending the reminder for “{title}” to those who have not answered "
             "({messages} messages). See the Delivery report.",
+        },
+        "meeting.nudge.planned_held": {
+            "th": "จะส่งการ์ดเตือน “{title}” ถึงคนที่ยังไม่ตอบ{when}ค่ะ (ใช้ {messages} ข้อความ) "
+            "เพราะไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น. ดูผลได้ที่ รายงานการส่ง",
+            "en": "The reminder for “{title}” goes to those who have not answered {when} "
+            "({messages} messages), as nothing is sent at night (20:00–08:00). See the Delivery report.",
         },
         "meeting.nudge.already": {
             "th": "เพิ่งสั่งเตือน “{title}” ไปเมื่อไม่ถึงชั่วโมงนี้ค่ะ จึงไม่ส่งซ้ำ",

@@ -48,6 +48,10 @@ ENTRIES = {
         "th": "ได้วันที่แล้วค่ะ ขอเวลาด้วยนะคะ เช่น {example} หรือ พรุ่งนี้ บ่ายสองโมง ค่ะ",
         "en": "Got the day. What time, please? For example {example} or tomorrow 2 pm.",
     },
+    "meeting.when.no_time_day": {
+        "th": "ได้{day} แล้วค่ะ ขอเวลาด้วยนะคะ พิมพ์แค่เวลาก็ได้ เช่น 13.30 น. หรือ บ่ายสองโมง",
+        "en": "Got {day}. What time, please? The time alone is enough, e.g. 13:30 or 2 pm.",
+    },
     "meeting.when.impossible_date": {
         "th": "ขออภัยค่ะ ไม่มีวันที่นี้ในปฏิทิน (เช่น 31 ก.พ.) ลองตรวจวันและเดือนอีกครั้ง เช่น {example} ค่ะ",
         "en": "Sorry, that day is not in the calendar (like 31 Feb). Please check it, e.g. {example}.",
@@ -106,6 +110,13 @@ ENTRIES = {
         "th": "• ประกาศนัด: ทันทีที่ยืนยัน",
         "en": "• Announcement: as soon as you confirm",
     },
+    "meeting.plan.announcement_held": {
+        "th": "• ประกาศนัด: จะส่ง{when} (น้องคุณธรรมไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.)",
+        "en": "• Announcement: {when} (nothing is sent at night, 20:00–08:00)",
+    },
+    "meeting.held.today": {"th": "เวลา {time} น. วันนี้", "en": "at {time} today"},
+    "meeting.held.tomorrow": {"th": "เวลา {time} น. พรุ่งนี้", "en": "at {time} tomorrow"},
+    "meeting.held.on": {"th": "วันที่ {date} เวลา {time} น.", "en": "on {date} at {time}"},
     "meeting.plan.day_before": {
         "th": "• เตือนล่วงหน้า 1 วัน: {when}",
         "en": "• Reminder the day before: {when}",
@@ -118,17 +129,13 @@ ENTRIES = {
         "th": "• สรุปการตอบรับส่งถึงคุณ: {when}",
         "en": "• RSVP summary to you: {when}",
     },
-    "meeting.cost.limited": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ",
-        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota",
-    },
-    "meeting.cost.limited_planned": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาเดือนนี้เหลือ {left} ข้อความ (หักข้อความที่นัดไว้แล้ว {planned} ข้อความ)",
-        "en": "{recipients} recipients, about {messages} messages · {left} left in this month's quota (after {planned} already planned)",
+    "meeting.cost.total": {
+        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ",
+        "en": "{recipients} recipients, about {messages} messages",
     },
     "meeting.quota.planned": {
-        "th": "เดือนนี้มีข้อความที่วางแผนส่งไว้แล้ว {planned} ข้อความ:\n{lines}\nยกเลิกนัดที่ไม่จำเป็น (พิมพ์ แก้ไขประชุม) หรือเลือกผู้รับให้น้อยลงค่ะ",
-        "en": "{planned} messages are already planned this month:\n{lines}\nCancel a meeting you no longer need (type Edit meeting) or choose fewer invitees.",
+        "th": "{month} มีข้อความที่วางแผนส่งไว้แล้ว {planned} ข้อความ:\n{lines}",
+        "en": "{planned} messages are already planned in {month}:\n{lines}",
     },
     "meeting.quota.planned_meeting": {
         "th": "• {title} ({when}): {messages} ข้อความ",
@@ -138,17 +145,13 @@ ENTRIES = {
         "th": "• ข้อความประจำเดือน #{id}: {messages} ข้อความ",
         "en": "• Monthly message #{id}: {messages} messages",
     },
-    "meeting.cost.unlimited": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · โควตาไม่จำกัด",
-        "en": "{recipients} recipients, about {messages} messages · unlimited quota",
-    },
-    "meeting.cost.unknown": {
-        "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ · ตรวจสอบโควตาไม่ได้ในขณะนี้",
-        "en": "{recipients} recipients, about {messages} messages · the quota could not be checked now",
-    },
     "meeting.quota.over": {
-        "th": "ขออภัยค่ะ นัดนี้ต้องใช้ {messages} ข้อความ แต่โควตาเดือนนี้เหลือ {left} ข้อความ จึงยืนยันไม่ได้ ลองเลือกผู้รับให้น้อยลง หรือติดต่อเจ้าหน้าที่ศูนย์คุณธรรมเพื่อเพิ่มโควตา",
-        "en": "Sorry, this meeting needs {messages} messages but only {left} are left this month, so it cannot be confirmed. Choose fewer invitees, or ask Moral Center staff for more quota.",
+        "th": "ขออภัยค่ะ โควตาข้อความไม่พอใน {months} จึงยืนยันไม่ได้",
+        "en": "Sorry, there is not enough quota in {months}, so this cannot be confirmed.",
+    },
+    "meeting.quota.advice": {
+        "th": "ยกเลิกนัดที่ไม่จำเป็น (พิมพ์ แก้ไขประชุม) เลือกผู้รับให้น้อยลง หรือติดต่อเจ้าหน้าที่ศูนย์คุณธรรมเพื่อเพิ่มโควตาค่ะ",
+        "en": "Cancel a meeting you no longer need (type Edit meeting), choose fewer invitees, or ask Moral Center staff for more quota.",
     },
     "meeting.confirm": {"th": "ยืนยันนัดประชุม", "en": "Confirm"},
     "meeting.edit_title": {"th": "แก้ชื่อ", "en": "Edit title"},
@@ -160,6 +163,10 @@ ENTRIES = {
     "meeting.created": {
         "th": "บันทึกนัด “{title}” แล้วค่ะ 🙏 ประกาศจะส่งถึงผู้ได้รับเชิญภายในไม่กี่นาที และน้องคุณธรรมจะเตือนตามกำหนด ดูผลได้ที่ รายงานการส่ง",
         "en": "“{title}” is scheduled 🙏 The announcement goes out within a few minutes and reminders follow on time. See Delivery report for results.",
+    },
+    "meeting.created_held": {
+        "th": "บันทึกนัด “{title}” แล้วค่ะ 🙏 ประกาศจะส่ง{when} เพราะน้องคุณธรรมไม่ส่งข้อความช่วงกลางคืน (20:00–08:00 น.) แล้วจะเตือนตามกำหนด ดูผลได้ที่ รายงานการส่ง",
+        "en": "“{title}” is scheduled 🙏 The announcement goes out {when}, as nothing is sent at night (20:00–08:00); reminders follow on time. See Delivery report for results.",
     },
     # Changing and cancelling
     "meeting.manage.title": {"th": "แก้ไขประชุม", "en": "Edit meeting"},
@@ -184,6 +191,10 @@ ENTRIES = {
     "meeting.manage.will_tell": {
         "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน\n{cost}",
         "en": "I will tell the {recipients} invitees.\n{cost}",
+    },
+    "meeting.manage.will_tell_held": {
+        "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน {when} (ไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.)\n{cost}",
+        "en": "I will tell the {recipients} invitees {when} (nothing is sent at night, 20:00–08:00).\n{cost}",
     },
     "meeting.manage.not_announced": {
         "th": "ยังไม่ได้ส่งประกาศ จึงไม่ต้องแจ้งใครเพิ่มค่ะ",
@@ -210,6 +221,10 @@ ENTRIES = {
     "meeting.manage.told": {
         "th": "กำลังแจ้งผู้ได้รับเชิญค่ะ",
         "en": "The invitees are being told.",
+    },
+    "meeting.manage.told_held": {
+        "th": "จะแจ้งผู้ได้รับเชิญ{when}ค่ะ (ไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.)",
+        "en": "The invitees will be told {when} (nothing is sent at night, 20:00–08:00).",
     },
     "meeting.manage.not_told": {
         "th": "การเตือนที่ยังไม่ได้ส่งปรับตามแล้วค่ะ",

@@ -299,6 +299,12 @@ ENTRIES = {
     "staff.rsvp_maybe": {"th": "ยังไม่แน่ใจ", "en": "Not sure"},
     "staff.rsvp_title": {"th": "การตอบรับ", "en": "RSVPs"},
     "staff.invited": {"th": "ได้รับเชิญ", "en": "Invited"},
+    "staff.invited_note": {
+        "th": "ได้รับเชิญ นับสมาชิกที่ยินยอมและติดตามบอท ที่ลงทะเบียนก่อนเวลาเริ่มประชุม "
+        "(ผู้ที่เข้าร่วมเครือข่ายหลังประชุมไม่นับ)",
+        "en": "Invited counts consenting members who follow the bot and registered before the "
+        "meeting began (those who joined the network afterwards are not counted).",
+    },
     "staff.messages_sent": {
         "th": "ข้อความเตือนเข้าคิวแล้ว {count} ครั้ง · ส่งถึงผู้รับแล้ว {delivered} คน-ครั้ง",
         "en": "{count} reminder(s) queued · delivered to {delivered} recipient(s)",

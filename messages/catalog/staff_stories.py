@@ -45,12 +45,10 @@ ENTRIES = {
         "en": "Stories first shared in {month}: {count}",
     },
     "staff.story_digest_cost": {
-        "th": "ส่งถึงสมาชิก {recipients} คน (ผู้ที่ยินยอม ติดตามบอท และไม่ได้ขอหยุดรับ) "
-        "ใช้ {recipients} ข้อความ · โควตาที่เหลือเดือนนี้: {left}",
+        "th": "ส่งถึงสมาชิก {recipients} คน (ผู้ที่ยินยอม ติดตามบอท และไม่ได้ขอหยุดรับ) ใช้ {recipients} ข้อความ",
         "en": "Goes to {recipients} members (consented, following, not opted out): "
-        "{recipients} messages · quota left this month: {left}",
+        "{recipients} messages",
     },
-    "staff.story_quota_unknown": {"th": "ไม่ทราบ", "en": "unknown"},
     "staff.story_digest_capped": {
         "th": "สรุปจะแสดงชื่อ {shown} เรื่องแรก และบอกว่ามีอีก {more} เรื่อง "
         "(สมาชิกอ่านครบทุกเรื่องได้ที่คำสั่ง “เรื่องเล่าดีๆ”)",

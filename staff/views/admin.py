@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, g, redirect, render_template, request, url_for
 
+from staff import audit_view
 from staff.blueprint import blueprint
 from staff.i18n import t
 from staff.security import sign_in_as
@@ -27,7 +28,7 @@ def _page(invite_link: str | None = None, error: str | None = None, status: int 
             (a.id, a.email, a.active, a.is_admin, a.last_sign_in_at)
             for a in staff_admin.all_accounts(session)
         ]
-        log = [(e.at, e.actor, e.action, e.detail) for e in staff_admin.recent_entries(session)]
+        log = audit_view.lines(staff_admin.recent_entries(session))
     page = render_template(
         "staff/admin.html", people=people, log=log, invite_link=invite_link, error=error
     )
@@ -49,7 +50,9 @@ def admin_invite():
         return _page(error=t("admin_bad_email"), status=400)
     with _db().unit_of_work() as session:
         token = staff_admin.invite(session, email, g.staff_email, _now())
-        staff_admin.record(session, g.staff_email, "invite", email=accounts.normalize_email(email))
+        staff_admin.record(
+            session, g.staff_email, "invite", at=_now(), email=accounts.normalize_email(email)
+        )
     return _page(invite_link=url_for("staff.accept_invite", token=token, _external=True))
 
 
@@ -65,7 +68,7 @@ def admin_change(account_id: int, change: str):
         if account is None:
             abort(404)
         accounts.set_active(session, account.email, change == "activate")
-        staff_admin.record(session, g.staff_email, change, email=account.email)
+        staff_admin.record(session, g.staff_email, change, at=_now(), email=account.email)
     return redirect(url_for("staff.admin"))
 
 
@@ -88,7 +91,7 @@ def accept_invite(token: str):
             with _db().unit_of_work() as session:
                 account = staff_admin.accept(session, token, password, _now())
                 if account is not None:
-                    staff_admin.record(session, account.email, "accept_invite")
+                    staff_admin.record(session, account.email, "accept_invite", at=_now())
                     session.flush()
                     account_id, version = account.id, account.session_version
             if account is not None:

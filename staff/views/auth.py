@@ -35,7 +35,7 @@ def sign_in():
                     db_session, email, request.form.get("password", ""), ip, policy, bot.clock()
                 )
                 if account is not None:
-                    staff_admin.record(db_session, account.email, "sign_in", ip=ip)
+                    staff_admin.record(db_session, account.email, "sign_in", at=bot.clock(), ip=ip)
                     sign_in_as(account.id, account.session_version)
                     return redirect(_safe_next(request.form.get("next")))
                 error = t("sign_in_failed")
@@ -54,7 +54,9 @@ def sign_out():
             account = accounts.get_active(db_session, account_id)
             if account is not None:
                 accounts.end_sessions(account)
-                staff_admin.record(db_session, account.email, "sign_out")
+                staff_admin.record(
+                    db_session, account.email, "sign_out", at=current_app.extensions["bot"].clock()
+                )
     language = session.get("lang")
     session.clear()
     if language:

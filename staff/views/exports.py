@@ -80,7 +80,7 @@ def export_download():
     with bot.db.unit_of_work() as session:
         # The filters, never the rows: enough to know who took what out, and when.
         staff_admin.record(
-            session, g.staff_email, "export", kind=name, format=fmt,
+            session, g.staff_email, "export", at=bot.clock(), kind=name, format=fmt,
             **{key: form.get(key) for key in AUDITED_FIELDS if form.get(key)},
         )  # fmt: skip
     if job is not None:

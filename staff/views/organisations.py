@@ -140,7 +140,9 @@ def organisation_merge():
             keep, drop = _pair(session, keep_id, drop_id)
             names = {"keep": keep.name, "drop": drop.name, "keep_id": keep.id, "drop_id": drop.id}
             moved = organisations.merge(session, keep.id, drop.id)
-            staff_admin.record(session, g.staff_email, "merge_organisation", moved=moved, **names)
+            staff_admin.record(
+                session, g.staff_email, "merge_organisation", at=bot.clock(), moved=moved, **names
+            )
     except organisations.MergeRefused:
         return redirect(
             url_for("staff.organisation_merge_confirm", drop_id=drop_id or 0, into=keep_id)

@@ -9,7 +9,10 @@ from sqlalchemy import select
 
 from bot.story_asks import ask_author
 from bot.story_digest import last_month, new_stories
+from handlers import quota_month
+from handlers.deferred import read_with_line
 from handlers.questionnaire import load_questionnaire
+from handlers.quota_month import MonthQuota
 from messages.stories import DIGEST_LINES
 from staff.blueprint import blueprint
 from staff.i18n import lang
@@ -78,14 +81,14 @@ def _digest_plan(session, bot):
     }  # fmt: skip
 
 
-def _quota_left(bot) -> int | None:
-    """What is left of LINE's monthly quota (None when unknown or unlimited)."""
-    try:
-        limit, used = bot.gateway.quota()
-    except Exception as exc:  # noqa: BLE001 - an unknown quota is shown as unknown
-        log.warning("quota check failed: %s", type(exc).__name__)
-        return None
-    return None if limit is None else max(0, limit - used)
+def _quota(bot) -> MonthQuota:
+    """This month's quota as every screen reckons it; LINE is asked with no transaction open."""
+    now, language = bot.clock(), lang()
+
+    def work(session, line):
+        return quota_month.month_quota(session, line, now, now, bot.config.zone, language)
+
+    return read_with_line(bot.db, bot.gateway, work)
 
 
 @blueprint.get("/stories")
@@ -103,10 +106,12 @@ def stories_page():
         names = stories.titles(session, [story for story, _ in rows])
         plan = _digest_plan(session, bot) if current_scope().everything else None
         session.expunge_all()
-    left = _quota_left(bot) if plan else None  # outside the transaction: a call to LINE
+    quota = _quota(bot) if plan else None
+    left = quota.left if quota else None
     labels = {c.key: c.label(lang()) for c in questionnaire.criteria}
     return render_template(
         "staff/stories.html", rows=rows, names=names, plan=plan, left=left, labels=labels,
+        quota_line=quota.line(lang()) if quota else "",
         over=plan is not None and left is not None and plan["recipients"] > left,
         shown=min(DIGEST_LINES, len(plan["stories"])) if plan else 0,
     )  # fmt: skip
@@ -119,7 +124,7 @@ def story_digest_approve():
     bot = current_app.extensions["bot"]
     with bot.db.unit_of_work() as session:
         plan = _digest_plan(session, bot)
-    left = _quota_left(bot)
+    left = _quota(bot).left
     if request.form.get("month") != plan["month"] or not plan["stories"]:
         abort(400)
     if left is not None and plan["recipients"] > left:

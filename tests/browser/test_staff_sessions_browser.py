@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storage import staff as accounts
 from tests.browser.conftest import sign_in
 from tests.staffweb import EMAIL
+
+pytestmark = pytest.mark.browser
 
 
 def _saved_cookies(page):

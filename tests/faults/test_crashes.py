@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections import Counter
 
 import pytest
 
@@ -58,10 +57,15 @@ def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, d
     idle = quiesce(db)  # replies a killed process held are retried (or found unknown) by now
     counts = answered(line, members)
     leaks = leaked_lines(web.output(), members, [WORDS])
+    replies = fates(db, line)
     said = report("crash mid-stream, restart", counts, unacknowledged=len(again), idle=idle,
            responses_500=(statuses + again).count(500), leaked_lines=leaks,
-           replies=fates(db, line))  # fmt: skip
-    assert counts == Counter(once=len(members)), said
+           replies=replies)  # fmt: skip
+    assert counts["twice"] == 0 and counts["once"] + counts["zero"] == len(members), said
+    # A reply cut mid-send is retried with its own token after the restart, which tells whether
+    # it left. Only on a machine so slow that the token expired first is it left unknown and,
+    # like the drain below, never pushed: that member is the only one allowed no answer.
+    assert counts["zero"] <= replies["unknown-never-reached-line"], said
     assert 500 not in statuses + again and set(again) <= {200}
     assert leaks == 0
 

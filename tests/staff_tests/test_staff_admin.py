@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -91,3 +92,61 @@ def signed_in_again(app, db):
     client = app.test_client()
     assert try_sign_in(client, "second@moralcenter.example").status_code == 302
     return client
+
+
+AUDIT_ROW = re.compile(
+    r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>\s*<td class=\"small\">(.*?)</td></tr>"
+)
+AT = datetime(2026, 11, 20, 3, 5, tzinfo=UTC)  # 10:05 on 20 พ.ย. 2569 in Bangkok
+
+
+def _audit(page: str) -> list[tuple[str, str, str, str]]:
+    """The audit table's rows (newest first): when, who, what, the details as one line."""
+    section = page[page.index('<table class="audit">') :]
+    return [
+        (when, who, what, re.sub(r"<[^>]+>", "", details))
+        for when, who, what, details in AUDIT_ROW.findall(section)
+    ]
+
+
+def test_the_audit_log_reads_in_thai_with_bangkok_times_and_filters_in_words(app, db):
+    app.extensions["bot"].clock.set(lambda: AT)
+    admin = signed_in(app, db, admin=True)
+    _invite(admin)
+    form = {"kind": "members", "format": "csv", "from": "9/8/64", "to": "๓๐/๑๑/๒๕๖๙",
+            "network": "civil", "anonymize": "on", "buddhist_era": "on", "lang": "th"}  # fmt: skip
+    exported = admin.post(
+        "/staff/export", data={"csrf_token": csrf(admin, "/staff/export"), **form}
+    )
+    assert exported.status_code == 200
+    add_staff(db, COLLEAGUE)
+    assert app.test_cli_runner().invoke(args=["staff", "deactivate", COLLEAGUE]).exit_code == 0
+    page = admin.get("/staff/admin").get_data(as_text=True)
+    assert _audit(page) == [
+        ("20 พ.ย. 2569 10:05", "คำสั่งในเทอร์มินัล", "ปิดใช้งานบัญชี", f"บัญชี: {COLLEAGUE}"),
+        ("20 พ.ย. 2569 10:05", EMAIL, "ส่งออกข้อมูล",
+         "ข้อมูล: สมาชิก · รูปแบบไฟล์: CSV · เครือข่าย: เครือข่ายประชาสังคมคุณธรรม · "
+         "ตั้งแต่วันที่: 9 ส.ค. 2564 · ถึงวันที่: 30 พ.ย. 2569 · หัวตาราง: ภาษาไทย · "
+         "ปกปิดตัวตน: ใช่ · ปี พ.ศ.: ใช่"),
+        ("20 พ.ย. 2569 10:05", EMAIL, "เชิญเจ้าหน้าที่", f"บัญชี: {COLLEAGUE}"),
+        ("20 พ.ย. 2569 10:05", EMAIL, "เข้าสู่ระบบ", "จากที่อยู่ IP: 127.0.0.1"),
+    ]  # fmt: skip
+    # No code a programmer wrote: action names, filter keys, JSON.
+    log = page[page.index('<table class="audit">') :]
+    for code in ("sign_in", "export", "invite", "deactivate", "kind", "buddhist_era", "{", '"'):
+        assert code not in re.sub(r"<[^>]+>", "", log), code
+    admin.get("/staff/lang/en?next=/staff/")
+    english = _audit(admin.get("/staff/admin").get_data(as_text=True))
+    assert english[1][:3] == ("20 Nov 2026 10:05", EMAIL, "Exported data")
+    assert "Data: Members · File format: CSV · Network:" in english[1][3]
+    assert "From: 9 Aug 2021 · To: 30 Nov 2026" in english[1][3]
+
+
+def test_an_action_the_catalog_does_not_name_yet_is_shown_as_other_with_its_code(app, db):
+    admin = signed_in(app, db, admin=True)
+    with db.unit_of_work() as session:
+        from storage import staff_admin
+
+        staff_admin.record(session, "cli", "rotate_keys", at=AT, files=2)
+    rows = _audit(admin.get("/staff/admin").get_data(as_text=True))
+    assert rows[0][1:] == ("คำสั่งในเทอร์มินัล", "อื่น ๆ (rotate_keys)", "files: 2")

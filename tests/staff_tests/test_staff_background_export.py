@@ -25,6 +25,8 @@ PROGRESS = re.compile(r'<progress id="progress" value="(\d+)" max="(\d+)"')
 DOWNLOAD = re.compile(r'id="download" href="([^"]+)"')
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
+pytestmark = pytest.mark.once  # a 100,000-row export: CI runs it in one pass only
+
 
 @pytest.fixture
 def bot_app(config, tmp_path):

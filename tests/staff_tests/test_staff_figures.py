@@ -246,6 +246,24 @@ def test_meeting_page_rsvps_equal_the_export_and_leave_out_withdrawn_members(app
     assert cards["ข้อความเตือนเข้าคิวแล้ว (ครั้ง)"] == 0 and row[col("delivered")] == "0"
 
 
+def test_a_past_meetings_invited_count_is_who_was_in_the_network_when_it_began(app, db):
+    app.extensions["bot"].clock.set(lambda: NOW + timedelta(days=20))  # the meeting is past
+    users = many_members(db, 4, clock=lambda: NOW - timedelta(days=30))
+    meeting_id = schedule(db, NOW + timedelta(days=3), NOW)
+    many_members(db, 1, clock=lambda: NOW + timedelta(days=1))  # joined before it began: reminded
+    many_members(db, 2, clock=lambda: NOW + timedelta(days=16))  # joined after: never invited
+    many_members(db, 3, network="youth", clock=lambda: NOW - timedelta(days=30))  # not its audience
+    with db.unit_of_work() as session:
+        session.execute(
+            update(Member)
+            .where(Member.line_user_id == users[0])
+            .values(consent_status=CONSENT_WITHDRAWN)
+        )
+    page = signed_in(app, db).get(f"/staff/meetings/{meeting_id}").get_data(as_text=True)
+    row = exported(app, "meetings")[0]
+    assert figures_on(page)["invited"] == row[col("invited")] == "4"
+
+
 def test_invitees_counted_in_sql_are_the_members_the_meeting_would_reach(app, db):
     _seed(app, db)
     with db.unit_of_work() as session:

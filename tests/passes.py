@@ -1,0 +1,32 @@
+"""CI's two passes over one suite: what each runs, so nothing runs twice for nothing.
+
+The SQLite pass runs with every clock a year ahead, so it takes every test that can run under a
+preloaded fake clock. The PostgreSQL pass (`--database-tests-only`) then runs what a second
+database can change: each test that uses the database, plus the tests the first pass leaves out
+(Chromium's, and those marked `once` because they are too long to run twice).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only tests that use the database, Chromium's and those marked `once`",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--database-tests-only"):
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_database = "database_url" in getattr(item, "fixturenames", ())
+        left_out_before = item.get_closest_marker("browser") or item.get_closest_marker("once")
+        (keep if uses_database or left_out_before else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
