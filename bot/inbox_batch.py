@@ -16,13 +16,15 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.inbox_failures import count_failure, log_failure, transient
+from bot.sender import SEND_CONCURRENCY
 from handlers.deferred import NeedsLine
 from storage import inbox, lanes
 
 log = logging.getLogger(__name__)
-# Lanes one batch takes at most: larger batches pay fewer commits per event, but on SQLite hold
-# the write lock (which every webhook's store needs) for longer.
-BATCH_LANES = 16
+# Lanes one batch takes at most: as many replies as go out at once, so they are all sent (and
+# marked started) right after the commit and their claim needs one lease, not one per chunk:
+# after a crash they are sent by others within about 40 s, with their reply tokens still good.
+BATCH_LANES = SEND_CONCURRENCY
 # On SQLite a batch takes no more lanes once it has handled for this long: every webhook waits
 # for the write lock it holds, and its 200 must not wait long.
 BATCH_SECONDS_SQLITE = 0.010
