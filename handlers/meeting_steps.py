@@ -16,6 +16,7 @@ from handlers.parsing.problems import DateProblem, TimeProblem
 from handlers.parsing.thai_datetime import DateTimeProblem, from_picker, parse_datetime
 from handlers.parsing.times import parse_time
 from handlers.understanding.answers import without_particles
+from handlers.understanding.buttons import button_for
 from messages.builders import text_message
 from messages.catalog import text
 from messages.meetings import day_when, weekday_name
@@ -330,7 +331,21 @@ def read_audience(answer: Answer, state: FlowState) -> str:
         for value, label in options:
             if answer.text.strip() == label:
                 return value
+        # "สมาชิกเครือข่ายประชาสังคมค่ะ", "ทุกคนในเครือข่าย…": the network named in a sentence.
+        # Only this step (its answer must be a button) reads the words around the name.
+        named = _NETWORK_WORDS.sub("", without_particles(answer.text).strip()).strip()
+        if named and named != answer.text.strip():
+            buttons = [((label,), value) for value, label in options]
+            value = button_for(named, buttons, loose=True)
+            if value is not None:
+                return value
     raise Invalid("flow.want_choice")
+
+
+_NETWORK_WORDS = re.compile(
+    r"^(?:ส่ง(?:ถึง|ให้)?|เชิญ|ถึง|ให้)?\s*(?:ทุกคน(?:ใน)?|สมาชิก(?:ทุกคน)?(?:ใน)?)?\s*"
+    r"(?:ทุกคนใน)?\s*(?:เครือข่าย)?\s*"
+)
 
 
 def audience_fields(state: FlowState) -> dict:
