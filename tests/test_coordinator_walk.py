@@ -35,3 +35,19 @@ def test_words_naming_no_network_are_still_refused(chat, people):
     coordinator = chat(people["coordinator"])
     _to_audience(coordinator)
     assert texts(coordinator.say("สมาชิกเครือข่ายค่ะ"))[0] == "กรุณาเลือกจากปุ่มด้านล่างค่ะ"
+
+
+def test_weekday_and_day_of_month_with_nee_is_the_coming_tenth(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมเครือข่าย")
+    heard = texts(coordinator.say("พฤหัสที่ 10 นี้ 9.00 น."))[0]
+    assert heard.startswith("รับทราบค่ะ นัดวันพฤหัสบดีที่ 10 ธ.ค. 2569 เวลา 09:00 น."), heard
+
+
+def test_a_day_of_the_month_on_another_weekday_is_named(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมเครือข่าย")
+    said = texts(coordinator.say("ศุกร์ที่ 10 นี้ 9.00 น."))[0]
+    assert "10 ธ.ค. 2569" in said and "วันพฤหัสบดี" in said, said

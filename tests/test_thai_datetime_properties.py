@@ -127,6 +127,23 @@ def test_a_day_without_its_year_is_this_year(d):
     assert parse_date(f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]}", today) == d
 
 
+@given(TODAYS, st.integers(0, 62), st.booleans())
+def test_a_day_of_the_month_with_nee_is_the_coming_one(today, ahead, with_weekday):
+    """ "พฤหัสที่ 10 นี้": the first 10th from today on; a weekday that disagrees is a mismatch."""
+    d = today + timedelta(days=ahead)
+    if any((today + timedelta(days=k)).day == d.day for k in range(ahead)):
+        return  # an earlier day with this number comes first
+    weekday = THAI_WEEKDAYS[d.weekday()][0] if with_weekday else ""
+    assert parse_date(f"{weekday}ที่ {d.day} นี้", today) == d
+    other = THAI_WEEKDAYS[(d.weekday() + 1) % 7][0]
+    try:
+        parse_date(f"{other}ที่ {d.day} นี้", today)
+    except DateProblem as problem:
+        assert problem.code == "mismatch"
+    else:
+        raise AssertionError("a weekday that is not the day's was accepted")
+
+
 @given(TODAYS, st.integers(0, 6), st.sampled_from([0, 1]))
 def test_weekday_rules(today, index, language):
     thai = "วัน" + THAI_WEEKDAYS[index][0]

@@ -21,6 +21,8 @@ Rules for what is ambiguous (`today` always comes from the caller):
   is gone). The week word may come first: สัปดาห์หน้าวันอังคาร, Tuesday next week.
   ที่แล้ว / ก่อน: the one in last week.  ที่ผ่านมา / last: the latest one before today.
   "อาทิตย์หน้า" without วัน means next week, not a day, so it is refused; วันอาทิตย์หน้า is read.
+- A day of the month with นี้ ("ที่ 10 นี้", "พฤหัสที่ 10 นี้"): the coming 10th, today or later,
+  this month or the next; a weekday beside it must agree.
 - A weekday or a relative word beside a full date must name the same day, or it is "mismatch".
 """
 
@@ -56,6 +58,7 @@ def date_from_tokens(tokens: list[Token], today: date, bare_weekday: str) -> dat
     """Return the day the tokens name; every way they name it must agree."""
     tokens = _weekday_first(without(tokens, _IGNORED))
     named: list[date] = []
+    tokens = _coming_day_of_month(tokens, today, named)
     said_past = False
     weekdays: list[tuple[int, str | None]] = []
     era: str | None = None
@@ -99,6 +102,31 @@ def date_from_tokens(tokens: list[Token], today: date, bare_weekday: str) -> dat
     if len(set(named)) > 1:
         raise DateProblem("mismatch")
     return named[0]
+
+
+def _coming_day_of_month(tokens: list[Token], today: date, named: list[date]) -> list[Token]:
+    """Read "ที่ 10 นี้" (a day of the month, then นี้) as the coming 10th, this month or next.
+
+    The day goes into `named`, so a weekday beside it ("พฤหัสที่ 10 นี้") must agree with it.
+    """
+    for i, token in enumerate(tokens):
+        if token.kind != "num" or not token.digits or len(token.text) > 2:
+            continue
+        after = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind != "sep"), None)
+        if after is None or tokens[after].kind != "when" or tokens[after].value != "this":
+            continue
+        if any(t.kind in ("num", "month") for k, t in enumerate(tokens) if k not in (i, after)):
+            return tokens  # "10 ธ.ค. นี้" or "10/12 นี้": a written date, read as such
+        day = int(token.value)
+        if not 1 <= day <= 31:
+            raise DateProblem("impossible")
+        year, month = today.year, today.month
+        for _ in range(3):  # the 31st may skip a short month (or two)
+            if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= today:
+                named.append(date(year, month, day))
+                return tokens[:i] + tokens[i + 1 : after] + tokens[after + 1 :]
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tokens
 
 
 def _weekday_first(tokens: list[Token]) -> list[Token]:
