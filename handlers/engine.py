@@ -198,7 +198,7 @@ class FlowEngine:
         controls = [choice(text("flow.control.back", language), step.name, "!back")]
         if step.optional:
             controls.append(choice(text("flow.control.skip", language), step.name, "!skip"))
-        controls.append(choice(text("flow.control.cancel", language), step.name, "!cancel"))
+        controls.append(choice(text(step.leave_key, language), step.name, "!cancel"))
         return with_quick_replies(messages, controls)
 
     def _resume_question(self, flow: Flow, language: str) -> dict:

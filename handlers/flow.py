@@ -77,6 +77,9 @@ class Step:
     # Typed words this step reads itself although they look like a control word ("ยกเลิกเลยครับ"
     # where "ยกเลิกนัดนี้" is a button): only the exact control word (or its button) is the control.
     own_words: Callable[[str], bool] | None = None
+    # The catalog key of the leave button's label: where "ยกเลิก" could be read as this step's
+    # answer (cancel the meeting?), the step names what leaving means ("ไม่ยกเลิกนัด").
+    leave_key: str = "flow.control.cancel"
 
 
 @dataclass(frozen=True)

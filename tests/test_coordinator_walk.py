@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from storage.models.meetings import Meeting
 from tests import test_meeting_chat as shared
 from tests.meetings import labels, texts
 
@@ -51,3 +53,40 @@ def test_a_day_of_the_month_on_another_weekday_is_named(chat, people):
     coordinator.say("ประชุมเครือข่าย")
     said = texts(coordinator.say("ศุกร์ที่ 10 นี้ 9.00 น."))[0]
     assert "10 ธ.ค. 2569" in said and "วันพฤหัสบดี" in said, said
+
+
+def _confirmed(coordinator) -> None:
+    review = shared.schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+
+
+def _status(db) -> str:
+    with db.unit_of_work() as session:
+        return session.scalars(select(Meeting.status)).one()
+
+
+def test_asking_to_cancel_goes_straight_to_the_cancel_question(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    _confirmed(coordinator)
+    listed = coordinator.say("ขอยกเลิกประชุมค่ะ")
+    asked = coordinator.tap(listed[-1], labels(listed)[0])
+    assert texts(asked)[-1].startswith("ยกเลิกการประชุม “ประชุมเครือข่ายประจำเดือนธันวาคม” ใช่ไหมคะ?")
+    assert labels(asked) == ["ยืนยันยกเลิกนัด", "ย้อนกลับ", "ไม่ยกเลิกนัด"]
+    # "ยกเลิกเลยค่ะ" could be yes or leave: asked back with the two buttons, nothing cancelled.
+    unclear = coordinator.say("ยกเลิกเลยค่ะ")
+    assert texts(unclear)[0].startswith("ขอโทษค่ะ ยังไม่แน่ใจว่าหมายถึงยกเลิกนัดนี้ หรือไม่ยกเลิก")
+    assert labels(unclear) == ["ยืนยันยกเลิกนัด", "ย้อนกลับ", "ไม่ยกเลิกนัด"]
+    assert coordinator.say("ยกเลิกได้เลยครับ") and _status(db) == "scheduled"
+    done = coordinator.tap(unclear[-1], "ยืนยันยกเลิกนัด")
+    assert texts(done)[0].startswith("ยกเลิก")
+    assert _status(db) == "cancelled"
+
+
+def test_the_keep_button_leaves_the_meeting_standing(db, chat, people):
+    coordinator = chat(people["coordinator"])
+    _confirmed(coordinator)
+    listed = coordinator.say("ยกเลิกประชุม")
+    asked = coordinator.tap(listed[-1], labels(listed)[0])
+    left = coordinator.tap(asked[-1], "ไม่ยกเลิกนัด")
+    assert "นัดประชุมยังอยู่ตามเดิม" in texts(left)[0]
+    assert _status(db) == "scheduled"

@@ -213,9 +213,8 @@ def test_cancelling_one_occurrence_in_chat_then_the_whole_series(
     job.tick()
     assert len(feed(line, people["somsri"])) == 1  # 25 Nov announced; 2 Dec waits for 25 Nov 09:00
 
-    picked = coordinator.say("ยกเลิกประชุม")
-    action = coordinator.tap(picked[-1], "#1 25 พ.ย. 09:00")
-    which = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    picked = coordinator.say("ยกเลิกประชุม")  # straight to the cancel question
+    which = coordinator.tap(picked[-1], "#1 25 พ.ย. 09:00")
     assert texts(which)[0].startswith(
         "การประชุมนี้เป็นประชุมประจำทุกวันพุธ เวลา 09:00 น. ยกเลิกเฉพาะครั้งนี้ หรือทั้งชุดคะ?"
     )
@@ -226,9 +225,8 @@ def test_cancelling_one_occurrence_in_chat_then_the_whole_series(
     assert alt_texts(line, people["somsri"])[-1].startswith("❌ ยกเลิกการประชุมแล้วค่ะ")
     assert [m.status for m in _occurrences(db)][:3] == ["cancelled", "scheduled", "scheduled"]
 
-    picked = coordinator.say("ยกเลิกประชุม")
-    action = coordinator.tap(picked[-1], "#2 2 ธ.ค. 09:00")
-    which = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    picked = coordinator.say("ยกเลิกประชุม")  # straight to the cancel question
+    which = coordinator.tap(picked[-1], "#2 2 ธ.ค. 09:00")
     done = coordinator.tap(which[-1], "ยกเลิกทั้งชุด")
     assert texts(done)[0].startswith(
         "ยกเลิกประชุมประจำ “ประชุมประจำเดือนเครือข่าย” ทั้งชุดแล้วค่ะ (13 ครั้งที่กำลังจะมาถึง)"
@@ -251,9 +249,8 @@ def test_cancelling_one_date_not_yet_announced_tells_those_holding_the_series_ca
     job.tick()
     assert len(feed(line, people["somsri"])) == 1  # the series' card: 25 Nov announced
 
-    picked = coordinator.say("ยกเลิกประชุม")
-    action = coordinator.tap(picked[-1], "#2 2 ธ.ค. 09:00")
-    which = coordinator.tap(action[-1], "ยกเลิกนัดนี้")
+    picked = coordinator.say("ยกเลิกประชุม")  # straight to the cancel question
+    which = coordinator.tap(picked[-1], "#2 2 ธ.ค. 09:00")
     assert "ยังไม่ได้ส่งประกาศ" not in texts(which)[0]
     assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ" in texts(which)[0]
     done = coordinator.tap(which[-1], "ยกเลิกเฉพาะครั้งนี้")

@@ -15,7 +15,7 @@ from handlers.registry import command
 from messages.builders import say, text_message
 from messages.catalog import text
 from messages.meetings import card, send_time, when
-from storage import meeting_series, meetings
+from storage import conversations, meeting_series, meetings
 from storage.reminder_plan import send_at
 
 FIELDS = ("title", "when", "where", "agenda")
@@ -50,7 +50,17 @@ def _read_pick(answer: Answer, state: FlowState) -> str:
     found = meetings.manageable(state.ctx.session, state.ctx.member, state.ctx.clock())
     if not raw or raw not in {str(m.id) for m in found}:
         raise Invalid("flow.want_choice")
+    if state.data.get(CANCELLING):
+        state.data["action"] = "cancel"  # "ขอยกเลิกประชุม": straight to the cancel question
     return raw
+
+
+# Set when the member asked to cancel ("ขอยกเลิกประชุมค่ะ"): the meeting picked is to be cancelled.
+CANCELLING = "cancelling"
+
+
+def _after_pick(state: FlowState) -> str:
+    return "confirm_cancel" if state.data.get(CANCELLING) else "action"
 
 
 def _ask_action(state: FlowState) -> list[dict]:
@@ -163,10 +173,23 @@ def _notice_held(state: FlowState, meeting) -> str | None:
     return send_time(due, now, ctx.zone, state.language) if due > now else None
 
 
+# At "ยกเลิกการประชุม … ใช่ไหมคะ?": "ยกเลิกเลย" may mean "yes, cancel it" or "cancel this question".
+_UNCLEAR = re.compile(
+    r"(?:ยกเลิก|cancel)(?:ได้)?(?:เลย|ไป|it)+(?:ค่ะ|คะ|ครับผม|ครับ|คับ|จ้า|นะคะ|นะครับ|นะ|ด้วย)*[.!~🙏]*"
+)
+
+
+def unclear_at_cancel(typed: str) -> bool:
+    """True for "ยกเลิกเลย"/"ยกเลิกได้เลย" at the cancel question: asked back, never acted on."""
+    return bool(_UNCLEAR.fullmatch(re.sub(r"\s+", "", (typed or "").lower())))
+
+
 def _read_confirm(answer: Answer, state: FlowState) -> None:
     meeting = _chosen(state)
     if meeting is None:
         raise Invalid("meeting.manage.gone")
+    if answer.kind == "text" and unclear_at_cancel(answer.text or ""):
+        raise Invalid("meeting.manage.cancel_unclear")
     chosen = answer.value if answer.kind == "choice" else None
     if answer.kind == "text" and state.data.get("action") == "cancel":
         typed = (answer.text or "").strip()
@@ -216,7 +239,7 @@ meeting_change = Flow(
     title_key="meeting.manage.title",
     keywords=(),
     steps=(
-        Step("pick", _ask_pick, _read_pick, choose=True),
+        Step("pick", _ask_pick, _read_pick, then=_after_pick, choose=True),
         Step(
             "action",
             _ask_action,
@@ -239,7 +262,14 @@ meeting_change = Flow(
             confirms=True,
         ),
         Step(
-            "confirm_cancel", _ask_confirm, _read_confirm, stores=False, choose=True, confirms=True
+            "confirm_cancel",
+            _ask_confirm,
+            _read_confirm,
+            stores=False,
+            choose=True,
+            confirms=True,
+            own_words=unclear_at_cancel,
+            leave_key="meeting.manage.confirm_cancel_no",
         ),
     ),
     finish=_finish,
@@ -253,4 +283,9 @@ def manage(event, ctx) -> list[dict]:
     """Start changing a meeting, or say there is none to change."""
     if not meetings.manageable(ctx.session, ctx.member, ctx.clock()):
         return [say("meeting.manage.none", ctx.language, menu=True)]
+    said = (getattr(getattr(event, "message", None), "text", None) or "").lower()
+    if "ยกเลิก" in said or "cancel" in said:
+        existing = conversations.find(ctx.session, ctx.user_id, meeting_change.name)
+        if existing is None or conversations.is_expired(existing, ctx.clock()):
+            return FlowEngine({}).begin_at(meeting_change, ctx, "pick", {CANCELLING: True})
     return FlowEngine({}).start(meeting_change, ctx)

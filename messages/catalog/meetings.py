@@ -175,8 +175,8 @@ ENTRIES = {
         "en": "⚠️ This network has no members yet, so nobody would receive the announcement (0 recipients). The meeting cannot be confirmed: change the recipients, or type Cancel.",
     },
     "meeting.manage.title_left": {
-        "th": "ออกจาก{flow}แล้วค่ะ นัดประชุมยังอยู่ตามเดิม ไม่ได้ยกเลิกและไม่มีอะไรเปลี่ยน ถ้าต้องการยกเลิกนัด พิมพ์ ยกเลิกประชุม แล้วแตะ ยกเลิกนัดนี้",
-        "en": "Left “{flow}”. The meeting is still scheduled as it was: nothing was cancelled or changed. To cancel it, type Cancel meeting and tap Cancel meeting.",
+        "th": "ออกจาก{flow}แล้วค่ะ นัดประชุมยังอยู่ตามเดิม ไม่ได้ยกเลิกและไม่มีอะไรเปลี่ยน ถ้าต้องการยกเลิกนัด พิมพ์ ยกเลิกประชุม แล้วเลือกนัดที่จะยกเลิก",
+        "en": "Left “{flow}”. The meeting is still scheduled as it was: nothing was cancelled or changed. To cancel it, type Cancel meeting and pick the meeting.",
     },
     "meeting.manage.none": {
         "th": "ยังไม่มีนัดประชุมที่กำลังจะมาถึงให้แก้ไขค่ะ พิมพ์ นัดประชุม เพื่อนัดใหม่",
@@ -210,6 +210,11 @@ ENTRIES = {
         "en": "Cancel the meeting “{title}”?\n{notice}",
     },
     "meeting.manage.confirm_cancel_yes": {"th": "ยืนยันยกเลิกนัด", "en": "Yes, cancel it"},
+    "meeting.manage.confirm_cancel_no": {"th": "ไม่ยกเลิกนัด", "en": "Keep the meeting"},
+    "meeting.manage.cancel_unclear": {
+        "th": "ขอโทษค่ะ ยังไม่แน่ใจว่าหมายถึงยกเลิกนัดนี้ หรือไม่ยกเลิก นัดยังอยู่ตามเดิมนะคะ กรุณาแตะ ยืนยันยกเลิกนัด หรือ ไม่ยกเลิกนัด ค่ะ",
+        "en": "Sorry, I'm not sure whether you mean to cancel this meeting or to keep it. It still stands: please tap Yes, cancel it or Keep the meeting.",
+    },
     "meeting.manage.changed": {
         "th": "แก้ไข “{title}” แล้วค่ะ {notice}",
         "en": "“{title}” is updated. {notice}",
