@@ -97,6 +97,8 @@ class Flow:
     access: str = "member"  # see handlers.registry.Command.access
     # For members without the role: the command to run instead (e.g. their meetings), not a refusal.
     fallback: str | None = None
+    # Said after the fallback's answer: why the member got it instead (a catalog key).
+    fallback_note: str | None = None
     # The step to ask first (a name, or a function of the state after `begin`); None: steps[0].
     first: str | Next | None = None
 

@@ -109,7 +109,7 @@ class Router:
         ):
             fallback = self.registry.by_name.get(cmd.flow.fallback) if cmd.flow else None
             if fallback is not None and fallback.access != cmd.access:
-                return self.run(fallback, event, ctx)
+                return _noted(self.run(fallback, event, ctx), cmd.flow.fallback_note, ctx.language)
             feature = text(cmd.flow.title_key, ctx.language) if cmd.flow else cmd.keywords[0]
             role = text(f"role.{cmd.access}", ctx.language)
             return [say("access.refused", ctx.language, menu=True, feature=feature, role=role)]
@@ -244,3 +244,14 @@ class Router:
             if member is not None:
                 member.following = False
         return []
+
+
+def _noted(messages: list[dict], key: str | None, language: str) -> list[dict]:
+    """Add `key`'s text to the last text message (its quick replies stay the last shown)."""
+    if key is None:
+        return messages
+    note = text(key, language)
+    if messages and messages[-1].get("type") == "text":
+        messages[-1]["text"] = f"{messages[-1]['text']}\n\n{note}"[:5000]
+        return messages
+    return [*messages, say(key, language)]

@@ -60,7 +60,9 @@ def test_a_plain_member_tapping_meetings_sees_their_meetings_not_a_refusal(bot_s
     member = join(line, db, "สมชาย")
     line.send_text(member, "นัด ประชุม")
     [reply] = line.wait_for_messages(member, since=0, count=1)
-    assert reply["message"]["text"] == text("meeting.mine.none", "th")
+    assert reply["message"]["text"] == (
+        text("meeting.mine.none", "th") + "\n\n" + text("meeting.needs_coordinator", "th")
+    )
 
 
 def test_a_plain_member_asking_for_a_coordinators_report_is_refused_politely(bot_server, line, db):

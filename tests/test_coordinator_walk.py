@@ -90,3 +90,12 @@ def test_the_keep_button_leaves_the_meeting_standing(db, chat, people):
     left = coordinator.tap(asked[-1], "ไม่ยกเลิกนัด")
     assert "นัดประชุมยังอยู่ตามเดิม" in texts(left)[0]
     assert _status(db) == "scheduled"
+
+
+def test_a_member_asking_to_schedule_learns_it_needs_the_coordinator_role(chat, people):
+    said = texts(chat(people["somsri"]).say("นัดประชุมค่ะ"))
+    assert said[-1] == (
+        "ตอนนี้ยังไม่มีนัดประชุมที่กำลังจะมาถึงค่ะ\n\n"
+        "การนัดประชุมใช้ได้เฉพาะผู้ประสานงานเครือข่ายค่ะ ถ้าคุณเป็นผู้ประสานงาน "
+        "ขอรหัสเชิญจากเจ้าหน้าที่ของเครือข่าย แล้วพิมพ์ เช่น “รหัสเชิญ ABCD-2345”"
+    )

@@ -175,7 +175,8 @@ def test_a_plain_member_cannot_schedule_change_or_report(chat, people, db):
         assert "ใช้ได้เฉพาะผู้ประสานงานเครือข่ายค่ะ" in answer["text"]
     # The menu's นัดประชุม shows a plain member the meetings they are invited to instead.
     for answers in (member.say("นัดประชุม"), member.press("cmd=meeting")):
-        assert "ใช้ได้เฉพาะ" not in json.dumps(answers, ensure_ascii=False)
+        said = json.dumps(answers, ensure_ascii=False)
+        assert "ขออภัยค่ะ" not in said and "รหัสเชิญ" in said  # not refused: told how
         assert "ยังไม่มีนัดประชุม" in answers[-1]["text"] or answers[0]["type"] == "flex"
     with db.unit_of_work() as session:
         assert session.scalars(select(Meeting)).first() is None

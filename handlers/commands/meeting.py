@@ -143,4 +143,5 @@ meeting = Flow(
     finish=_finish,
     access="coordinator",
     fallback="my_meetings",  # a plain member tapping นัดประชุม sees the meetings they are invited to
+    fallback_note="meeting.needs_coordinator",  # and learns how scheduling one is open to them
 )

@@ -169,6 +169,10 @@ ENTRIES = {
         "en": "“{title}” is scheduled 🙏 The announcement goes out {when}, as nothing is sent at night (20:00–08:00); reminders follow on time. See Delivery report for results.",
     },
     # Changing and cancelling
+    "meeting.needs_coordinator": {
+        "th": "การนัดประชุมใช้ได้เฉพาะผู้ประสานงานเครือข่ายค่ะ ถ้าคุณเป็นผู้ประสานงาน ขอรหัสเชิญจากเจ้าหน้าที่ของเครือข่าย แล้วพิมพ์ เช่น “รหัสเชิญ ABCD-2345”",
+        "en": "Scheduling a meeting is for network coordinators. If you are one, ask your network's staff for an invite code, then type e.g. “invite code ABCD-2345”.",
+    },
     "meeting.manage.title": {"th": "แก้ไขประชุม", "en": "Edit meeting"},
     "meeting.no_invitees": {
         "th": "⚠️ ยังไม่มีสมาชิกในเครือข่ายนี้ จึงไม่มีใครได้รับประกาศ (ผู้รับ 0 คน) ยังยืนยันนัดนี้ไม่ได้ค่ะ แตะ แก้ผู้รับ เพื่อเลือกผู้รับอื่น หรือพิมพ์ ยกเลิก",
