@@ -10,6 +10,7 @@ from handlers.flow import FlowState
 from handlers.quota_month import MonthQuota
 from messages.catalog import text
 from messages.meetings import send_time, when
+from storage import meetings
 from storage.models.meetings import Meeting
 from storage.reminder_plan import DEFAULT_PLAN, due_times
 
@@ -20,6 +21,8 @@ class Cost:
     messages: int
     # Each month (LINE's) the sends fall in: its quota and what this meeting costs in it.
     months: tuple[tuple[MonthQuota, int], ...] = ()
+    # The organiser is in the audience but is not sent their own meeting: "(ไม่รวมคุณ)".
+    without_you: bool = False
 
     @property
     def over_months(self) -> list[tuple[MonthQuota, int]]:
@@ -69,13 +72,22 @@ def cost(state: FlowState, meeting: Meeting, sends: list[tuple[str, datetime]]) 
     if not per_month:
         per_month[quota_month.month_start(now)] = 0
     months = tuple((month_quota(state, month), count) for month, count in sorted(per_month.items()))
-    return Cost(recipients, sum(per_month.values()), months)
+    return Cost(recipients, sum(per_month.values()), months, _organiser_invited(state, meeting))
+
+
+def _organiser_invited(state: FlowState, meeting: Meeting) -> bool:
+    """True when the organiser belongs to the audience (and so is left out of the count)."""
+    if meeting.audience == "group" or meeting.organiser_id is None:
+        return False
+    members = meetings.audience_members(state.ctx.session, meeting)
+    return any(m.id == meeting.organiser_id for m in members)
 
 
 def notice_cost(state: FlowState, meeting: Meeting) -> Cost:
     """The cost of telling those invited about a change or a cancellation (sent now)."""
     recipients = recipients_of(state, meeting)
-    return Cost(recipients, recipients, ((month_quota(state, state.ctx.clock()), recipients),))
+    this_month = ((month_quota(state, state.ctx.clock()), recipients),)
+    return Cost(recipients, recipients, this_month, _organiser_invited(state, meeting))
 
 
 def describe(sends: list[tuple[str, datetime]], meeting: Meeting, state: FlowState) -> str:
@@ -96,8 +108,8 @@ def describe(sends: list[tuple[str, datetime]], meeting: Meeting, state: FlowSta
 
 def cost_line(found: Cost, language: str) -> str:
     """What it costs (month by month when it spans several), then each month's quota line."""
-    said = text("meeting.cost.total", language, recipients=found.recipients,
-                messages=found.messages)  # fmt: skip
+    said = text("meeting.cost.total_without_you" if found.without_you else "meeting.cost.total",
+                language, recipients=found.recipients, messages=found.messages)  # fmt: skip
     if len(found.months) > 1:
         said += ": " + ", ".join(
             text("quota.cost_item", language, month=q.label(language), messages=count)

@@ -112,7 +112,10 @@ def invitees(
     if without_declined:
         stmt = select(Rsvp.member_id).where(Rsvp.meeting_id == meeting.id, Rsvp.answer == "no")
         declined = set(session.scalars(stmt))
-    return reachable(session, audience_members(session, meeting), declined)
+    # The organiser is told in their confirmation: no announcement, notice or reminder of their
+    # own meeting (the same rule as invited_count, so counts and the quota agree).
+    members = [m for m in audience_members(session, meeting) if m.id != meeting.organiser_id]
+    return reachable(session, members, declined)
 
 
 def create(

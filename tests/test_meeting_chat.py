@@ -100,7 +100,7 @@ def test_a_coordinator_schedules_a_meeting_in_thai_with_a_preview_of_its_cost(
         "• ประกาศนัด: ทันทีที่ยืนยัน",
         "• เตือนก่อนเริ่ม 60 นาที: 25 พ.ย. 2569 08:00 น.",
         "• สรุปการตอบรับส่งถึงคุณ: 24 พ.ย. 2569 18:00 น.",
-        "ผู้รับ 4 คน ใช้ประมาณ 9 ข้อความ",
+        "ผู้รับ 3 คน (ไม่รวมคุณ) ใช้ประมาณ 7 ข้อความ",  # the organiser is not sent her own
         "โควตา พ.ย. 2569: เหลือ 300 จาก 300 ข้อความ (ส่งไปแล้ว 0 · วางแผนส่งไว้ 0)",
     ]
     assert labels(review)[:2] == ["ยืนยันนัดประชุม", "แก้ชื่อ"]
@@ -141,7 +141,7 @@ def test_the_preview_refuses_a_meeting_that_would_exceed_the_months_quota(chat, 
     review = schedule_in_chat(coordinator)
     assert texts(review)[1].splitlines()[:2] == [
         "ขออภัยค่ะ โควตาข้อความไม่พอใน พ.ย. 2569 จึงยืนยันไม่ได้",
-        "• พ.ย. 2569: นัดนี้ต้องใช้ 9 ข้อความ แต่เหลือ 5 ข้อความ",
+        "• พ.ย. 2569: นัดนี้ต้องใช้ 7 ข้อความ แต่เหลือ 5 ข้อความ",
     ]
     assert "ยืนยันนัดประชุม" not in labels(review)
     again = coordinator.say("ยืนยันนัดประชุม")
@@ -151,20 +151,20 @@ def test_the_preview_refuses_a_meeting_that_would_exceed_the_months_quota(chat, 
 def test_a_second_meeting_that_fits_alone_is_refused_when_the_planned_sends_fill_the_quota(
     chat, people, line
 ):
-    # Each meeting alone costs 9 of the 15 left; the first one's sends are still planned.
-    line.set_quota(300, total_usage=285)
+    # Each meeting alone costs 7 of the 12 left; the first one's sends are still planned.
+    line.set_quota(300, total_usage=288)
     coordinator = chat(people["coordinator"])
     first = schedule_in_chat(coordinator)
     assert (
-        "โควตา พ.ย. 2569: เหลือ 15 จาก 300 ข้อความ (ส่งไปแล้ว 285 · วางแผนส่งไว้ 0)" in first[-1]["text"]
+        "โควตา พ.ย. 2569: เหลือ 12 จาก 300 ข้อความ (ส่งไปแล้ว 288 · วางแผนส่งไว้ 0)" in first[-1]["text"]
     )
     coordinator.tap(first[-1], "ยืนยันนัดประชุม")
     second = schedule_in_chat(coordinator, title="ประชุมคณะทำงาน", when="พรุ่งนี้ 14.00 น.")
     assert "ยืนยันนัดประชุม" not in labels(second)
     [refusal] = [t for t in texts(second) if "ยืนยันไม่ได้" in t]
-    assert "• พ.ย. 2569: นัดนี้ต้องใช้ 9 ข้อความ แต่เหลือ 6 ข้อความ" in refusal
-    assert "พ.ย. 2569 มีข้อความที่วางแผนส่งไว้แล้ว 9 ข้อความ:" in refusal
-    assert "• ประชุมเครือข่ายประจำเดือนธันวาคม (25 พ.ย. 2569 09:00 น.): 9 ข้อความ" in refusal
+    assert "• พ.ย. 2569: นัดนี้ต้องใช้ 7 ข้อความ แต่เหลือ 5 ข้อความ" in refusal
+    assert "พ.ย. 2569 มีข้อความที่วางแผนส่งไว้แล้ว 7 ข้อความ:" in refusal
+    assert "• ประชุมเครือข่ายประจำเดือนธันวาคม (25 พ.ย. 2569 09:00 น.): 7 ข้อความ" in refusal
     assert "ยืนยันไม่ได้" in texts(coordinator.say("ยืนยันนัดประชุม"))[0]
 
 
@@ -199,7 +199,7 @@ def test_a_coordinator_changes_the_time_and_those_invited_are_told(
     coordinator.tap(action[-1], "แก้วันเวลา")
     confirm = coordinator.say("26 พ.ย. 69 14.00 น.")
     assert "🕘 วันเวลา: วันพฤหัสบดีที่ 26 พ.ย. 2569 เวลา 14:00 น." in confirm[0]["altText"]
-    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 4 คน" in confirm[-1]["text"]
+    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 3 คน" in confirm[-1]["text"]
     done = coordinator.tap(confirm[-1], "บันทึกการแก้ไข")
     assert texts(done) == ["แก้ไข “ประชุมเครือข่ายประจำเดือนธันวาคม” แล้วค่ะ กำลังแจ้งผู้ได้รับเชิญค่ะ"]
     job.tick()
@@ -235,7 +235,7 @@ def test_a_coordinator_cancels_and_no_reminder_follows_the_notice(
         time.move_to(moment.replace(tzinfo=BANGKOK))
         assert job.tick() == 0
     assert len(feed(line, people["somsri"])) == 2
-    assert len(feed(line, people["coordinator"])) == 2  # no RSVP summary for a cancelled meeting
+    assert feed(line, people["coordinator"]) == []  # not her own notices; no RSVP summary
     [report] = coordinator.say("รายงานการส่ง")
     assert "(ยกเลิกแล้ว)" in report["text"] and "• แจ้งยกเลิก" in report["text"]
 
@@ -285,13 +285,13 @@ def test_the_delivery_report_in_chat_counts_sent_failed_and_left_out(
     [report] = coordinator.say("รายงานการส่ง")
     assert report["text"].splitlines() == [
         "📊 รายงานการส่ง “ประชุมเครือข่ายประจำเดือนธันวาคม” (25 พ.ย. 2569 09:00 น.)",
-        "• ประกาศนัด (24 พ.ย. 2569 10:00 น.): ส่งแล้ว 3 · ไม่สำเร็จ 0 · กำลังส่ง 0",
+        "• ประกาศนัด (24 พ.ย. 2569 10:00 น.): ส่งแล้ว 2 · ไม่สำเร็จ 0 · กำลังส่ง 0",
         "   ไม่ได้ส่งถึง: เลิกติดตามบอท 1",
         "• สรุปการตอบรับ (24 พ.ย. 2569 18:00 น.): รอถึงเวลา",
         "• เตือนก่อนเริ่ม (25 พ.ย. 2569 08:00 น.): รอถึงเวลา",
         "ตอบรับ: เข้าร่วม 0 · ไม่สะดวก 0 · ยังไม่แน่ใจ 0 · ยังไม่ตอบ 2",
         "   ยังไม่ตอบ ได้แก่ สมศรี, สมชาย",
-        "โควตา พ.ย. 2569: เหลือ 293 จาก 300 ข้อความ (ส่งไปแล้ว 3 · วางแผนส่งไว้ 4)",
+        "โควตา พ.ย. 2569: เหลือ 295 จาก 300 ข้อความ (ส่งไปแล้ว 2 · วางแผนส่งไว้ 3)",
     ]
 
 

@@ -31,7 +31,7 @@ def test_a_coordinator_schedules_over_the_webhook_and_sees_the_quota_from_line(
     network = audience[-1]["quickReply"]["items"][0]["action"]
     card, summary = answer(lambda: line.send_postback(coordinator, network["data"]), count=2)
     assert card["type"] == "flex" and card["altText"].startswith("📅 นัดประชุม\nประชุมเครือข่าย")
-    assert "ผู้รับ 2 คน" in summary["text"]
+    assert "ผู้รับ 1 คน (ไม่รวมคุณ)" in summary["text"]
     # The month is LINE's month now (this test runs on the real clock).
     assert re.search(r"^โควตา \S+ \d{4}: เหลือ 380 จาก 500 ข้อความ", summary["text"], re.M)
     confirm = summary["quickReply"]["items"][0]["action"]

@@ -121,7 +121,7 @@ def test_a_change_made_at_night_is_told_at_eight(db, chat, people, line, emulato
     action = coordinator.tap(picked[-1], "#1 10 ธ.ค. 13:30")
     coordinator.tap(action[-1], "แก้วันเวลา")
     confirm = coordinator.say("10 ธ.ค. 69 14.00 น.")
-    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 4 คน เวลา 08:00 น. พรุ่งนี้" in confirm[-1]["text"]
+    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 3 คน เวลา 08:00 น. พรุ่งนี้" in confirm[-1]["text"]
     done = texts(coordinator.tap(confirm[-1], "บันทึกการแก้ไข"))[0]
     assert done.endswith("จะแจ้งผู้ได้รับเชิญเวลา 08:00 น. พรุ่งนี้ค่ะ (ไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.)")
     job.tick()

@@ -48,15 +48,15 @@ def test_every_screen_says_the_same_months_quota(db, chat, people, line, emulato
     line.set_quota(300, total_usage=10)
     staff = signed_in(staff_app, db)
     coordinator = chat(people["coordinator"])
-    # 30 Nov 13:30 to 4 invitees (the organiser among them): announcement, day before, hour
-    # before (4 each), summary (1). Reminding those who have not answered: 3 (not her).
+    # 30 Nov 13:30 to 3 invitees (the organiser is not sent her own): announcement, day before,
+    # hour before (3 each), summary (1). Reminding those who have not answered: 3 (not her).
     review = schedule_in_chat(coordinator, when="30 พ.ย. 69 13.30 น.")
     before = "โควตา พ.ย. 2569: เหลือ 290 จาก 300 ข้อความ (ส่งไปแล้ว 10 · วางแผนส่งไว้ 0)"
     assert _quota_lines(review[-1]) == [before]
     assert _staff_quota_line(staff) == before
 
     [done] = coordinator.tap(review[-1], "ยืนยันนัดประชุม")
-    planned = "โควตา พ.ย. 2569: เหลือ 277 จาก 300 ข้อความ (ส่งไปแล้ว 10 · วางแผนส่งไว้ 13)"
+    planned = "โควตา พ.ย. 2569: เหลือ 280 จาก 300 ข้อความ (ส่งไปแล้ว 10 · วางแผนส่งไว้ 10)"
     assert done["text"].splitlines()[-1] == planned
     [report] = coordinator.say("รายงานการส่ง")
     assert _quota_lines(report) == [planned]
@@ -64,9 +64,9 @@ def test_every_screen_says_the_same_months_quota(db, chat, people, line, emulato
     assert ask["text"].splitlines()[-2:] == ["ใช้ 3 ข้อความ", planned]
     assert _staff_quota_line(staff) == planned
 
-    # The clock announces: four messages move from planned to sent, and what is left stays.
+    # The clock announces: three messages move from planned to sent, and what is left stays.
     clock_job(db, emulator.url, time).tick()
-    sent = "โควตา พ.ย. 2569: เหลือ 277 จาก 300 ข้อความ (ส่งไปแล้ว 14 · วางแผนส่งไว้ 9)"
+    sent = "โควตา พ.ย. 2569: เหลือ 280 จาก 300 ข้อความ (ส่งไปแล้ว 13 · วางแผนส่งไว้ 7)"
     [report] = coordinator.say("รายงานการส่ง")
     assert _quota_lines(report) == [sent]
     [ask] = coordinator.tap(report, "เตือนคนที่ยังไม่ตอบ")
@@ -86,28 +86,28 @@ def _series_review(coordinator) -> list[dict]:
 def test_a_series_across_month_ends_is_costed_per_month_and_refused_only_for_the_month_over(
     chat, people, line
 ):
-    # 1/12, 5/1 and 2/2 for 4 invitees. November: the first announcement, its day-before and
-    # summary (9); December: its hour-before and the second announcement (8); January: the
-    # second's other sends and the third announcement (13); February: the rest (9).
-    line.set_quota(12, total_usage=0)
+    # 1/12, 5/1 and 2/2 for 3 invitees. November: the first announcement, its day-before and
+    # summary (7); December: its hour-before and the second announcement (6); January: the
+    # second's other sends and the third announcement (10); February: the rest (7).
+    line.set_quota(9, total_usage=0)
     coordinator = chat(people["coordinator"])
     review = _series_review(coordinator)
     summary = review[-1]["text"]
     assert (
-        "ผู้รับ 4 คน ใช้ประมาณ 39 ข้อความ: พ.ย. 2569: 9 ข้อความ, ธ.ค. 2569: 8 ข้อความ, "
-        "ม.ค. 2570: 13 ข้อความ, ก.พ. 2570: 9 ข้อความ" in summary
+        "ผู้รับ 3 คน (ไม่รวมคุณ) ใช้ประมาณ 30 ข้อความ: พ.ย. 2569: 7 ข้อความ, ธ.ค. 2569: 6 ข้อความ, "
+        "ม.ค. 2570: 10 ข้อความ, ก.พ. 2570: 7 ข้อความ" in summary
     ), summary
     assert _quota_lines(review[-1]) == [
-        "โควตา พ.ย. 2569: เหลือ 12 จาก 12 ข้อความ (ส่งไปแล้ว 0 · วางแผนส่งไว้ 0)",
-        "โควตา ธ.ค. 2569: เหลือ 12 จาก 12 ข้อความ (วางแผนส่งไว้ 0 ถ้าแพ็กเกจยังเท่าเดิม)",
-        "โควตา ม.ค. 2570: เหลือ 12 จาก 12 ข้อความ (วางแผนส่งไว้ 0 ถ้าแพ็กเกจยังเท่าเดิม)",
-        "โควตา ก.พ. 2570: เหลือ 12 จาก 12 ข้อความ (วางแผนส่งไว้ 0 ถ้าแพ็กเกจยังเท่าเดิม)",
+        "โควตา พ.ย. 2569: เหลือ 9 จาก 9 ข้อความ (ส่งไปแล้ว 0 · วางแผนส่งไว้ 0)",
+        "โควตา ธ.ค. 2569: เหลือ 9 จาก 9 ข้อความ (วางแผนส่งไว้ 0 ถ้าแพ็กเกจยังเท่าเดิม)",
+        "โควตา ม.ค. 2570: เหลือ 9 จาก 9 ข้อความ (วางแผนส่งไว้ 0 ถ้าแพ็กเกจยังเท่าเดิม)",
+        "โควตา ก.พ. 2570: เหลือ 9 จาก 9 ข้อความ (วางแผนส่งไว้ 0 ถ้าแพ็กเกจยังเท่าเดิม)",
     ]
     # Only January is over, and only January is named.
     [refusal] = [t for t in texts(review) if "ยืนยันไม่ได้" in t]
     assert refusal.splitlines()[:2] == [
         "ขออภัยค่ะ โควตาข้อความไม่พอใน ม.ค. 2570 จึงยืนยันไม่ได้",
-        "• ม.ค. 2570: นัดนี้ต้องใช้ 13 ข้อความ แต่เหลือ 12 ข้อความ",
+        "• ม.ค. 2570: นัดนี้ต้องใช้ 10 ข้อความ แต่เหลือ 9 ข้อความ",
     ]
     assert "ยืนยันนัดประชุม" not in labels(review)
     assert texts(coordinator.say("ยืนยันนัดประชุม"))[0] == (
@@ -119,10 +119,10 @@ def test_a_series_across_month_ends_is_costed_per_month_and_refused_only_for_the
     line.set_quota(300, total_usage=0)
     [done] = coordinator.say("ยืนยันนัดประชุม")
     assert done["text"].splitlines()[1:] == [
-        "โควตา พ.ย. 2569: เหลือ 291 จาก 300 ข้อความ (ส่งไปแล้ว 0 · วางแผนส่งไว้ 9)",
-        "โควตา ธ.ค. 2569: เหลือ 292 จาก 300 ข้อความ (วางแผนส่งไว้ 8 ถ้าแพ็กเกจยังเท่าเดิม)",
-        "โควตา ม.ค. 2570: เหลือ 287 จาก 300 ข้อความ (วางแผนส่งไว้ 13 ถ้าแพ็กเกจยังเท่าเดิม)",
-        "โควตา ก.พ. 2570: เหลือ 291 จาก 300 ข้อความ (วางแผนส่งไว้ 9 ถ้าแพ็กเกจยังเท่าเดิม)",
+        "โควตา พ.ย. 2569: เหลือ 293 จาก 300 ข้อความ (ส่งไปแล้ว 0 · วางแผนส่งไว้ 7)",
+        "โควตา ธ.ค. 2569: เหลือ 294 จาก 300 ข้อความ (วางแผนส่งไว้ 6 ถ้าแพ็กเกจยังเท่าเดิม)",
+        "โควตา ม.ค. 2570: เหลือ 290 จาก 300 ข้อความ (วางแผนส่งไว้ 10 ถ้าแพ็กเกจยังเท่าเดิม)",
+        "โควตา ก.พ. 2570: เหลือ 293 จาก 300 ข้อความ (วางแผนส่งไว้ 7 ถ้าแพ็กเกจยังเท่าเดิม)",
     ]
 
 

@@ -59,9 +59,9 @@ def test_first_tuesday_of_the_month_in_chat_plans_three_months_each_with_its_own
     said = review[-1]["text"]
     assert "🔁 ประชุมประจำทุกวันอังคารแรกของเดือน เวลา 13:30 น." in said
     assert "วางแผนไว้ 3 ครั้งใน 3 เดือนข้างหน้า: 1/12, 5/1, 2/2" in said
-    # 4 invitees: per occurrence an announcement, a day-before and an hour-before reminder to
-    # each (12) and a summary to the organiser (1): 3 occurrences, 39 messages.
-    assert "ผู้รับ 4 คน ใช้ประมาณ 39 ข้อความ" in said, said
+    # 3 invitees (not the organiser): per occurrence an announcement, a day-before and an
+    # hour-before reminder to each (9) and a summary to the organiser (1): 3 occurrences, 30.
+    assert "ผู้รับ 3 คน (ไม่รวมคุณ) ใช้ประมาณ 30 ข้อความ" in said, said
     assert "(ค่าข้อความนับรวมทุกครั้งที่วางแผนไว้ 3 ครั้ง)" in said
     done = coordinator.tap(review[-1], "ยืนยันนัดประชุม")
     assert texts(done)[0].startswith("บันทึกประชุมประจำ “ประชุมประจำเดือนเครือข่าย” แล้วค่ะ 🙏")
@@ -131,8 +131,8 @@ def test_every_two_weeks_on_friday_then_the_time_in_a_second_message(db, chat, p
 def test_the_quota_preview_counts_every_occurrence_this_month_and_refuses_when_over(
     chat, people, line
 ):
-    # Every Wednesday at 9: 25 Nov is this month (4 × 3 + 1 = 13 messages); December's are not.
-    line.set_quota(300, total_usage=290)
+    # Every Wednesday at 9: 25 Nov is this month (3 × 3 + 1 = 10 messages); December's are not.
+    line.set_quota(300, total_usage=292)
     coordinator = chat(people["coordinator"])
     coordinator.say("นัดประชุม")
     coordinator.say("ประชุมประจำสัปดาห์")
@@ -142,7 +142,7 @@ def test_the_quota_preview_counts_every_occurrence_this_month_and_refuses_when_o
     review = coordinator.tap(audience[-1], labels(audience)[0])
     assert "ยืนยันนัดประชุม" not in labels(review)
     [refusal] = [t for t in texts(review) if "ยืนยันไม่ได้" in t]
-    assert "• พ.ย. 2569: นัดนี้ต้องใช้ 13 ข้อความ แต่เหลือ 10 ข้อความ" in refusal, refusal
+    assert "• พ.ย. 2569: นัดนี้ต้องใช้ 10 ข้อความ แต่เหลือ 8 ข้อความ" in refusal, refusal
 
 
 def test_a_series_is_extended_by_the_clock_as_occurrences_come_within_three_months(

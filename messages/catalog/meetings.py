@@ -129,6 +129,10 @@ ENTRIES = {
         "th": "• สรุปการตอบรับส่งถึงคุณ: {when}",
         "en": "• RSVP summary to you: {when}",
     },
+    "meeting.cost.total_without_you": {
+        "th": "ผู้รับ {recipients} คน (ไม่รวมคุณ) ใช้ประมาณ {messages} ข้อความ",
+        "en": "{recipients} recipients (not counting you), about {messages} messages",
+    },
     "meeting.cost.total": {
         "th": "ผู้รับ {recipients} คน ใช้ประมาณ {messages} ข้อความ",
         "en": "{recipients} recipients, about {messages} messages",
