@@ -140,7 +140,11 @@ class FlowEngine:
             # A step may keep part of a refused answer (a date given without its time).
             conversation.data = json.dumps(state.data, ensure_ascii=False)
             hint = text_message(text(problem.key, ctx.language, **problem.params))
-            return [hint, *self._ask(flow, step, state)]
+            asked = self._ask(flow, step, state)
+            if problem.alone and asked and "quickReply" in asked[-1]:
+                # One message: the hint, with the question's buttons (its picker, back, cancel).
+                return [{**hint, "quickReply": asked[-1]["quickReply"]}]
+            return [hint, *asked]
         except GoTo as jump:
             if jump.come_back:
                 state.data["_return_to"] = step.name

@@ -12,10 +12,12 @@ from handlers.context import Context
 class Invalid(Exception):
     """The answer does not fit the step: say the catalog hint `key` and ask again."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, *, alone: bool = False, **params: object) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+        # The hint is the whole question ("ได้วันพรุ่งนี้แล้วค่ะ ขอเวลาด้วย"): not asked again.
+        self.alone = alone
 
 
 class GoTo(Exception):

@@ -85,7 +85,9 @@ def read_when(answer: Answer, state: FlowState) -> str:
         if kept is not None:
             # Name the day understood ("วันอังคารที่ 15 ธ.ค. 2569"), so a wrong reading is caught
             # now, and ask for the time alone: an example with another date would confuse.
-            raise Invalid("meeting.when.no_time_day", day=day_named(kept, state.language)) from None
+            raise Invalid(
+                "meeting.when.no_time_day", alone=True, day=day_named(kept, state.language)
+            ) from None
         raise when_problem(problem, answer.text or "", now, state) from None
     if not isinstance(moment, datetime):
         raise Invalid("meeting.want_when")

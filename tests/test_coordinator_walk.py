@@ -99,3 +99,15 @@ def test_a_member_asking_to_schedule_learns_it_needs_the_coordinator_role(chat, 
         "การนัดประชุมใช้ได้เฉพาะผู้ประสานงานเครือข่ายค่ะ ถ้าคุณเป็นผู้ประสานงาน "
         "ขอรหัสเชิญจากเจ้าหน้าที่ของเครือข่าย แล้วพิมพ์ เช่น “รหัสเชิญ ABCD-2345”"
     )
+
+
+def test_a_day_alone_gets_one_message_asking_only_for_the_time(chat, people):
+    coordinator = chat(people["coordinator"])
+    coordinator.say("นัดประชุม")
+    coordinator.say("ประชุมเครือข่าย")
+    asked = coordinator.say("พรุ่งนี้ค่ะ")
+    assert texts(asked) == [
+        "ได้วันพุธที่ 25 พ.ย. 2569 แล้วค่ะ ขอเวลาด้วยนะคะ พิมพ์แค่เวลาก็ได้ เช่น 13.30 น. หรือ บ่ายสองโมง"
+    ]
+    assert labels(asked)[-1] == "ยกเลิก"
+    assert "ประชุมที่ไหน" in texts(coordinator.say("10 โมง"))[0]
