@@ -92,7 +92,10 @@ def read_when(answer: Answer, state: FlowState) -> str:
     if not isinstance(moment, datetime):
         raise Invalid("meeting.want_when")
     if moment <= now:
-        raise Invalid("meeting.past")
+        # Repeat what was understood ("วันอังคารที่ 1 ธ.ค. 2569 10:00 น."): a misreading shows.
+        local = moment.astimezone(state.ctx.zone)
+        heard = f"{day_named(local.date(), state.language)} {local:%H:%M}"
+        raise Invalid("meeting.past_when", when=heard if state.language == "en" else heard + " น.")
     if moment - now > FURTHEST:
         raise Invalid("meeting.too_far")
     return moment.astimezone(state.ctx.zone).isoformat()

@@ -126,8 +126,15 @@ def test_a_time_already_past_is_refused_with_a_clear_hint(chat, people):
     coordinator = chat(people["coordinator"])
     coordinator.say("นัดประชุม")
     coordinator.say("ประชุมเครือข่าย")
-    assert texts(coordinator.say("9 โมง"))[0] == "เวลานั้นผ่านไปแล้วค่ะ กรุณาเลือกวันเวลาที่ยังมาไม่ถึง"
-    assert texts(coordinator.say("เมื่อวาน 13.30 น."))[0].startswith("เวลานั้นผ่านไปแล้ว")
+    assert texts(coordinator.say("9 โมง"))[0] == (
+        "วันอังคารที่ 24 พ.ย. 2569 09:00 น. ผ่านไปแล้วค่ะ กรุณาเลือกวันเวลาที่ยังมาไม่ถึง"
+    )
+    assert texts(coordinator.say("เมื่อวาน 13.30 น."))[0].startswith(
+        "วันจันทร์ที่ 23 พ.ย. 2569 13:30 น. ผ่านไปแล้ว"
+    )
+    assert texts(coordinator.say("20 พ.ย. 69 10.00"))[0].startswith(
+        "วันศุกร์ที่ 20 พ.ย. 2569 10:00 น. ผ่านไปแล้วค่ะ"
+    )
     assert "วันที่" in texts(coordinator.say("31 ก.พ. 70 10.00 น."))[0]
     no_time = texts(coordinator.say("พรุ่งนี้"))[0]
     assert "เวลา" in no_time and "ผ่านไปแล้ว" not in no_time

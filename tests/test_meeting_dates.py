@@ -46,9 +46,9 @@ def test_thai_forms_read_as_bangkok_times(typed, meant):
 @pytest.mark.parametrize(
     ("typed", "key"),
     [
-        ("9 โมง", "meeting.past"),  # today 09:00 has gone by 10:00
-        ("เมื่อวาน 13.30 น.", "meeting.past"),
-        ("9 ส.ค. 64 13.30 น.", "meeting.past"),  # the article's own meeting, in 2021
+        ("9 โมง", "meeting.past_when"),  # today 09:00 has gone by 10:00
+        ("เมื่อวาน 13.30 น.", "meeting.past_when"),
+        ("9 ส.ค. 64 13.30 น.", "meeting.past_when"),  # the article's own meeting, in 2021
         ("31 ก.พ. 70 10.00 น.", "meeting.when.impossible_date"),
         ("พรุ่งนี้ 25.00 น.", "meeting.when.impossible_time"),
         ("พรุ่งนี้", "meeting.when.no_time_day"),
@@ -77,7 +77,7 @@ def test_any_future_time_written_the_thai_way_reads_back(ahead):
 @given(back=minutes)
 def test_any_past_time_written_the_thai_way_is_refused_as_past(back):
     moment = NOW - timedelta(minutes=back)
-    assert problem(format_thai_datetime(moment)) == "meeting.past"
+    assert problem(format_thai_datetime(moment)) == "meeting.past_when"
 
 
 def refusal(typed: str, now: datetime = NOW) -> Invalid:
@@ -91,9 +91,9 @@ def test_a_date_without_a_year_is_the_next_such_date():
     assert read("5 ม.ค. 10.00 น.", december) == datetime(2027, 1, 5, 10, 0, tzinfo=BANGKOK)
     assert read("5/1 13.30 น.", december) == datetime(2027, 1, 5, 13, 30, tzinfo=BANGKOK)
     # Relative words and written years keep their meaning: still in the past.
-    assert problem("เมื่อวาน 13.30 น.", december) == "meeting.past"
-    assert problem("9 โมง", december) == "meeting.past"
-    assert problem("5 ม.ค. 2569 10.00 น.", december) == "meeting.past"
+    assert problem("เมื่อวาน 13.30 น.", december) == "meeting.past_when"
+    assert problem("9 โมง", december) == "meeting.past_when"
+    assert problem("5 ม.ค. 2569 10.00 น.", december) == "meeting.past_when"
 
 
 def test_a_weekday_that_does_not_match_the_date_is_named():

@@ -86,7 +86,7 @@ def test_this_tuesday_on_a_tuesday_is_today_and_a_time_gone_is_refused_not_moved
     )
     with pytest.raises(Invalid) as refused:
         read("วันอังคารนี้ 13.30 น.", tuesday_afternoon)
-    assert refused.value.key == "meeting.past"
+    assert refused.value.key == "meeting.past_when"
     # วันอังคารหน้า on that Tuesday is a week on.
     assert read("วันอังคารหน้า 13.30 น.", tuesday_afternoon)[0].day == 15
 

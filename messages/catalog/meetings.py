@@ -23,9 +23,9 @@ ENTRIES = {
         "th": "ขอเป็นวันและเวลาค่ะ พิมพ์ หรือแตะปุ่มเลือกวันเวลา",
         "en": "Please type a date and time, or tap the button to pick one.",
     },
-    "meeting.past": {
-        "th": "เวลานั้นผ่านไปแล้วค่ะ กรุณาเลือกวันเวลาที่ยังมาไม่ถึง",
-        "en": "That time has already passed. Please choose a time still to come.",
+    "meeting.past_when": {
+        "th": "{when} ผ่านไปแล้วค่ะ กรุณาเลือกวันเวลาที่ยังมาไม่ถึง",
+        "en": "{when} has already passed. Please choose a time still to come.",
     },
     "meeting.too_far": {
         "th": "นัดล่วงหน้าได้ไม่เกิน 1 ปีค่ะ กรุณาตรวจสอบปีอีกครั้ง (เช่น 2569 หรือ 69)",
