@@ -10,9 +10,9 @@ from handlers.flow import FlowState
 from handlers.quota_month import MonthQuota
 from messages.catalog import text
 from messages.meetings import send_time, when
-from storage import meetings
+from storage import daytime, meetings
 from storage.models.meetings import Meeting
-from storage.reminder_plan import DEFAULT_PLAN, due_times
+from storage.reminder_plan import DEFAULT_PLAN, USEFUL_BEFORE_START, due_times
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,13 @@ def describe(sends: list[tuple[str, datetime]], meeting: Meeting, state: FlowSta
         if kind == "announcement" and due > now:  # held for the morning (storage.daytime)
             held = send_time(due, now, zone, language)
             lines.append(text("meeting.plan.announcement_held", language, when=held))
+            continue
+        if kind == "announcement" and not daytime.is_daytime(now, zone):
+            # Sent at night all the same: say why (the meeting begins too early to wait).
+            cutoff = (
+                f"{daytime.next_morning(now, zone).astimezone(zone) + USEFUL_BEFORE_START:%H:%M}"
+            )
+            lines.append(text("meeting.plan.announcement_night", language, time=cutoff))
             continue
         lines.append(
             text(f"meeting.plan.{kind}", language, when=when(due, zone, language), minutes=minutes)

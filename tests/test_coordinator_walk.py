@@ -111,3 +111,14 @@ def test_a_day_alone_gets_one_message_asking_only_for_the_time(chat, people):
     ]
     assert labels(asked)[-1] == "ยกเลิก"
     assert "ประชุมที่ไหน" in texts(coordinator.say("10 โมง"))[0]
+
+
+def test_a_change_preview_says_the_notice_goes_at_once_by_day(db, chat, people, emulator, time):
+    coordinator = chat(people["coordinator"])
+    _confirmed(coordinator)
+    shared.clock_job(db, emulator.url, time).tick()
+    picked = coordinator.say("แก้ไขประชุม")
+    action = coordinator.tap(picked[-1], labels(picked)[0])
+    coordinator.tap(action[-1], "แก้วาระ")
+    confirm = coordinator.say("ติดตามงานเดือนธันวาคม")
+    assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 3 คน ทันทีที่ยืนยัน" in texts(confirm)[-1]

@@ -99,7 +99,7 @@ def test_an_early_meeting_is_announced_at_once_and_reminded_an_hour_before(
     time.move_to(at(7, 22, 0))
     coordinator = chat(people["coordinator"])
     review = schedule_in_chat(coordinator, when="พรุ่งนี้ 7.30 น.")
-    assert "• ประกาศนัด: ทันทีที่ยืนยัน" in review[-1]["text"]
+    assert "• ประกาศนัด: ส่งทันทีที่ยืนยัน แม้เป็นช่วงกลางคืน เพราะประชุมเริ่มก่อน 09:00 น." in review[-1]["text"]
     assert "ภายในไม่กี่นาที" in texts(coordinator.tap(review[-1], "ยืนยันนัดประชุม"))[0]
     job = clock_job(db, emulator.url, time)
     job.tick()

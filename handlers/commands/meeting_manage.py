@@ -15,8 +15,8 @@ from handlers.registry import command
 from messages.builders import say, text_message
 from messages.catalog import text
 from messages.meetings import card, send_time, when
-from storage import conversations, meeting_series, meetings
-from storage.reminder_plan import send_at
+from storage import conversations, daytime, meeting_series, meetings
+from storage.reminder_plan import USEFUL_BEFORE_START, send_at
 
 FIELDS = ("title", "when", "where", "agenda")
 ACTIONS = (*FIELDS, "cancel")
@@ -136,8 +136,11 @@ def _ask_confirm(state: FlowState) -> list[dict]:
     if told_of:
         found = preview.notice_cost(state, meeting)
         held = _notice_held(state, meeting)
-        notice = text("meeting.manage.will_tell_held" if held else "meeting.manage.will_tell",
-                      language, recipients=found.recipients, when=held,
+        now, zone = state.ctx.clock(), state.ctx.zone
+        key = "held" if held else ("now" if daytime.is_daytime(now, zone) else "night")
+        cutoff = daytime.next_morning(now, zone).astimezone(zone) + USEFUL_BEFORE_START
+        notice = text(f"meeting.manage.will_tell_{key}", language, recipients=found.recipients,
+                      when=held, time=f"{cutoff:%H:%M}",
                       cost=preview.cost_line(found, language))  # fmt: skip
     else:
         notice = text("meeting.manage.not_announced", language)

@@ -110,6 +110,10 @@ ENTRIES = {
         "th": "• ประกาศนัด: ทันทีที่ยืนยัน",
         "en": "• Announcement: as soon as you confirm",
     },
+    "meeting.plan.announcement_night": {
+        "th": "• ประกาศนัด: ส่งทันทีที่ยืนยัน แม้เป็นช่วงกลางคืน เพราะประชุมเริ่มก่อน {time} น.",
+        "en": "• Announcement: as soon as you confirm, though it is night, because the meeting starts before {time}",
+    },
     "meeting.plan.announcement_held": {
         "th": "• ประกาศนัด: จะส่ง{when} (น้องคุณธรรมไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.)",
         "en": "• Announcement: {when} (nothing is sent at night, 20:00–08:00)",
@@ -196,9 +200,13 @@ ENTRIES = {
         "en": "This meeting can no longer be changed (it may have been cancelled or started).",
     },
     "meeting.manage.what": {"th": "ต้องการแก้ไขอะไรคะ?", "en": "What would you like to change?"},
-    "meeting.manage.will_tell": {
-        "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน\n{cost}",
-        "en": "I will tell the {recipients} invitees.\n{cost}",
+    "meeting.manage.will_tell_now": {
+        "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน ทันทีที่ยืนยัน\n{cost}",
+        "en": "I will tell the {recipients} invitees as soon as you confirm.\n{cost}",
+    },
+    "meeting.manage.will_tell_night": {
+        "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน ทันทีที่ยืนยัน แม้เป็นช่วงกลางคืน เพราะประชุมเริ่มก่อน {time} น.\n{cost}",
+        "en": "I will tell the {recipients} invitees as soon as you confirm, though it is night, because the meeting starts before {time}.\n{cost}",
     },
     "meeting.manage.will_tell_held": {
         "th": "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ {recipients} คน {when} (ไม่ส่งข้อความช่วงกลางคืน 20:00–08:00 น.)\n{cost}",
