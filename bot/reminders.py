@@ -149,9 +149,15 @@ class ReminderJob:
         # "อีก 15 นาที" is what is left when the message is built, not what was planned.
         minutes = max(round((meeting.starts_at - now).total_seconds() / 60), 1)
         header = text(f"meeting.header.{reminder.kind}", language, minutes=minutes)
-        if reminder.kind == "change" and (reminder.reason or "").startswith("was:"):
-            was = datetime.fromisoformat(reminder.reason.removeprefix("was:"))
-            header = text("meeting.header.change_time", language,
+        mark, _, moved_from = (reminder.reason or "").partition(":")
+        if reminder.kind == "change" and mark in ("was", "was_all") and moved_from:
+            was = datetime.fromisoformat(moved_from)
+            key = (
+                "meeting.header.change_time_all"
+                if mark == "was_all"
+                else "meeting.header.change_time"
+            )
+            header = text(key, language,
                           old=cards.day_when(was, self.zone, language),
                           new=cards.day_when(meeting.starts_at, self.zone, language))  # fmt: skip
         # Anyone in the group answers on the card itself (handlers.commands.meeting_rsvp).

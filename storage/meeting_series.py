@@ -153,7 +153,7 @@ def change_upcoming(session: Session, series: MeetingSeries, changes: dict, now:
             fields["starts_at"] = datetime.combine(day, at, tzinfo=zone)
             if fields["starts_at"] <= now:
                 continue  # today's, moved to an hour already gone: left as it was
-        told += meetings.change(session, meeting, fields, now, zone)
+        told += meetings.change(session, meeting, fields, now, zone, whole_series=True)
         changed += 1
     if at is not None:
         if series.until_time:

@@ -199,8 +199,11 @@ def _withdraw_pending(session: Session, meeting_id: int, reason: str, keep: tupl
     )
 
 
-def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zone: ZoneInfo) -> bool:  # fmt: skip
-    """Apply changes, replan pending reminders, and tell those invited; True if a notice goes out."""
+def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zone: ZoneInfo, *, whole_series: bool = False) -> bool:  # fmt: skip
+    """Apply changes, replan pending reminders, and tell those invited; True if a notice goes out.
+
+    `whole_series`: the change is one of a series' "every time from now on" (the notice says so).
+    """
     was = meeting.starts_at
     if meeting.ends_at and "starts_at" in changes and "ends_at" not in changes:
         changes = {**changes, "ends_at": meeting.ends_at + (changes["starts_at"] - was)}
@@ -217,7 +220,8 @@ def change(session: Session, meeting: Meeting, changes: dict, now: datetime, zon
     if not announced(session, meeting.id):
         return False
     # The notice says what changed (13:30 → 14:00): the old start rides on the row until it is sent.
-    note = f"was:{was.astimezone(UTC).isoformat()}" if moved else None
+    mark = "was_all:" if whole_series else "was:"
+    note = f"{mark}{was.astimezone(UTC).isoformat()}" if moved else None
     # At night it waits for 08:00, unless the old or the new time comes before the morning.
     due = send_at("change", now, min(was, meeting.starts_at), zone)
     session.add(

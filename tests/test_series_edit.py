@@ -70,7 +70,8 @@ def test_every_first_tuesday_moves_from_1330_to_1400_once_for_all_upcoming(
     notices = [t for t in alt_texts(line, people["somchai"]) if t.startswith("✏️")]
     assert len(notices) == 1
     assert notices[0].splitlines()[0] == (
-        "✏️ เปลี่ยนเวลาประชุม: วันอังคารที่ 5 ม.ค. 2570 เวลา 13:30 น. → วันอังคารที่ 5 ม.ค. 2570 เวลา 14:00 น."
+        "✏️ เปลี่ยนเวลาประชุมทุกครั้งต่อจากนี้: วันอังคารที่ 5 ม.ค. 2570 เวลา 13:30 น. → "
+        "วันอังคารที่ 5 ม.ค. 2570 เวลา 14:00 น."
     )
     with db.unit_of_work() as session:
         series = session.scalars(select(MeetingSeries)).one()

@@ -12,6 +12,10 @@ ENTRIES = {
         "th": "✏️ เปลี่ยนเวลาประชุม: {old} → {new}\nใครที่เคยตอบว่าไม่สะดวก ช่วยตอบใหม่อีกครั้งนะคะ",
         "en": "✏️ The meeting has moved: {old} → {new}\nIf you declined before, please answer again.",
     },
+    "meeting.header.change_time_all": {
+        "th": "✏️ เปลี่ยนเวลาประชุมทุกครั้งต่อจากนี้: {old} → {new}\nใครที่เคยตอบว่าไม่สะดวก ช่วยตอบใหม่อีกครั้งนะคะ",
+        "en": "✏️ Every meeting from now on has moved: {old} → {new}\nIf you declined before, please answer again.",
+    },
     "meeting.header.change": {
         "th": "✏️ มีการเปลี่ยนแปลงการประชุม",
         "en": "✏️ The meeting has changed",
