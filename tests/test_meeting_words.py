@@ -111,6 +111,11 @@ def test_two_open_meetings_are_not_guessed(db, line, router):
     assert rsvps(db, somchai) == {}
     chat.tap(asked[-1], "ประชุมใหญ่ 30 พ.ย.")
     assert rsvps(db, somchai) == {"ประชุมใหญ่": "yes"}
+    # Said again: the meeting already accepted is not offered; the other one is answered.
+    saved = texts(chat.say("เข้าร่วมค่ะ"))[0]
+    assert "บันทึกว่าคุณจะเข้าร่วม “ประชุมย่อย”" in saved, saved
+    assert rsvps(db, somchai) == {"ประชุมใหญ่": "yes", "ประชุมย่อย": "yes"}
+    assert texts(chat.say("ไปค่ะ"))[0].startswith("คุณตอบ “เข้าร่วม” นัด “ประชุมย่อย”")
 
 
 def test_answer_words_with_no_meeting_or_inside_a_conversation(db, line, router):

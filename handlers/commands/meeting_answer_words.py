@@ -61,6 +61,15 @@ def answer_in_words(event, ctx) -> list[dict]:
     if not found:
         return [say("meeting.words.none", language, menu=True)]
     answer = text(f"meeting.rsvp.{value}", language)
+    if not unsure:
+        # "เข้าร่วมค่ะ": a meeting already answered so is not offered again.
+        member_id = ctx.member.id
+        waiting = [m for m in found if meetings.rsvp_of(ctx.session, m.id, member_id) != value]
+        if not waiting:
+            meeting = found[0]
+            return [say("meeting.words.already", language, menu=True, title=meeting.title,
+                        answer=answer, when=when(meeting.starts_at, ctx.zone, language))]  # fmt: skip
+        found = waiting
     if len(found) > 1:
         offered = found[:ASKED]
         names = labels_of(offered, ctx.zone, language)

@@ -2,6 +2,10 @@
 
 ENTRIES = {
     # LINE groups
+    "meeting.words.already": {
+        "th": "คุณตอบ “{answer}” นัด “{title}” ({when}) ไว้แล้วค่ะ ไม่ต้องตอบซ้ำ",
+        "en": "You have already answered “{answer}” to “{title}” ({when}).",
+    },
     "meeting.audience.group_named": {"th": "กลุ่ม {name}", "en": "Group {name}"},
     "meeting.card.group_answer_note": {
         "th": "แตะปุ่มเพื่อตอบได้เลยค่ะ คำตอบขึ้นในกลุ่มในนามของคุณ น้องคุณธรรมบันทึกเงียบ ๆ "
