@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from handlers import meeting_repeat as repeat
@@ -323,8 +324,33 @@ def audience_options(state: FlowState) -> list[tuple[str, str]]:
     return options[:11]
 
 
+LABEL_LIMIT = 20  # LINE's quick-reply label
+
+
+def short_label(label: str) -> str:
+    """Fit LINE's 20 characters keeping both ends: "กลุ่ม เครือข่…ชียงราย", so two names that
+    differ only at the end stay apart (the full name is the tap's displayed text and the review's).
+    """
+    if len(label) <= LABEL_LIMIT:
+        return label
+    head, tail = 11, LABEL_LIMIT - 12
+    # Never start the tail, or end the head, inside a letter's marks (Thai vowels and tones).
+    while tail > 1 and _thai_mark(label[-tail]):
+        tail -= 1
+    while head > 1 and _thai_mark(label[head]):
+        head -= 1
+    return f"{label[:head]}…{label[-tail:]}"
+
+
+def _thai_mark(char: str) -> bool:
+    return unicodedata.category(char) == "Mn"
+
+
 def ask_audience(state: FlowState) -> list[dict]:
-    items = [choice(label, "audience", value) for value, label in audience_options(state)]
+    items = [
+        choice(short_label(label), "audience", value, label)
+        for value, label in audience_options(state)
+    ]
     return [text_message(text("meeting.ask_audience", state.language), items)]
 
 

@@ -122,3 +122,13 @@ def test_a_change_preview_says_the_notice_goes_at_once_by_day(db, chat, people, 
     coordinator.tap(action[-1], "แก้วาระ")
     confirm = coordinator.say("ติดตามงานเดือนธันวาคม")
     assert "น้องคุณธรรมจะแจ้งผู้ได้รับเชิญ 3 คน ทันทีที่ยืนยัน" in texts(confirm)[-1]
+
+
+def test_two_similar_group_names_keep_apart_within_lines_twenty_characters():
+    from handlers.meeting_steps import short_label
+
+    names = ["กลุ่ม เครือข่ายประชาสังคมคุณธรรมเชียงราย", "กลุ่ม เครือข่ายประชาสังคมคุณธรรมพะเยา"]
+    short = [short_label(n) for n in names]
+    assert short == ["กลุ่ม เครือ…เชียงราย", "กลุ่ม เครือ…รรมพะเยา"]
+    assert all(len(s) <= 20 for s in short) and short[0] != short[1]
+    assert short_label("กลุ่ม ครูคุณธรรม") == "กลุ่ม ครูคุณธรรม"
