@@ -19,7 +19,7 @@ ORDER = ("kind", "format", "network", "from", "to", "lang", "anonymize", "buddhi
 HIDDEN = ("keep_id", "drop_id", "candidate_id")  # the names say it; ids are for the database
 FORMATS = {"csv": "CSV", "xlsx": "Excel (.xlsx)"}
 # Actors recorded as a word, not an account: the command line, and a sign-in by no account.
-ACTORS = {"cli": lambda: t("audit_by_cli"), "unknown": lambda: t("audit_unknown_account")}
+ACTORS = {"cli": "audit_by_cli", "unknown": "audit_unknown_account"}
 FLAGS = ("anonymize", "buddhist_era", "admin")
 
 
@@ -82,7 +82,7 @@ def details(detail: str, at: datetime) -> list[tuple[str, str]]:
 def lines(entries) -> list[Line]:
     """Entries (newest first) as the admin page shows them: Bangkok time, Buddhist-era dates."""
     return [
-        Line(when(e.at), ACTORS.get(e.actor, lambda: e.actor)(),
+        Line(when(e.at), t(ACTORS[e.actor]) if e.actor in ACTORS else e.actor,
              action_words(e.action), details(e.detail, e.at))
         for e in entries
     ]  # fmt: skip
