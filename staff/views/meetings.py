@@ -42,6 +42,7 @@ def meetings():
     return render_template(
         "staff/meetings.html", rows=rows, args=request.args, page=page,
         more=len(found) > PAGE, audience=lambda m: meetings_export.audience(m, ctx),
+        status=lambda m: meetings_export.shown_status(m, bot.clock()),
     )  # fmt: skip
 
 
@@ -74,6 +75,7 @@ def meeting(record_id: int):
     return render_template(
         "staff/meeting.html", report=report, m=found, organiser=organiser, quota_told=quota_told,
         notes=notes, failure_text=lambda code: report_reasons.failure_text(code, lang()),
+        status=meetings_export.shown_status(found, bot.clock()),
     )  # fmt: skip
 
 
