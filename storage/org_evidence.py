@@ -53,7 +53,9 @@ def by_criterion(
     found = {key: CriterionEvidence(key) for key in criteria_keys}
     people = _consented_in(org_id, scope)
     activities = session.scalars(
-        select(Activity).where(Activity.member_id.in_(people)).order_by(Activity.held_on.desc())
+        select(Activity)
+        .where(Activity.member_id.in_(people))
+        .order_by(Activity.held_on.desc(), Activity.id.desc())
     ).all()
     photos: dict[int, list[int]] = {}
     rows = session.execute(
@@ -68,12 +70,15 @@ def by_criterion(
             ActivityCriterion.activity_id.in_([a.id for a in activities])
         )
     ).all()
-    by_id = {a.id: a for a in activities}
+    ticked: dict[int, list[int]] = {}
     for activity_id, number in ticks:
-        if 0 < number <= len(criteria_keys):
-            evidence = found[criteria_keys[number - 1]]
-            evidence.activities.append(by_id[activity_id])
-            evidence.photo_ids += photos.get(activity_id, [])
+        ticked.setdefault(activity_id, []).append(number)
+    for activity in activities:  # newest first under every criterion, as the query orders them
+        for number in sorted(ticked.get(activity.id, [])):
+            if 0 < number <= len(criteria_keys):
+                evidence = found[criteria_keys[number - 1]]
+                evidence.activities.append(activity)
+                evidence.photo_ids += photos.get(activity.id, [])
     reflections = session.scalars(
         select(Reflection).where(Reflection.member_id.in_(people))
         .order_by(Reflection.created_at.desc())

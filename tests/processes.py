@@ -7,8 +7,12 @@ import signal
 import socket
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from storage.daytime import is_daytime, next_morning
+from storage.types import utcnow
 from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,3 +118,41 @@ def clock(env: dict[str, str], log_path: Path) -> Process:
     procfile = (ROOT / "Procfile").read_text()
     assert "clock: flask --app bot clock" in procfile
     return Process([sys.executable, "-m", "flask", "--app", "bot", "clock"], env, log_path)
+
+
+def by_day() -> timedelta:
+    """How far to move a clock process so that it runs by day: at night an announcement waits
+    for 08:00 (storage.daytime). Zero by day; at night the clock runs from 08:30 on."""
+    now, bangkok = utcnow(), ZoneInfo("Asia/Bangkok")
+    if is_daytime(now, bangkok) and is_daytime(now + timedelta(minutes=5), bangkok):
+        return timedelta(0)
+    return next_morning(now + timedelta(minutes=5), bangkok) + timedelta(minutes=30) - now
+
+
+def day_clock(env: dict[str, str], log_path: Path, shift: timedelta) -> Process:
+    """Start a clock process whose time is real time moved by `shift` (see `by_day`)."""
+    moved = {**env, "CLOCK_FAKE_NOW": (utcnow() + shift).isoformat()} if shift else env
+    return clock(moved, log_path)
+
+
+def by_day_env(env: dict[str, str]) -> dict[str, str]:
+    """`env` for processes whose wall clock runs by day: libfaketime moves it by `by_day()`, on
+    top of any shift the whole suite already runs under (the year-ahead pass's FAKETIME)."""
+    shift = by_day()
+    if not shift:
+        return env
+    import libfaketime  # a test dependency (requirements-dev.txt), loaded only when needed
+
+    library = Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1"
+    offset = _faked_seconds(os.environ.get("FAKETIME", "")) + shift.total_seconds()
+    return {**env, "LD_PRELOAD": str(library), "FAKETIME": f"+{int(offset)}",
+            "FAKETIME_DONT_FAKE_MONOTONIC": "1"}  # fmt: skip
+
+
+def _faked_seconds(faketime: str) -> float:
+    """Seconds of a relative FAKETIME offset such as "+365d" (none: 0)."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "y": 365 * 86400}
+    if not faketime.startswith(("+", "-")):
+        return 0.0
+    number, unit = (faketime[:-1], faketime[-1]) if faketime[-1] in units else (faketime, "s")
+    return float(number) * units[unit]

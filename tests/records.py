@@ -32,10 +32,11 @@ def reflection(db, user_id: str, *, activity_id: int | None = None, at=AT, **ans
         return item.id
 
 
-def activity(db, user_id: str, media_dir, *, title="ทำความสะอาดวัดร่องขุ่น", photo=True) -> int:
+def activity(db, user_id: str, media_dir, *, title="ทำความสะอาดวัดร่องขุ่น", photo=True,
+             held_on: date = date(2021, 8, 9)) -> int:  # fmt: skip
     with db.unit_of_work() as session:
         member = members.find(session, user_id)
-        item = Activity(member_id=member.id, title=title, held_on=date(2021, 8, 9), online=False,
+        item = Activity(member_id=member.id, title=title, held_on=held_on, online=False,
                         place="อ.เมืองเชียงราย", participants=30, network=member.network,
                         organisation=member.organisation, created_at=AT)  # fmt: skip
         item.criteria_rows.extend([ActivityCriterion(criterion=2), ActivityCriterion(criterion=3)])

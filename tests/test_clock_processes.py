@@ -12,14 +12,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from storage.daytime import is_daytime, next_morning
 from storage.models import Delivery
 from storage.models.meetings import Reminder
 from storage.types import utcnow
 from tests.conftest import SECRET, TOKEN
 from tests.meetings import BANGKOK, many_members, schedule
 from tests.members import join
-from tests.processes import ROOT, base_env, clock, free_port, gunicorn
+from tests.processes import ROOT, base_env, by_day, clock, day_clock, free_port, gunicorn
 from tests.waiting import sent_requests, wait_until
 
 pytestmark = pytest.mark.slow
@@ -40,17 +39,8 @@ def env(emulator, database_url):
 
 @pytest.fixture
 def shift():
-    """How far this test moves every clock so that it runs by day: at night an announcement
-    waits for 08:00 (storage.daytime). Zero by day; at night the clocks run from 08:30 on."""
-    now = utcnow()
-    if is_daytime(now, BANGKOK) and is_daytime(now + timedelta(minutes=5), BANGKOK):
-        return timedelta(0)
-    return next_morning(now + timedelta(minutes=5), BANGKOK) + timedelta(minutes=30) - now
-
-
-def day_clock(env: dict, log, shift: timedelta):
-    """Start a clock process whose time is the test's (real time moved by `shift`)."""
-    return clock({**env, "CLOCK_FAKE_NOW": (utcnow() + shift).isoformat()} if shift else env, log)
+    """How far this test moves every clock so that it runs by day."""
+    return by_day()
 
 
 def feed_sizes(emulator, user_ids: list[str]) -> dict[int, int]:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from storage.models.meetings import Rsvp
 from tests.activities.chat import Phone, _actions, texts
 from tests.members import join
-from tests.processes import bot_env, clock, free_port, gunicorn
+from tests.processes import bot_env, by_day_env, clock, free_port, gunicorn
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
@@ -60,8 +60,9 @@ def test_a_group_answers_a_meeting_on_its_card_and_in_words_and_the_report_names
     emulator, line, database_url, db, tmp_path
 ):
     port = free_port()
-    env = bot_env(emulator.url, database_url, port, INBOX_POLL_SECONDS="0.3",
-                  CLOCK_POLL_SECONDS="1")  # fmt: skip
+    # At night the card waits for 08:00 (quiet hours): the web and the clock then run by day.
+    env = by_day_env(bot_env(emulator.url, database_url, port, INBOX_POLL_SECONDS="0.3",
+                             CLOCK_POLL_SECONDS="1"))  # fmt: skip
     web = gunicorn(port, env, tmp_path / "web.log", workers=1)
     ticking = clock(env, tmp_path / "clock.log")
     emulator.state.webhook_url = f"http://127.0.0.1:{port}/callback"

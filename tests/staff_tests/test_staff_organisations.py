@@ -162,3 +162,25 @@ def test_staff_set_an_organisations_district_within_their_scope(app, db):
     with db.unit_of_work() as session:
         assert session.get(Organisation, keep).district == "เมืองเชียงราย"
         assert session.get(Organisation, drop).district is None
+
+
+def test_an_organisations_activities_are_newest_first_under_each_criterion(app, db):
+    from datetime import date
+
+    from tests import records
+
+    media = app.extensions["bot"].config.media_dir
+    user = "U" + "a" * 32
+    registered(db, user, name="ครูสมศรี")
+    with db.unit_of_work() as session:
+        school = organisations.create(session, "โรงเรียนบ้านห้วยไคร้")
+        organisations.link(session, members.find(session, user), school)
+        school_id = school.id
+    # Logged out of order (as members do, catching up): March, then January, then June.
+    for title, held in (("ประชุมผู้ปกครองมีนาคม", date(2026, 3, 1)),
+                        ("ปลูกป่ามกราคม", date(2026, 1, 15)),
+                        ("ทำบุญตักบาตรมิถุนายน", date(2026, 6, 10))):  # fmt: skip
+        records.activity(db, user, media, title=title, held_on=held, photo=False)
+    page = signed_in(app, db).get(f"/staff/organisations/{school_id}").get_data(as_text=True)
+    first = [page.find(t) for t in ("ทำบุญตักบาตรมิถุนายน", "ประชุมผู้ปกครองมีนาคม", "ปลูกป่ามกราคม")]
+    assert -1 not in first and first == sorted(first), first  # June, March, January
