@@ -8,7 +8,8 @@ from datetime import timedelta
 from bot.config import Config, ConfigError, load_config
 from bot.gateway import LineGateway
 from bot.identity import BotIdentity, fetch_bot_user_id
-from bot.inbox_worker import InboxProcessor, InboxWorker
+from bot.inbox_processor import InboxProcessor
+from bot.inbox_worker import InboxWorker
 from bot.networks import load_networks
 from bot.quota_notices import QuotaNotices
 from bot.safe_logging import QuietErrorsFlask

@@ -54,6 +54,19 @@ def enqueue_reply(
     return delivery
 
 
+def enqueue_reply_to_event(
+    session: Session, event: dict[str, Any], messages: list[dict], now: datetime
+) -> int:
+    """Store the reply to a webhook event (its group, room or user for the push fallback); 0 if
+    the event can be answered neither way."""
+    source = event.get("source") or {}
+    to = source.get("groupId") or source.get("roomId") or source.get("userId")
+    token = event.get("replyToken")
+    if not to and not token:
+        return 0
+    return enqueue_reply(session, token, to or "", messages, now).id
+
+
 def enqueue_push(
     session: Session, to: str, messages: list[dict], now: datetime, dedupe_key: str | None = None
 ) -> list[int]:

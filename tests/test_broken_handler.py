@@ -63,7 +63,7 @@ def test_a_raising_handler_ends_failed_after_its_attempts_with_one_apology(
         assert session.scalars(select(InboxEvent.status)).all().count("done") == 1
         assert members.find(session, member).display_name == "สมศรี"  # each attempt rolled back
         assert session.scalars(select(Delivery.status)).all() == ["sent", "sent"]  # no 3rd
-    failures = [r for r in caplog.records if r.name == "bot.inbox_worker"]
+    failures = [r for r in caplog.records if r.name == "bot.inbox_failures"]
     assert len(failures) == 3, [r.getMessage() for r in failures]
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert member not in logged and said not in logged
