@@ -178,7 +178,8 @@ def report(meeting_id: int, lang: str) -> None:
         meeting = meetings.get(session, meeting_id)
         if meeting is None:
             raise click.ClickException(f"no meeting {meeting_id}")
-        click.echo(report_text(meeting_report.gather(session, meeting), _bot().config.zone, lang))
+        click.echo(report_text(meeting_report.gather(session, meeting), _bot().config.zone, lang,
+                              now=_bot().clock()))  # fmt: skip
 
 
 @click.group("prompts", cls=AppGroup)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
+from datetime import datetime
 from functools import cache
 from types import ModuleType
 from typing import BinaryIO
@@ -71,7 +72,7 @@ def kind(name: str) -> ModuleType:
     return module
 
 
-def context(filters: Filters, config: Config) -> ExportContext:
+def context(filters: Filters, config: Config, now: datetime | None = None) -> ExportContext:
     """Build what kinds read rows with, refusing an anonymized export without a stable secret."""
     if filters.anonymize and not config.pseudonym_secret:
         raise PseudonymSecretMissing(
@@ -79,7 +80,7 @@ def context(filters: Filters, config: Config) -> ExportContext:
         )
     networks = load_networks(config.networks_file)
     return ExportContext(
-        filters, config.zone, networks, config.pseudonym_secret, config.questionnaire_file
+        filters, config.zone, networks, config.pseudonym_secret, config.questionnaire_file, now
     )
 
 
@@ -105,10 +106,11 @@ def write(
     db: Database,
     config: Config,
     progress: Callable[[int], None] | None = None,
+    now: datetime | None = None,
 ) -> int:
     """Stream every row of export `name` to `out` as `fmt`; return the number of rows written."""
     module = kind(name)
-    ctx = context(filters, config)
+    ctx = context(filters, config, now)
     title = text(f"export.kind.{name}", filters.lang)
     written = 0
     with db.reading() as session:

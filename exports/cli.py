@@ -50,8 +50,9 @@ def export_command(kind, fmt, date_from, date_to, network, anonymize, lang, budd
                 bar = stack.enter_context(click.progressbar(length=total, file=sys.stderr))
                 progress = bar.update
             rows = exports.write(
-                kind, fmt, out, filters, db=bot.db, config=bot.config, progress=progress
-            )
+                kind, fmt, out, filters, db=bot.db, config=bot.config, progress=progress,
+                now=bot.clock(),  # past meetings are labelled by the bot's one clock
+            )  # fmt: skip
             out.flush()
     except (exports.FilterError, exports.ExportPending, exports.PseudonymSecretMissing) as exc:
         raise click.ClickException(str(exc)) from None

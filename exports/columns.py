@@ -40,6 +40,7 @@ class ExportContext:
     networks: tuple[Network, ...]
     secret: str | None = None
     questionnaire_file: Path | None = None
+    now: datetime | None = None  # the bot's clock: a past meeting is labelled past, not scheduled
 
     def questionnaire(self) -> Questionnaire:
         """The five-criteria questionnaire the bot asks (its questions become columns)."""

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.parsing.formatting import format_date, format_time
 from handlers.parsing.thai_datetime import format_datetime
+from messages import report_reasons
 from messages.builders import text_message
 from messages.catalog import text
 
@@ -208,18 +209,12 @@ def notice(meeting, zone: ZoneInfo, language: str, key: str, **params: object) -
 
 def reason_text(reason: str | None, language: str) -> str:
     """Say why a reminder was not sent (reasons are stored as codes, e.g. "missed:7.5:6")."""
-    from messages.catalog import catalog
-
-    code, _, rest = (reason or "").partition(":")
-    if code == "missed":
-        hours, _, grace = rest.partition(":")
-        return text("meeting.skip.missed", language, hours=hours, grace=grace)
-    key = f"meeting.skip.{code}"
-    return text(key, language) if key in catalog() else (reason or "-")
+    return report_reasons.skip_text(reason, language)
 
 
-def report_text(report, zone: ZoneInfo, language: str) -> str:
-    """The delivery report of one meeting: each reminder's fate, then the RSVP counts."""
+def report_text(report, zone: ZoneInfo, language: str, now: datetime | None = None) -> str:
+    """The delivery report of one meeting: each reminder's fate, then the RSVP counts; a
+    reminder still unsent after its time (`now` from the bot's clock) is said to be overdue."""
     meeting = report.meeting
     lines = [text("meeting.report.heading", language, title=meeting.title,
                   when=when(meeting.starts_at, zone, language))]  # fmt: skip
@@ -229,7 +224,9 @@ def report_text(report, zone: ZoneInfo, language: str) -> str:
         label = text(f"meeting.kind.{line.kind}", language)
         due = when(line.due_at, zone, language)
         if line.status == "pending":
-            lines.append(text("meeting.report.pending", language, label=label, when=due))
+            late = now is not None and line.due_at <= now
+            key = "meeting.report.overdue" if late else "meeting.report.pending"
+            lines.append(text(key, language, label=label, when=due))
             continue
         if line.status == "skipped":
             reason = reason_text(line.reason, language)
@@ -246,7 +243,7 @@ def report_text(report, zone: ZoneInfo, language: str) -> str:
             )
             lines.append(text("meeting.report.left_out", language, details=details))
         for why, count in sorted(line.failures.items()):
-            said = text("meeting.failure.quota", language) if why == "quota" else why
+            said = report_reasons.failure_text(why, language)
             lines.append(text("meeting.report.failure", language, reason=said, count=count))
     counts = report.rsvps
     waiting = max(report.invited - sum(counts.values()), 0)

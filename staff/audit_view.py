@@ -14,9 +14,12 @@ from staff.i18n import known, network_name, t, when, when_day
 # How each recorded detail is read back; keys not listed here are shown after these, labelled
 # by their catalog entry (or, for a key no entry names yet, by the key itself).
 ORDER = ("kind", "format", "network", "from", "to", "lang", "anonymize", "buddhist_era",
-         "email", "admin", "keep", "drop", "moved", "ip")  # fmt: skip
-HIDDEN = ("keep_id", "drop_id")  # the names say it; ids are for the database
+         "email", "admin", "keep", "drop", "moved", "round", "organisation", "decision_before",
+         "decision_after", "reason", "ip")  # fmt: skip
+HIDDEN = ("keep_id", "drop_id", "candidate_id")  # the names say it; ids are for the database
 FORMATS = {"csv": "CSV", "xlsx": "Excel (.xlsx)"}
+# Actors recorded as a word, not an account: the command line, and a sign-in by no account.
+ACTORS = {"cli": "audit_by_cli", "unknown": "audit_unknown_account"}
 FLAGS = ("anonymize", "buddhist_era", "admin")
 
 
@@ -55,6 +58,10 @@ def _value(key: str, value: object, at: datetime) -> str:
         return network_name(str(value))
     if key in ("from", "to"):
         return _day(str(value), at)
+    if key in ("decision_before", "decision_after"):
+        return known(f"staff.decision_{value}", t("decision_none")) if value else t("decision_none")
+    if key == "reason":
+        return known(f"staff.audit_reason.{value}", str(value))
     if key == "lang":
         return known(f"staff.audit_lang.{value}", str(value))
     return str(value)
@@ -75,7 +82,7 @@ def details(detail: str, at: datetime) -> list[tuple[str, str]]:
 def lines(entries) -> list[Line]:
     """Entries (newest first) as the admin page shows them: Bangkok time, Buddhist-era dates."""
     return [
-        Line(when(e.at), t("audit_by_cli") if e.actor == "cli" else e.actor,
+        Line(when(e.at), t(ACTORS[e.actor]) if e.actor in ACTORS else e.actor,
              action_words(e.action), details(e.detail, e.at))
         for e in entries
     ]  # fmt: skip

@@ -128,8 +128,9 @@ def _run(bot, job: Job, folder: Path, filters: exports.Filters) -> None:
     try:
         with open(partial, "wb") as out:
             exports.write(
-                job.kind, job.fmt, out, filters, db=bot.db, config=bot.config, progress=progress
-            )
+                job.kind, job.fmt, out, filters, db=bot.db, config=bot.config, progress=progress,
+                now=bot.clock(),
+            )  # fmt: skip
         os.replace(partial, folder / f"export.{job.fmt}")
         job.state = READY
     except Exception:  # noqa: BLE001 - the page must learn the job ended; the log has the cause

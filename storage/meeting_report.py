@@ -81,11 +81,10 @@ def gather(session: Session, meeting: Meeting, *, with_names: bool = True) -> Re
 
 
 def failure_reason(delivery) -> str:
-    """Why a delivery failed: "quota" when LINE's monthly limit refused it, else LINE's error.
-
-    The `reason` column comes with the delivery branch; until then the error text tells.
-    """
-    if getattr(delivery, "reason", None) == "quota":
-        return "quota"
+    """Why a delivery failed: its stored code (quota, expired, rejected); for an older row
+    without one, "quota" when LINE's monthly limit refused it, else LINE's error."""
+    code = getattr(delivery, "reason", None)
+    if code:
+        return code
     error = delivery.last_error or "unknown"
     return "quota" if "monthly limit" in error.lower() else error

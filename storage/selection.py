@@ -71,14 +71,17 @@ def score(
     session.flush()
 
 
-def decide(session: Session, candidate_id: int, decision: str, reasons: str) -> None:
-    """Record the committee's decision about a candidate, with its reasons (required)."""
+def decide(session: Session, candidate_id: int, decision: str, reasons: str) -> str | None:
+    """Record the committee's decision about a candidate, with its reasons (required); return
+    the decision it replaces (None when there was none)."""
     if decision not in DECISIONS or not reasons.strip():
         raise ValueError("a decision needs one of the choices and its reasons")
     candidate = session.get(SelectionCandidate, candidate_id)
     if candidate is None:
         raise ValueError("no such candidate")
+    before = candidate.decision
     candidate.decision, candidate.reasons = decision, reasons.strip()
+    return before
 
 
 @dataclass(frozen=True)

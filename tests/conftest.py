@@ -157,12 +157,12 @@ def play(bot_server, line, monkeypatch):
     """Return play(user_id, inputs) -> transcript: the console's scripted mode, over real HTTP."""
     from emulator import console
 
-    # One event gets one reply, so its messages arrive together: a short quiet spell suffices
-    # when no reply comes (the console stops at the reply itself), and a short poll finds it.
+    # One event gets one reply, so its messages arrive together: the console stops at the reply
+    # itself (a busy machine may take seconds: up to 10 s), after a short quiet spell otherwise.
     monkeypatch.setattr(console, "QUIET", 0.3)
     monkeypatch.setattr(console, "POLL", 0.02)
 
     def run(user_id: str, inputs: list[str]) -> str:
-        return console.run_script(line, user_id, inputs, wait=4.0)
+        return console.run_script(line, user_id, inputs, wait=10.0)
 
     return run

@@ -148,7 +148,7 @@ def test_a_clock_on_a_utc_machine_sends_the_nine_oclock_reminder_at_nine_bangkok
     created = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "bot", "meetings", "create", "--title", "ประชุมสรุปงาน",
          "--at", f"{day} 10:00", "--place", "ห้องประชุมอำเภอ", "--all", "--reminders", "day_before@09:00"],
-        cwd=ROOT, env=utc_machine, capture_output=True, text=True, timeout=60,
+        cwd=ROOT, env=utc_machine, capture_output=True, text=True, timeout=180,
     )  # fmt: skip
     assert created.returncode == 0, created.stderr
     nine = datetime.combine(day - timedelta(days=1), datetime.min.time(), BANGKOK).replace(hour=9)
@@ -194,7 +194,7 @@ def test_gunicorn_with_three_workers_and_no_clock_sends_nothing(
             env, tmp_path / "clock.log", shift
         )  # the control: with a clock it goes out
         try:
-            assert len(line.wait_for_messages(member, since=0, count=1, timeout=15)) == 1
+            assert len(line.wait_for_messages(member, since=0, count=1, timeout=60)) == 1
         finally:
             process.stop()
     finally:

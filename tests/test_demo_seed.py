@@ -155,3 +155,25 @@ def test_seeding_a_fresh_database_makes_its_tables_first(config, tmp_path):
             assert session.scalar(select(func.count()).select_from(Member)) == 5
     finally:
         app.extensions["bot"].close()
+
+
+def test_seeded_meeting_reports_reach_no_more_than_were_invited(app, db):
+    from storage import meeting_report
+    from storage.models.meetings import Meeting
+
+    args = ["demo", "seed", "--members", "200", "--meetings", "12", "--activities", "0",
+            "--reflections", "0", "--assessments", "0"]  # fmt: skip
+    assert app.test_cli_runner().invoke(args=args).exit_code == 0
+    past, failed_everyone = 0, 0
+    with db.unit_of_work() as session:
+        for meeting in session.scalars(select(Meeting)):
+            report = meeting_report.gather(session, meeting, with_names=False)
+            for line in report.lines:
+                limit = 1 if line.kind == "rsvp_summary" else report.invited
+                assert line.recipients <= limit, (meeting.title, line.kind, line.recipients)
+                assert line.sent + line.failed + line.waiting <= limit
+                assert set(line.failures) <= {"expired"}  # a code the report words in Thai
+            if report.lines and report.lines[0].status == "queued":
+                past += 1
+                failed_everyone += report.failed >= report.invited > 0
+    assert past >= 3 and failed_everyone == 0

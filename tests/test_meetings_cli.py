@@ -85,7 +85,7 @@ def test_list_cancel_and_report_a_meeting(app, db, emulator, line):
     report = run(app, "meetings", "report", "1", "--lang", "en").output.splitlines()
     assert report[0].startswith("📊 Delivery report: “ประชุมใหญ่”")
     assert report[1].endswith("sent 0 · failed 2 · sending 0")
-    assert report[2] == "   Failed 2: failed: HTTP 400: The request body has 1 error(s)"
+    assert report[2] == "   Failed 2: LINE refused this message (not retried)"  # a code in words
     assert report[-2:] == [
         "RSVPs: coming 0 · not coming 0 · maybe 0 · no answer 2",
         "   No answer yet: สมศรี, สมชาย",

@@ -6,6 +6,7 @@ The figures come from `exports.figures.meeting`, the function the staff meeting 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 from sqlalchemy import Select, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -15,7 +16,7 @@ from exports.columns import DATETIME, NUMBER, Column, ExportContext
 from exports.query import count_of, stream
 from storage.meeting_report import Report
 from storage.models import Member
-from storage.models.meetings import Meeting
+from storage.models.meetings import SCHEDULED, Meeting
 from storage.models.members import CONSENT_GIVEN
 from storage.scope import visible_members
 
@@ -70,6 +71,18 @@ def count(session: Session, ctx: ExportContext) -> int:
     return count_of(session, query(ctx))
 
 
+PAST_AFTER = timedelta(hours=2)  # a meeting with no end given is taken to last two hours
+
+
+def shown_status(meeting: Meeting, now: datetime | None) -> str:
+    """The status to show: "past" once a scheduled meeting has ended by `now` (the stored
+    status stays "scheduled"); the stored status when `now` is not known."""
+    end = meeting.ends_at or meeting.starts_at + PAST_AFTER
+    if meeting.status == SCHEDULED and now is not None and end <= now:
+        return "past"
+    return meeting.status
+
+
 def audience(meeting: Meeting, ctx: ExportContext) -> str:
     if meeting.audience == "all":
         return ctx.label("export.audience.all")
@@ -90,7 +103,7 @@ def rows(session: Session, ctx: ExportContext) -> Iterator[list]:
     for meeting, line_id, name in stream(session, query(ctx)):
         yield [
             meeting.id, meeting.title, ctx.local(meeting.starts_at),
-            ctx.label(f"export.status.{meeting.status}"), audience(meeting, ctx), meeting.place,
+            ctx.label(f"export.status.{shown_status(meeting, ctx.now)}"), audience(meeting, ctx), meeting.place,
             meeting.link, meeting.agenda, _organiser(ctx, line_id, name),
             *figures(staff_figures.meeting(session, meeting)), ctx.local(meeting.created_at),
         ]  # fmt: skip

@@ -67,7 +67,7 @@ def _report(ctx, meeting) -> str:
         waiting = max(report.invited - sum(report.rsvps.values()), 0)
         if waiting:
             extra.append(text("meeting.group.waiting_unnamed", ctx.language, count=waiting))
-    body = report_text(report, ctx.zone, ctx.language)
+    body = report_text(report, ctx.zone, ctx.language, now=ctx.clock())
     return "\n".join(filter(None, [body, *extra]))[:4900]
 
 

@@ -52,6 +52,7 @@ ENTRIES = {
     "export.audience.group": {"th": "กลุ่ม LINE", "en": "A LINE group"},
     "export.status.scheduled": {"th": "นัดไว้", "en": "Scheduled"},
     "export.status.cancelled": {"th": "ยกเลิก", "en": "Cancelled"},
+    "export.status.past": {"th": "ผ่านไปแล้ว", "en": "Past"},
     "export.col.reflection_id": {"th": "รหัสบทเรียน", "en": "Reflection id"},
     "export.col.activity_id": {"th": "รหัสกิจกรรม", "en": "Activity id"},
     "export.col.activity": {"th": "กิจกรรม", "en": "Activity"},

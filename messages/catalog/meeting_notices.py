@@ -129,12 +129,32 @@ ENTRIES = {
     "meeting.kind.change": {"th": "แจ้งการเปลี่ยนแปลง", "en": "Change notice"},
     "meeting.kind.cancel": {"th": "แจ้งยกเลิก", "en": "Cancellation notice"},
     "meeting.skip.missed": {
-        "th": "ระบบเตือนหยุดทำงานจนเลยเวลาไป {hours} ชั่วโมง (ส่งช้าได้ไม่เกิน {grace} ชั่วโมง)",
-        "en": "the clock was down until {hours} h after its time (the limit for late sending is {grace} h)",
+        "th": "เลยเวลาส่งมาแล้ว {late} (ส่งช้าได้ไม่เกิน {grace})",
+        "en": "it was {late} past its time (late sending is allowed up to {grace})",
     },
     "meeting.skip.day_passed": {
         "th": "ถึงวันประชุมแล้ว ข้อความ “พรุ่งนี้มีประชุม” จะผิด จึงไม่ส่ง",
         "en": "the meeting day had come, so a “tomorrow” reminder would have been wrong",
+    },
+    "meeting.failure.expired": {
+        "th": "LINE ขัดข้อง ลองส่งซ้ำจนหมดเวลาแล้ว",
+        "en": "LINE kept failing; retried until the retry window closed",
+    },
+    "meeting.failure.rejected": {
+        "th": "LINE ปฏิเสธข้อความนี้ (ไม่ส่งซ้ำ)",
+        "en": "LINE refused this message (not retried)",
+    },
+    "meeting.failure.interrupted": {
+        "th": "การส่งถูกขัดจังหวะ ไม่ทราบว่าถึงผู้รับหรือไม่ (ไม่ส่งซ้ำเพื่อไม่ให้ได้ซ้ำ)",
+        "en": "sending was interrupted; LINE never said whether it arrived (not repeated)",
+    },
+    "meeting.failure.timeout": {
+        "th": "LINE ไม่ตอบภายในเวลา ไม่ทราบว่าถึงผู้รับหรือไม่ (ไม่ส่งซ้ำ)",
+        "en": "LINE did not answer in time; whether it arrived is unknown (not repeated)",
+    },
+    "meeting.failure.connection": {
+        "th": "การเชื่อมต่อกับ LINE ขาดระหว่างส่ง ไม่ทราบว่าถึงผู้รับหรือไม่ (ไม่ส่งซ้ำ)",
+        "en": "the connection to LINE broke while sending; whether it arrived is unknown",
     },
     "meeting.failure.quota": {
         "th": "โควตาข้อความเดือนนี้หมดแล้ว (ไม่ส่งซ้ำ)",
@@ -146,6 +166,24 @@ ENTRIES = {
     "meeting.skip.no_organiser": {
         "th": "ติดต่อผู้นัดไม่ได้",
         "en": "the organiser cannot be reached",
+    },
+    "meeting.skip.changed": {
+        "th": "แทนด้วยข้อความใหม่หลังแก้ไขนัด",
+        "en": "replaced after the meeting was changed",
+    },
+    "meeting.reason.other": {"th": "เหตุอื่น (รหัส {code})", "en": "other reason (code {code})"},
+    "meeting.reason.skipped": {"th": "ข้ามไป: {reason}", "en": "skipped: {reason}"},
+    "meeting.reason.minutes": {"th": "{count} นาที", "en": "{count} min"},
+    "meeting.reason.hours": {"th": "{count} ชั่วโมง", "en": "{count} h"},
+    "meeting.reason.was": {"th": "เวลาเดิม {when}", "en": "was {when}"},
+    "meeting.reason.not_yet_due": {"th": "ยังไม่ถึงเวลาส่ง", "en": "not due yet"},
+    "meeting.reason.overdue": {
+        "th": "เลยเวลาส่งแล้ว ยังไม่ได้ส่ง — ตรวจสอบว่า clock ทำงานอยู่",
+        "en": "past its time and not sent — check that the clock is running",
+    },
+    "meeting.report.overdue": {
+        "th": "• {label} ({when}): เลยเวลาส่งแล้ว ยังไม่ได้ส่ง — ตรวจสอบว่า clock ทำงานอยู่",
+        "en": "• {label} ({when}): past its time and not sent — check that the clock is running",
     },
     "meeting.skip.prompt_stopped": {"th": "ข้อความประจำถูกหยุด", "en": "the prompt was stopped"},
     # LINE groups

@@ -164,6 +164,13 @@ ENTRIES = {
     "staff.selection_add": {"th": "เพิ่ม", "en": "Add"},
     "staff.decision_selected": {"th": "ได้รับคัดเลือก", "en": "Selected"},
     "staff.decision_not_selected": {"th": "ยังไม่ได้รับคัดเลือก", "en": "Not selected"},
+    "staff.decision_choose": {"th": "— เลือกผลการตัดสิน —", "en": "— choose a decision —"},
+    "staff.score_choose": {"th": "— เลือก —", "en": "— choose —"},
+    "staff.selection_saved_decision": {
+        "th": "บันทึกผลการตัดสินแล้ว",
+        "en": "The decision is saved.",
+    },
+    "staff.selection_saved_scores": {"th": "บันทึกคะแนนของคุณแล้ว", "en": "Your scores are saved."},
     "staff.nav_export": {"th": "ส่งออกข้อมูล", "en": "Export"},
     "staff.overview_title": {"th": "ภาพรวมเครือข่ายคุณธรรม", "en": "Moral networks at a glance"},
     "staff.count_members": {"th": "สมาชิกที่ให้ความยินยอม", "en": "Consented members"},
@@ -324,7 +331,6 @@ ENTRIES = {
     "staff.failed": {"th": "ไม่สำเร็จ", "en": "Failed"},
     "staff.waiting": {"th": "รอส่ง (ยังไม่ถึง)", "en": "Waiting (not delivered)"},
     "staff.notes": {"th": "หมายเหตุ", "en": "Notes"},
-    "staff.not_yet_due": {"th": "ยังไม่ถึงเวลาส่ง", "en": "Not due yet"},
     "staff.failed_because": {
         "th": "ไม่สำเร็จ {count} คน: {reason}",
         "en": "{count} failed: {reason}",

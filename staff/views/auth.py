@@ -18,6 +18,20 @@ def _safe_next(target: str | None) -> str:
     return url_for("staff.overview")
 
 
+UNKNOWN_ACTOR = "unknown"  # the audit log never keeps an email no account has
+
+
+def _record_failure(db_session, email: str, ip: str, now) -> None:
+    """Audit a failed attempt: the account if it exists, never the typed password or a typed
+    address that matches no account."""
+    account = accounts.find(db_session, email)
+    if account is None:
+        actor, reason = UNKNOWN_ACTOR, "unknown_account"
+    else:
+        actor, reason = account.email, "wrong_password" if account.active else "inactive_account"
+    staff_admin.record(db_session, actor, "sign_in_failed", at=now, reason=reason, ip=ip)
+
+
 @blueprint.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     """Show the sign-in form; check the password, with lock-out after repeated failures."""
@@ -39,6 +53,7 @@ def sign_in():
                     sign_in_as(account.id, account.session_version)
                     return redirect(_safe_next(request.form.get("next")))
                 error = t("sign_in_failed")
+                _record_failure(db_session, email, ip, bot.clock())
         return render_template(
             "staff/sign_in.html", error=error, next=request.form.get("next")
         ), 401

@@ -71,7 +71,7 @@ def export_download():
             spool.close()
             job = export_jobs.start(bot, g.staff_email, name, fmt, filters, total)
         else:
-            exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config)
+            exports.write(name, fmt, spool, filters, db=bot.db, config=bot.config, now=bot.clock())
     except (LookupError, exports.FilterError, exports.PseudonymSecretMissing) as exc:
         spool.close()
         error = t("export_failed", reason=_reason(exc))

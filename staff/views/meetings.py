@@ -11,9 +11,11 @@ from sqlalchemy import select
 import exports
 from exports import figures
 from exports.kinds import meetings as meetings_export
+from messages import report_reasons
+from messages.catalog import text
 from messages.meeting_answers import quota_told_text
 from staff.blueprint import blueprint
-from staff.i18n import lang
+from staff.i18n import lang, when
 from staff.scope import current_scope
 from staff.views.reflections import list_filters
 from storage import meetings as meeting_store
@@ -40,6 +42,7 @@ def meetings():
     return render_template(
         "staff/meetings.html", rows=rows, args=request.args, page=page,
         more=len(found) > PAGE, audience=lambda m: meetings_export.audience(m, ctx),
+        status=lambda m: meetings_export.shown_status(m, bot.clock()),
     )  # fmt: skip
 
 
@@ -68,6 +71,23 @@ def meeting(record_id: int):
                     Member.id == found.organiser_id, Member.consent_status == CONSENT_GIVEN
                 )
             )
+    notes = [_notes(line, bot.clock()) for line in report.lines]
     return render_template(
-        "staff/meeting.html", report=report, m=found, organiser=organiser, quota_told=quota_told
-    )
+        "staff/meeting.html", report=report, m=found, organiser=organiser, quota_told=quota_told,
+        notes=notes, failure_text=lambda code: report_reasons.failure_text(code, lang()),
+        status=meetings_export.shown_status(found, bot.clock()),
+    )  # fmt: skip
+
+
+def _notes(line, now) -> list[str]:
+    """A report row's notes in words: unsent (due or overdue), why skipped, a change's old time."""
+    said = []
+    if line.status == "pending":
+        said.append(report_reasons.pending_text(line.due_at, now, lang()))
+    if line.status == "skipped":
+        reason = report_reasons.skip_text(line.reason, lang())
+        said.append(text("meeting.reason.skipped", lang(), reason=reason))
+    elif line.reason:
+        note = report_reasons.note_text(line.reason, lang(), when)
+        said.append(note if note is not None else report_reasons.skip_text(line.reason, lang()))
+    return said

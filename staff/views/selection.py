@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 from sqlalchemy import select
 
 from handlers.provinces import find_province
@@ -10,7 +10,7 @@ from handlers.questionnaire import load_questionnaire
 from staff.blueprint import blueprint
 from staff.i18n import lang
 from staff.scope import current_scope
-from storage import organisations, selection
+from storage import organisations, selection, staff_admin
 from storage.models.organisations import Organisation
 from storage.models.selection import SelectionCandidate, SelectionRound
 from storage.models.staff import StaffAccount
@@ -27,11 +27,12 @@ def _round(db_session, round_id: int) -> SelectionRound:
     return found
 
 
-def _candidate(db_session, round_id: int, candidate_id: int) -> None:
+def _candidate(db_session, round_id: int, candidate_id: int) -> SelectionCandidate:
     _round(db_session, round_id)
     candidate = db_session.get(SelectionCandidate, candidate_id)
     if candidate is None or candidate.round_id != round_id:
         abort(404)
+    return candidate
 
 
 @blueprint.get("/selection")
@@ -86,7 +87,7 @@ def selection_round(round_id: int):
     return render_template(
         "staff/selection_round.html", round=found, rows=rows, names=names, eligible=eligible,
         criteria=[(c.key, c.label(lang())) for c in criteria], scorers=scorers, weights=weights,
-        me=session.get("staff_id"),
+        me=session.get("staff_id"), saved=request.args.get("saved"),
     )  # fmt: skip
 
 
@@ -108,22 +109,34 @@ def selection_score(round_id: int, candidate_id: int):
         _candidate(db_session, round_id, candidate_id)
         try:
             for criterion in _criteria():
+                # "—" (nothing picked) saves nothing: never a score the scorer did not choose.
                 value = form.get(f"s_{criterion.key}", type=int)
                 if value is not None:
                     selection.score(db_session, candidate_id, session["staff_id"], criterion.key,
                                     value, form.get(f"c_{criterion.key}"))  # fmt: skip
         except ValueError:
             abort(400)
-    return redirect(url_for("staff.selection_round", round_id=round_id))
+    return redirect(url_for("staff.selection_round", round_id=round_id, saved="scores"))
 
 
 @blueprint.post("/selection/<int:round_id>/decide/<int:candidate_id>")
 def selection_decide(round_id: int, candidate_id: int):
-    with current_app.extensions["bot"].db.unit_of_work() as db_session:
-        _candidate(db_session, round_id, candidate_id)
+    bot = current_app.extensions["bot"]
+    decision = request.form.get("decision", "")
+    with bot.db.unit_of_work() as db_session:
+        candidate = _candidate(db_session, round_id, candidate_id)
         try:
-            selection.decide(db_session, candidate_id, request.form.get("decision", ""),
-                             request.form.get("reasons", ""))  # fmt: skip
+            before = selection.decide(db_session, candidate_id, decision,
+                                      request.form.get("reasons", ""))  # fmt: skip
         except ValueError:
             abort(400)
-    return redirect(url_for("staff.selection_round", round_id=round_id))
+        if before != decision:
+            # Which organisation and which way, never the reasons' text.
+            org = db_session.get(Organisation, candidate.organisation_id)
+            staff_admin.record(
+                db_session, g.staff_email, "decide", at=bot.clock(),
+                round=db_session.get(SelectionRound, round_id).name,
+                organisation=org.name if org else candidate.organisation_id,
+                candidate_id=candidate_id, decision_before=before or "", decision_after=decision,
+            )  # fmt: skip
+    return redirect(url_for("staff.selection_round", round_id=round_id, saved="decision"))

@@ -98,3 +98,39 @@ def test_dates_are_typed_as_day_month_buddhist_year(phone, site):
     assert phone.locator('form.filters input[name="from"]').input_value() == "1/6/2569"
     phone.goto(site.url + "/staff/export")
     assert phone.locator('input[name="to"]').get_attribute("placeholder") == "วว/ดด/ปปปป"
+
+
+# Each accounts and audit-log cell wholly on screen, its text not cut, and how wide each is.
+ADMIN_CELLS = """() => [...document.querySelectorAll('main table.rows td')].map(c => {
+  const box = c.getBoundingClientRect();
+  return {text: c.innerText.slice(0, 40), left: box.left, right: box.right, width: box.width,
+          cut: c.scrollWidth > c.clientWidth + 1, table: c.closest('table').className};
+})"""
+
+
+def test_accounts_and_the_audit_log_read_down_the_screen_at_390_px(phone, site, app):
+    db = app.extensions["bot"].db
+    add_staff(db, "former.colleague@moralcenter.example")
+    with db.unit_of_work() as session:
+        from storage import staff as accounts
+
+        accounts.set_active(session, "former.colleague@moralcenter.example", False)
+    phone.goto(site.url + "/staff/admin")
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    cells = phone.evaluate(ADMIN_CELLS)
+    assert {c["table"] for c in cells} == {"rows accounts", "rows audit"}
+    off = [c for c in cells if c["left"] < 0 or c["right"] > PHONE["width"] + 1 or c["cut"]]
+    assert off == [], off
+    # Each cell takes the row's width: "ทำอะไร" is a line of words, not a few letters a line.
+    assert min(c["width"] for c in cells) >= 300, cells
+    buttons = phone.eval_on_selector_all(
+        "main table.accounts button",
+        "bs => bs.map(b => [b.innerText, b.getBoundingClientRect().right])",
+    )
+    assert {text for text, _ in buttons} >= {"ปิดใช้งาน", "เปิดใช้งาน"}, buttons
+    assert all(right <= PHONE["width"] for _, right in buttons), buttons
+    labels = phone.eval_on_selector_all(
+        "main table.audit tbody tr:first-child td",
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)",
+    )
+    assert labels == ['"เมื่อ"', '"ใคร"', '"ทำอะไร"', '"รายละเอียด"'], labels
