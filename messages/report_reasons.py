@@ -13,7 +13,8 @@ SKIP_CODES = ("missed", "deleted", "cancelled", "started", "day_passed", "no_org
               "prompt_stopped", "changed")  # fmt: skip
 # A reply whose fate LINE never told (status unknown) keeps why: interrupted, timeout, connection.
 FAILURE_CODES = ("quota", "expired", "rejected", "interrupted", "timeout", "connection")
-NOTE_CODES = ("was",)  # a change notice carries the old start: "was:<ISO time>"
+# A change notice carries the old start: "was:<ISO time>" ("was_all:" when a series moved).
+NOTE_CODES = ("was", "was_all")
 
 
 def _other(code: str, language: str) -> str:
@@ -51,7 +52,7 @@ def failure_text(reason: str, language: str) -> str:
 def note_text(reason: str | None, language: str, when: Callable[[datetime], str]) -> str | None:
     """A reminder's note that is not a skip (a change notice's old start), or None."""
     code, _, rest = (reason or "").partition(":")
-    if code != "was":
+    if code not in NOTE_CODES:
         return None
     try:
         return text("meeting.reason.was", language, when=when(datetime.fromisoformat(rest)))

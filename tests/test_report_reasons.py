@@ -65,3 +65,16 @@ def test_an_unknown_code_gets_a_generic_thai_phrase_with_the_code():
     assert report_reasons.skip_text("moon_phase", "th") == "เหตุอื่น (รหัส moon_phase)"
     assert report_reasons.failure_text("503 busy", "th") == "เหตุอื่น (รหัส 503 busy)"
     assert report_reasons.skip_text("moon_phase", "en") == "other reason (code moon_phase)"
+
+
+def test_a_whole_series_change_reads_as_the_old_start_like_a_single_change():
+    from datetime import datetime
+
+    from messages.report_reasons import note_text
+
+    def when(moment: datetime) -> str:
+        return moment.strftime("%H:%M")
+
+    one = note_text("was:2026-12-08T06:30:00+00:00", "th", when)
+    series = note_text("was_all:2026-12-08T06:30:00+00:00", "th", when)
+    assert one == series and "06:30" in series and "was" not in series
