@@ -145,8 +145,8 @@ def by_day_env(env: dict[str, str]) -> dict[str, str]:
 
     library = Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1"
     offset = _faked_seconds(os.environ.get("FAKETIME", "")) + shift.total_seconds()
-    return {**env, "LD_PRELOAD": str(library), "FAKETIME": f"+{int(offset)}",
-            "FAKETIME_DONT_FAKE_MONOTONIC": "1"}  # fmt: skip
+    faked = {"LD_PRELOAD": str(library), "FAKETIME": f"+{int(offset)}"}
+    return {**env, **faked, "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
 
 
 def _faked_seconds(faketime: str) -> float:

@@ -29,6 +29,15 @@ def _schedule(coordinator, when: str, then: str | None = None) -> list[dict]:
     return coordinator.tap(audience[-1], labels(audience)[0])
 
 
+def _confirmed(coordinator, when: str, db, emulator, time):
+    """Schedule and confirm a repeating meeting, let the clock run once; return its clock job."""
+    review = _schedule(coordinator, when)
+    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
+    job = clock_job(db, emulator.url, time)
+    job.tick()
+    return job
+
+
 def _occurrences(db) -> list[Meeting]:
     with db.unit_of_work() as session:
         found = list(session.scalars(select(Meeting).order_by(Meeting.starts_at)))
@@ -149,10 +158,7 @@ def test_a_series_is_extended_by_the_clock_as_occurrences_come_within_three_mont
     db, chat, people, emulator, time
 ):
     coordinator = chat(people["coordinator"])
-    review = _schedule(coordinator, "ทุกวันอังคารแรกของเดือน 13.30 น.")
-    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()
+    job = _confirmed(coordinator, "ทุกวันอังคารแรกของเดือน 13.30 น.", db, emulator, time)
     assert len(_occurrences(db)) == 3
     time.move_to(datetime(2026, 12, 10, 9, 0, tzinfo=BANGKOK))
     job.tick()
@@ -207,10 +213,7 @@ def test_cancelling_one_occurrence_in_chat_then_the_whole_series(
     db, chat, people, line, emulator, time
 ):
     coordinator = chat(people["coordinator"])
-    review = _schedule(coordinator, "ทุกวันพุธ 9 โมง")
-    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()
+    job = _confirmed(coordinator, "ทุกวันพุธ 9 โมง", db, emulator, time)
     assert len(feed(line, people["somsri"])) == 1  # 25 Nov announced; 2 Dec waits for 25 Nov 09:00
 
     picked = coordinator.say("ยกเลิกประชุม")  # straight to the cancel question
@@ -243,10 +246,7 @@ def test_cancelling_one_date_not_yet_announced_tells_those_holding_the_series_ca
     db, chat, people, line, emulator, time
 ):
     coordinator = chat(people["coordinator"])
-    review = _schedule(coordinator, "ทุกวันพุธ 9 โมง")
-    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()
+    job = _confirmed(coordinator, "ทุกวันพุธ 9 โมง", db, emulator, time)
     assert len(feed(line, people["somsri"])) == 1  # the series' card: 25 Nov announced
 
     picked = coordinator.say("ยกเลิกประชุม")  # straight to the cancel question

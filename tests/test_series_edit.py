@@ -9,8 +9,8 @@ from sqlalchemy import select
 from storage.models.meeting_series import MeetingSeries
 from storage.models.meetings import Meeting, Rsvp
 from tests import test_meeting_chat as shared
-from tests.meetings import BANGKOK, alt_texts, clock_job, feed, labels, texts
-from tests.test_recurring_meetings import _occurrences, _schedule
+from tests.meetings import BANGKOK, alt_texts, feed, labels, texts
+from tests.test_recurring_meetings import _confirmed, _occurrences, _schedule
 
 # The meeting transcripts' fixtures: the router, the clock (Tue 24 Nov 2569 10:00), the people.
 router, time, people, chat = shared.router, shared.time, shared.people, shared.chat
@@ -31,10 +31,9 @@ def test_every_first_tuesday_moves_from_1330_to_1400_once_for_all_upcoming(
     db, chat, people, line, emulator, time
 ):
     coordinator = chat(people["coordinator"])
-    review = _schedule(coordinator, "ทุกวันอังคารแรกของเดือน 13.30 น.")
-    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()  # 1 Dec announced at once; 5 Jan and 2 Feb a week before each
+    job = _confirmed(
+        coordinator, "ทุกวันอังคารแรกของเดือน 13.30 น.", db, emulator, time
+    )  # 1 Dec announced at once; 5 Jan and 2 Feb a week before each
     _decline_first(line, chat(people["somsri"]), people["somsri"])
     # 1 Dec has been held; 5 Jan is announced on 29 Dec 13:30; the series is changed then.
     time.move_to(datetime(2026, 12, 29, 13, 31, tzinfo=BANGKOK))
@@ -91,10 +90,7 @@ def test_a_decliner_of_an_announced_occurrence_is_asked_again_after_the_series_m
     db, chat, people, line, emulator, time
 ):
     coordinator = chat(people["coordinator"])
-    review = _schedule(coordinator, "ทุกวันพุธ 9 โมง")
-    coordinator.tap(review[-1], "ยืนยันนัดประชุม")
-    job = clock_job(db, emulator.url, time)
-    job.tick()  # 25 Nov announced
+    job = _confirmed(coordinator, "ทุกวันพุธ 9 โมง", db, emulator, time)  # 25 Nov announced
     _decline_first(line, chat(people["somsri"]), people["somsri"])
 
     picked = coordinator.say("แก้ไขประชุม")
