@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
@@ -37,29 +37,39 @@ def record_failure(
     db: Database, key: str, holder: str, row_id: int, payload: dict, event_id: str,
     exc: Exception, now: datetime,
 ) -> int | None:  # fmt: skip
-    """Count a failed attempt in a transaction of its own; after the last, fail the event and
-    apologise once.
+    """Count a failed attempt in a transaction of its own (the attempt's may be unusable, e.g. a
+    broken connection); see `count_failure`."""
+    with db.unit_of_work() as session:
+        return count_failure(session, key, holder, row_id, payload, event_id, exc, now)
+
+
+def count_failure(
+    session, key: str, holder: str, row_id: int, payload: dict, event_id: str, exc: Exception,
+    now: datetime, hold: timedelta | None = None,
+) -> int | None:  # fmt: skip
+    """Count a failed attempt (its own writes already rolled back); after the last, fail the
+    event and apologise once.
 
     Return the apology's delivery id (0 for none) when the event is failed and the lane goes
     on, None when the event waits for another attempt (the lane is given back).
     """
-    with db.unit_of_work() as session:
-        limit = TRANSIENT_ATTEMPTS if transient(exc) else MAX_ATTEMPTS
-        status = inbox.record_failure(session, row_id, type(exc).__name__, limit, now)
-        if status != inbox.FAILED:
-            lanes.release(session, key, holder)
-            return None  # leave it waiting; the next sweep tries again, in order
-        try:
-            with session.begin_nested():
-                return apologise(session, payload, now)
-        except Exception as apology_error:  # noqa: BLE001 - the failure must still be kept
-            log.error("apology for event %s not stored: %s", event_id,
-                      type(apology_error).__name__)  # fmt: skip
-            return 0
+    limit = TRANSIENT_ATTEMPTS if transient(exc) else MAX_ATTEMPTS
+    status = inbox.record_failure(session, row_id, type(exc).__name__, limit, now)
+    if status != inbox.FAILED:
+        lanes.release(session, key, holder)
+        return None  # leave it waiting; the next sweep tries again, in order
+    try:
+        with session.begin_nested():
+            return apologise(session, payload, now, hold)
+    except Exception as apology_error:  # noqa: BLE001 - the failure must still be kept
+        log.error("apology for event %s not stored: %s", event_id,
+                  type(apology_error).__name__)  # fmt: skip
+        return 0
 
 
-def apologise(session, payload: dict, now: datetime) -> int:
+def apologise(session, payload: dict, now: datetime, hold: timedelta | None = None) -> int:
     """Store the polite "something went wrong" reply to a failed event (none in standby)."""
     if payload.get("mode") == "standby":
         return 0
-    return deliveries.enqueue_reply_to_event(session, payload, [say("error.sorry", "th")], now)
+    sorry = [say("error.sorry", "th")]
+    return deliveries.enqueue_reply_to_event(session, payload, sorry, now, hold)

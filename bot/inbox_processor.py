@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.holdback import HoldBack
+from bot.inbox_batch import finish_batch, take_batch
 from bot.inbox_failures import log_failure, record_failure
 from bot.quota_notices import with_owed_notices
 from bot.sender import DeliverySender
@@ -99,16 +100,17 @@ class InboxProcessor:
         total = 0
         while True:
             self.holdback.forget()
-            with self.db.unit_of_work() as session:
-                keys = inbox.pending_lanes(session, limit=10_000)
-            handled = sum(self.process_lane(key) for key in keys)
+            batch = take_batch(self)
+            handled = finish_batch(self, batch)
             total += handled
+            if batch.looked and (batch.held or batch.alone):
+                continue  # more may wait behind the lanes just handled
             wait = self.holdback.seconds_until_ready(self.clock())
-            if not handled and wait is None:
+            if wait is None:
                 break
-            if not handled:
-                time.sleep(max(wait, 0.001))
+            time.sleep(max(wait, 0.001))
         self.sender.send_due()
+        self.db.forget_erased()  # whatever a batch left to the next sweep: there is none
         return total
 
     def _handle_next(
@@ -145,9 +147,13 @@ class InboxProcessor:
             return record_failure(self.db, key, self.holder, *failure, exc, now)
 
     def handle(
-        self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None
-    ) -> int:
-        """Handle one event inside the caller's unit of work; return its reply's delivery id."""
+        self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None,
+        hold: timedelta | None = None,
+    ) -> int:  # fmt: skip
+        """Handle one event inside the caller's unit of work; return its reply's delivery id.
+
+        With `hold`, the reply is stored claimed by this process for sending (a batch's).
+        """
         event = parse_event(payload)
         source = payload.get("source") or {}
         user_id = source.get("userId")
@@ -178,7 +184,9 @@ class InboxProcessor:
                 messages = with_owed_notices(session, member, messages, now, self.zone)
         delivery_id = 0
         if messages:
-            delivery_id = deliveries.enqueue_reply_to_event(session, payload, messages[:5], now)
+            delivery_id = deliveries.enqueue_reply_to_event(
+                session, payload, messages[:5], now, hold
+            )
         if not inbox.finish(session, row_id, outcome, now):
             raise RuntimeError("event finished twice")
         if user_id and not ctx.in_group and not _consenting(session, user_id):

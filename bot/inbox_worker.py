@@ -7,14 +7,17 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.inbox_batch import FORGET_PAUSE, Batch, finish_batch, take_batch
 from bot.inbox_processor import InboxProcessor
-from storage import inbox
+from storage.db import SQLITE_LOCK_POLL_MAX
 
 log = logging.getLogger(__name__)
+# Pause between two batches on SQLite: a little longer than a waiting writer's poll.
+BATCH_GAP_SQLITE = 2 * SQLITE_LOCK_POLL_MAX
 
 
 class InboxWorker:
-    """Run the processor on a small thread pool, woken by the webhook and by a periodic sweep."""
+    """Handle batches on the sweep thread and send them on a small pool; woken by the webhook."""
 
     def __init__(
         self, processor: InboxProcessor, threads: int = 4, poll_seconds: float = 2.0
@@ -25,7 +28,9 @@ class InboxWorker:
         self._wake = threading.Event()
         self._news = threading.Event()  # set with _wake when there is more to handle
         self._stop = threading.Event()
-        self._active: set[str] = set()
+        self._threads = threads
+        self._active: set[str] = set()  # lanes of batches being sent or handled alone
+        self._in_flight = 0
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._sending_due = False
@@ -74,41 +79,48 @@ class InboxWorker:
             # Only a lane noting a hold-back: look again at how long to sleep.
 
     def _sweep(self) -> None:
+        """Handle batches here while the pool sends earlier batches' replies (a few at a time)."""
         self._news.clear()
         self.processor.holdback.forget()
-        with self.processor.db.unit_of_work() as session:
-            keys = inbox.pending_lanes(session)
-        for key in keys:
+        while not self._stop.is_set():
             with self._lock:
-                if key in self._active:
-                    continue
-                self._active.add(key)
-            self._pool.submit(self._run_lane, key)
+                if self._in_flight >= self._threads:
+                    break  # LINE is slow: the batch being sent wakes the sweep when it is done
+                busy = frozenset(self._active)
+            batch = take_batch(self.processor, exclude=busy)
+            if not batch.lanes:
+                break
+            with self._lock:
+                self._active.update(batch.lanes)
+                self._in_flight += 1
+            self._pool.submit(self._finish, batch)
+            if self.processor.db.dialect == "sqlite":
+                # Let a webhook waiting for the write lock (it looks every few ms) go first.
+                time.sleep(BATCH_GAP_SQLITE)
         with self._lock:
             if self._sending_due:
                 return
             self._sending_due = True
         self._pool.submit(self._send_due)
 
-    def _run_lane(self, key: str) -> None:
-        handled = 0
+    def _finish(self, batch: Batch) -> None:
         try:
-            handled = self.processor.process_lane(key)
+            finish_batch(self.processor, batch)
         except Exception as exc:  # noqa: BLE001
-            log.error("lane failed: %s", type(exc).__name__)
-            handled = 1  # look again soon, as after any change
+            log.error("sending a batch failed: %s", type(exc).__name__)
         finally:
             with self._lock:
-                self._active.discard(key)
-            if handled:
-                self._news.set()  # an event may have arrived while this lane was finishing
-            self._wake.set()  # either way: a hold-back may now end sooner than the next poll
+                self._active.difference_update(batch.lanes)
+                self._in_flight -= 1
+            self._news.set()  # its lanes are free again; more may have arrived meanwhile
+            self._wake.set()
 
     def _send_due(self) -> None:
         try:
             self.processor.sender.send_due()
-            # A disk cleanup deferred by busy readers is tried again on every sweep.
-            self.processor.db.forget_erased()
+            # A disk cleanup deferred (busy readers, or one ran a moment ago) is tried again on
+            # every sweep; one comes at least every poll.
+            self.processor.db.forget_erased(pause=FORGET_PAUSE)
         except Exception as exc:  # noqa: BLE001
             log.error("sending due deliveries failed: %s", type(exc).__name__)
         finally:

@@ -15,38 +15,22 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.gateway import LineGateway, Outcome, SendResult
-from storage import deliveries, members
-from storage.db import Database, forget_after_commit
+from bot.send_outcomes import Attempt, record
+from storage import delivery_states
+from storage.db import Database
 from storage.models import Delivery
 from storage.types import utcnow
 
 log = logging.getLogger(__name__)
 
-# LINE keeps a retry key for 24 hours; after that a retry could be sent twice, so we stop.
-RETRY_WINDOW = timedelta(hours=24)
 # A reply token is good for about a minute after the event; past this, push straight away.
 REPLY_TOKEN_AGE = timedelta(seconds=50)
 INLINE_ATTEMPTS = 3
 # How many requests one process has in flight to LINE at once (send_many).
 SEND_CONCURRENCY = 8
-# A 429 without Retry-After: a short first pause (a reply token lives about a minute).
-RATE_LIMIT_BASE = 5
-MAX_DELAY = 3600
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """What happened to one claimed delivery: LINE's last answer and how it was sent."""
-
-    result: SendResult
-    via: str
-    # Set for a reply that may have reached the member (timeout, connection, interrupted):
-    # recorded as unknown, never retried nor pushed.
-    lost: str | None = None
 
 
 class DeliverySender:
@@ -93,14 +77,38 @@ class DeliverySender:
         One transaction claims them all, LINE is called with no transaction open, and one
         transaction records every outcome. Deliveries another sender holds are left out.
         """
-        claimed = self._claim(list(dict.fromkeys(delivery_ids)))
+        return self._dispatch(self._claim(list(dict.fromkeys(delivery_ids))))
+
+    def send_held(self, delivery_ids: Iterable[int]) -> dict[int, str]:
+        """Send deliveries stored already claimed by this process (`hold_for`), as `send_many`."""
+        ids = list(dict.fromkeys(delivery_ids))
+        if not ids:
+            return {}
+        with self.db.unit_of_work() as session:
+            found = delivery_states.held(session, ids, self.clock())
+            session.expunge_all()
+        return self._dispatch([(delivery, False) for delivery in found])
+
+    def hold_for(self, count: int) -> timedelta:
+        """How long `count` deliveries claimed together stay ours (beyond `concurrency`, they
+        wait for a free thread: their lease covers the wait)."""
+        return self.claim_lease * -(-max(count, 1) // self.concurrency)
+
+    def _dispatch(self, claimed: list[tuple[Delivery, bool]]) -> dict[int, str]:
         if not claimed:
             return {}
-        if len(claimed) == 1:
-            attempts = [self._attempt_safely(*claimed[0])]
-        else:
-            attempts = list(self._executor().map(lambda c: self._attempt_safely(*c), claimed))
-        statuses = self._record([c[0] for c in claimed], attempts)
+        attempts = []
+        for start in range(0, len(claimed), self.concurrency):
+            chunk = claimed[start : start + self.concurrency]
+            # The write-ahead marks of a chunk's replies, in one transaction right before they go.
+            marked = self._mark_started([d for d, lost in chunk if self._replies(d, lost)])
+            if len(chunk) == 1:
+                attempts.append(self._attempt_safely(*chunk[0], marked))
+            else:
+                delivered, lost = zip(*chunk, strict=True)
+                marks = [marked] * len(chunk)
+                attempts += self._executor().map(self._attempt_safely, delivered, lost, marks)
+        statuses = record(self.db, self.clock, [c[0] for c in claimed], attempts)
         quota = [d.id for (d, _), s in zip(claimed, attempts, strict=True)
                  if s.result.outcome is Outcome.QUOTA]  # fmt: skip
         if quota and self.on_quota is not None:
@@ -113,7 +121,7 @@ class DeliverySender:
     def send_due(self, limit: int = 100) -> int:
         """Send every delivery whose (re)try is due; return how many were attempted."""
         with self.db.unit_of_work() as session:
-            ids = deliveries.due_ids(session, self.clock(), limit)
+            ids = delivery_states.due_ids(session, self.clock(), limit)
         for start in range(0, len(ids), self.concurrency):
             self.send_many(ids[start : start + self.concurrency])
         return len(ids)
@@ -133,30 +141,29 @@ class DeliverySender:
 
     def _claim(self, ids: list[int]) -> list[tuple[Delivery, bool]]:
         claimed = []
-        # Deliveries beyond `concurrency` wait for a free thread: their lease covers the wait.
-        lease = self.claim_lease * -(-len(ids) // self.concurrency)
+        lease = self.hold_for(len(ids))
         with self.db.unit_of_work() as session:
             now = self.clock()
             for delivery_id in ids:
-                found = deliveries.claim_for_sending(session, delivery_id, now, lease)
+                found = delivery_states.claim_for_sending(session, delivery_id, now, lease)
                 if found is not None:
                     session.expunge(found[0])
                     claimed.append(found)
         return claimed
 
-    def _attempt_safely(self, delivery: Delivery, interrupted: bool) -> Attempt:
+    def _attempt_safely(self, delivery: Delivery, interrupted: bool, marked: set[int]) -> Attempt:
         """Attempt one delivery; a bug in one (e.g. a message the SDK refuses) fails only it."""
         try:
-            return self._attempt(delivery, interrupted)
+            return self._attempt(delivery, interrupted, delivery.id in marked)
         except Exception as exc:  # the gateway catches LINE's errors; this is ours, before sending
             log.exception("delivery %s could not be attempted", delivery.id)
             return Attempt(SendResult(Outcome.FAILED, None, type(exc).__name__), delivery.kind)
 
-    def _attempt(self, delivery: Delivery, interrupted: bool = False) -> Attempt:
+    def _attempt(self, delivery: Delivery, interrupted: bool, marked: bool) -> Attempt:
         messages = json.loads(delivery.messages)
         recipients = json.loads(delivery.recipients)
         if delivery.kind == "reply":
-            return self._reply(delivery, messages, recipients, interrupted)
+            return self._reply(delivery, messages, recipients, interrupted, marked)
         if delivery.kind == "push":
             return Attempt(self._push(recipients[0], messages, delivery.retry_key), "push")
         return Attempt(
@@ -166,14 +173,18 @@ class DeliverySender:
             "multicast",
         )
 
+    def _replies(self, delivery: Delivery, interrupted: bool) -> bool:
+        """Whether a reply is tried by its token (else it is pushed, or not a reply at all)."""
+        fresh = self.clock() - delivery.created_at < REPLY_TOKEN_AGE
+        return delivery.kind == "reply" and bool(delivery.reply_token) and (fresh or interrupted)
+
     def _reply(
-        self, delivery: Delivery, messages: list, recipients: list, interrupted: bool
+        self, delivery: Delivery, messages: list, recipients: list, interrupted: bool, marked: bool
     ) -> Attempt:
         # An earlier sender died holding this reply: it may have been answered already.
         lost = "interrupted" if interrupted else None
-        fresh = self.clock() - delivery.created_at < REPLY_TOKEN_AGE
-        if delivery.reply_token and (fresh or lost):
-            if not self._mark_started(delivery):
+        if self._replies(delivery, interrupted):
+            if not marked:
                 # Not marked, not sent: the next attempt is as safe as this one would have been.
                 return Attempt(SendResult(Outcome.RETRY, None, "not marked started"), "reply")
             for attempt in range(1, INLINE_ATTEMPTS + 1):
@@ -196,16 +207,20 @@ class DeliverySender:
         # none): push instead. A push that died half-way is safe to repeat with its retry key.
         return Attempt(self._push(recipients[0], messages, delivery.retry_key), "push")
 
-    def _mark_started(self, delivery: Delivery) -> bool:
-        """Commit the write-ahead mark right before the reply leaves; False if it could not be."""
-        # Without it, a sender killed between its claim and the request would leave a reply that
-        # looks maybe-sent: never pushed, so the member could get nothing at all.
+    def _mark_started(self, replies: list[Delivery]) -> set[int]:
+        """Commit the write-ahead marks right before the replies leave; return those marked."""
+        # Without one, a sender killed between its claim and the request would leave a reply
+        # that looks maybe-sent: never pushed, so the member could get nothing at all.
+        if not replies:
+            return set()
         try:
             with self.db.unit_of_work() as session:
-                return deliveries.mark_reply_started(session, delivery.id, self.clock())
+                now = self.clock()
+                return {d.id for d in replies
+                        if delivery_states.mark_reply_started(session, d.id, now)}  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - a database hiccup: try again later
-            log.warning("delivery %s not marked started: %s", delivery.id, type(exc).__name__)
-            return False
+            log.warning("%d repl(y/ies) not marked started: %s", len(replies), type(exc).__name__)
+            return set()
 
     def _push(self, to: str, messages: list, retry_key: str) -> SendResult:
         # Safe to repeat even when unsure: LINE answers a repeated retry key with 409.
@@ -222,69 +237,3 @@ class DeliverySender:
 
     def _pause(self, attempt: int) -> None:
         self.sleep(self.inline_backoff * 2 ** (attempt - 1) * random.uniform(0.8, 1.2))
-
-    def _record(self, claimed: list[Delivery], attempts: list[Attempt]) -> dict[int, str]:
-        statuses = {}
-        with self.db.unit_of_work() as session:
-            now = self.clock()
-            for delivery, attempt in zip(claimed, attempts, strict=True):
-                statuses[delivery.id] = self._record_one(session, delivery, attempt, now)
-        for delivery, attempt in zip(claimed, attempts, strict=True):
-            status, result = statuses[delivery.id], attempt.result
-            log.info(
-                "delivery %s (%s via %s): %s%s",
-                delivery.id,
-                delivery.kind,
-                attempt.via,
-                status,
-                f" after {result.outcome.value} {result.status or ''}".rstrip()
-                if status != deliveries.SENT
-                else "",
-            )
-        return statuses
-
-    def _record_one(self, session, delivery: Delivery, attempt: Attempt, now: datetime) -> str:
-        result = attempt.result
-        if result.outcome is Outcome.SENT:
-            deliveries.mark_sent(session, delivery.id, now, attempt.via, result.request_id)
-            if delivery.kind != "multicast" and not _kept(session, delivery):
-                # Sent to someone we keep nothing about: the emptied row is cleaned on disk too.
-                forget_after_commit(session, ["deliveries"])
-            return deliveries.SENT
-        if attempt.lost:
-            deliveries.mark_unknown(session, delivery.id, _reason(result), attempt.lost)
-            return deliveries.UNKNOWN
-        if result.outcome is Outcome.QUOTA:
-            deliveries.mark_failed(session, delivery.id, _reason(result), deliveries.QUOTA)
-            return deliveries.FAILED
-        if result.outcome in (Outcome.RETRY, Outcome.RATE_LIMITED):
-            if now - delivery.created_at < RETRY_WINDOW:
-                at = now + self._delay(delivery, result)
-                deliveries.mark_retry(session, delivery.id, at, _reason(result))
-                return deliveries.PENDING
-            deliveries.mark_failed(session, delivery.id, _reason(result), "expired")
-            return deliveries.FAILED
-        deliveries.mark_failed(session, delivery.id, _reason(result), "rejected")
-        return deliveries.FAILED
-
-    @staticmethod
-    def _delay(delivery: Delivery, result: SendResult) -> timedelta:
-        if result.retry_after is not None:
-            return timedelta(seconds=min(max(result.retry_after, 1.0), MAX_DELAY))
-        base = RATE_LIMIT_BASE if result.outcome is Outcome.RATE_LIMITED else 15
-        exponent = min(max(delivery.attempts - 1, 0), 10)
-        return timedelta(seconds=min(base * 2**exponent * random.uniform(1.0, 1.2), MAX_DELAY))
-
-
-def _kept(session, delivery: Delivery) -> bool:
-    """Whether the one recipient is a member who consented (a group counts as kept)."""
-    to = json.loads(delivery.recipients or "[]")
-    if len(to) != 1 or not str(to[0]).startswith("U"):
-        return True
-    member = members.find(session, to[0])
-    return member is not None and member.consented
-
-
-def _reason(result: SendResult) -> str:
-    status = f"HTTP {result.status}: " if result.status else ""
-    return f"{result.outcome.value}: {status}{result.detail}".strip()

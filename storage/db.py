@@ -129,7 +129,7 @@ def forget_deleted(engine: Engine, tables: list[str]) -> bool:
         names = ", ".join(engine.dialect.identifier_preparer.quote(t) for t in sorted(tables))
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             # TRUNCATE false: giving empty end pages back to the system needs the table to itself,
-            # and VACUUM waits up to 5 s for that while the inbox is busy (every lane stalled).
+            # and VACUUM waits up to 5 s for that while the inbox is busy (every batch stalled).
             # Freed space stays in the file either way, its bytes until overwritten, as above.
             connection.exec_driver_sql(f"VACUUM (TRUNCATE false) {names}")
     return True
@@ -147,6 +147,7 @@ class Database:
         )
         self._erased_tables: set[str] = set()
         self._erased_lock = threading.Lock()
+        self._erased_at = float("-inf")
 
     @property
     def dialect(self) -> str:
@@ -179,11 +180,19 @@ class Database:
             session.rollback()  # nothing to keep: a stray write here is discarded, never half-saved
             session.close()
 
-    def forget_erased(self) -> bool:
+    def forget_erased(self, pause: float = 0.0) -> bool:
         """After an erasure has committed (and what followed it, e.g. the reply, is done), make the
-        deleted rows unreadable on disk; return True if there was anything to do."""
+        deleted rows unreadable on disk; return True if there was anything to do.
+
+        With `pause`, nothing is done if the last cleanup began less than `pause` seconds ago: a
+        busy inbox cleans once a second, not after every batch (the inbox's next sweep will).
+        """
         with self._erased_lock:
+            if pause and time.monotonic() - self._erased_at < pause:
+                return False
             tables, self._erased_tables = sorted(self._erased_tables), set()
+            if tables:
+                self._erased_at = time.monotonic()
         if not tables:
             return False
         try:

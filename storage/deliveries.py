@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery
@@ -36,9 +36,19 @@ def _row(kind: str, recipients: list[str], messages: list[dict], **extra: Any) -
 
 
 def enqueue_reply(
-    session: Session, reply_token: str | None, to: str, messages: list[dict], now: datetime
+    session: Session,
+    reply_token: str | None,
+    to: str,
+    messages: list[dict],
+    now: datetime,
+    hold: timedelta | None = None,
 ) -> Delivery:
-    """Store a reply (with `to` for the push fallback) and return it."""
+    """Store a reply (with `to` for the push fallback) and return it.
+
+    With `hold`, it is stored already claimed for sending by the caller for that long (as
+    `claim_for_sending` would), so nobody else sends it unless the caller dies first.
+    """
+    held = {"claimed_until": now + hold, "attempts": 1} if hold else {}
     delivery = Delivery(
         **_row(
             "reply",
@@ -46,7 +56,8 @@ def enqueue_reply(
             messages,
             reply_token=reply_token,
             created_at=now,
-            next_attempt_at=now + REPLY_HANDOFF,
+            next_attempt_at=now if hold else now + REPLY_HANDOFF,
+            **held,
         )
     )
     session.add(delivery)
@@ -55,7 +66,11 @@ def enqueue_reply(
 
 
 def enqueue_reply_to_event(
-    session: Session, event: dict[str, Any], messages: list[dict], now: datetime
+    session: Session,
+    event: dict[str, Any],
+    messages: list[dict],
+    now: datetime,
+    hold: timedelta | None = None,
 ) -> int:
     """Store the reply to a webhook event (its group, room or user for the push fallback); 0 if
     the event can be answered neither way."""
@@ -64,7 +79,7 @@ def enqueue_reply_to_event(
     token = event.get("replyToken")
     if not to and not token:
         return 0
-    return enqueue_reply(session, token, to or "", messages, now).id
+    return enqueue_reply(session, token, to or "", messages, now, hold).id
 
 
 def enqueue_push(
@@ -98,122 +113,6 @@ def enqueue_multicast(
 def _ids_for_keys(session: Session, retry_keys: list[str]) -> list[int]:
     stmt = select(Delivery.id).where(Delivery.retry_key.in_(retry_keys)).order_by(Delivery.id)
     return list(session.scalars(stmt))
-
-
-def claim(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> Delivery | None:
-    """Take a pending delivery for sending unless another sender holds it; return it if taken."""
-    claimed = claim_for_sending(session, delivery_id, now, lease)
-    return claimed[0] if claimed else None
-
-
-def claim_for_sending(
-    session: Session, delivery_id: int, now: datetime, lease: timedelta
-) -> tuple[Delivery, bool] | None:
-    """Take a pending, free delivery; return it and whether an earlier sender died sending it.
-
-    A lease that ran out (rather than being given back) means its holder died. If it had marked
-    the reply started (`mark_reply_started`), the request may have reached LINE: the outcome of
-    that attempt is unknown. Without the mark it never left, and sending is as safe as the first
-    time. Pushes and multicasts carry a retry key, so for them it makes no difference.
-    """
-    expired = Delivery.claimed_until < now
-    for free, interrupted in (
-        (Delivery.claimed_until.is_(None), False),
-        (and_(expired, Delivery.reply_started_at.is_(None)), False),
-        (and_(expired, Delivery.reply_started_at.is_not(None)), True),
-    ):
-        result = session.execute(
-            update(Delivery)
-            .where(Delivery.id == delivery_id, Delivery.status == PENDING, free)
-            .values(
-                claimed_until=now + lease, attempts=Delivery.attempts + 1, reply_started_at=None
-            )
-        )
-        if result.rowcount == 1:
-            return session.get(Delivery, delivery_id, populate_existing=True), interrupted
-    return None
-
-
-def mark_reply_started(session: Session, delivery_id: int, now: datetime) -> bool:
-    """Record, before the request, that a reply is about to be handed to LINE; False if not ours."""
-    result = session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == PENDING, Delivery.claimed_until > now)
-        .values(reply_started_at=now)
-    )
-    return result.rowcount == 1
-
-
-def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
-    """List pending deliveries whose next attempt is due and that nobody holds."""
-    stmt = (
-        select(Delivery.id)
-        .where(
-            Delivery.status == PENDING,
-            Delivery.next_attempt_at <= now,
-            or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
-        )
-        .order_by(Delivery.next_attempt_at, Delivery.id)
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
-
-
-def mark_sent(
-    session: Session, delivery_id: int, now: datetime, via: str, request_id: str | None
-) -> None:
-    """Record that LINE accepted the delivery (or had accepted it already: 409)."""
-    # Once sent, who got what is LINE's to keep, not ours: the row keeps only its receipt.
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(
-            status=SENT,
-            sent_at=now,
-            sent_via=via,
-            request_id=request_id,
-            claimed_until=None,
-            recipients="[]",
-            messages="[]",
-        )
-    )
-
-
-def mark_retry(session: Session, delivery_id: int, at: datetime, error: str) -> None:
-    """Leave the delivery pending for another attempt at `at`."""
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(
-            next_attempt_at=at, last_error=error[:300], claimed_until=None, reply_started_at=None
-        )
-    )
-
-
-def mark_failed(session: Session, delivery_id: int, error: str, reason: str | None = None) -> None:
-    """Give up on the delivery, keeping the error and its reason (e.g. QUOTA) to query by."""
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(status=FAILED, last_error=error[:300], reason=reason, claimed_until=None)
-    )
-
-
-def mark_unknown(session: Session, delivery_id: int, error: str, reason: str) -> None:
-    """Record a reply whose fate LINE never told us; it is neither retried nor pushed."""
-    # Like a sent row, it keeps no content: nothing more will be done with it.
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(
-            status=UNKNOWN,
-            last_error=error[:300],
-            reason=reason,
-            claimed_until=None,
-            recipients="[]",
-            messages="[]",
-        )
-    )
 
 
 def failed_for_quota(

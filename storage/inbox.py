@@ -85,6 +85,31 @@ def pending_lanes(session: Session, limit: int = 100) -> list[str]:
     return [key for key in session.scalars(stmt) if key]
 
 
+def claimable_lanes(
+    session: Session, limit: int, exclude: set[str] | frozenset = frozenset()
+) -> list[str]:
+    """List up to `limit` lanes with events waiting, oldest event first, leaving out `exclude`.
+
+    On PostgreSQL the waiting rows looked at are locked, skipping those another worker's batch
+    has locked already, so workers sharing the database take different lanes at once.
+    """
+    stmt = (
+        select(InboxEvent.lane_key)
+        .where(InboxEvent.status == PENDING, InboxEvent.lane_key.is_not(None))
+        .order_by(InboxEvent.id)
+        .limit(4 * limit + len(exclude))
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    keys: list[str] = []
+    for key in session.scalars(stmt):
+        if key not in exclude and key not in keys:
+            keys.append(key)
+            if len(keys) == limit:
+                break
+    return keys
+
+
 def next_pending(session: Session, lane_key: str) -> InboxEvent | None:
     """Return the lane's earliest waiting event by LINE's timestamp."""
     stmt = (

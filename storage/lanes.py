@@ -37,3 +37,9 @@ def release(session: Session, key: str, holder: str) -> None:
     """Give the lane back so the next event of that source can be taken by anyone."""
     # Deleted, not just freed: its key names a user, and nothing is kept about anyone for long.
     session.execute(delete(Lane).where(Lane.key == key, Lane.holder == holder))
+
+
+def release_all(session: Session, keys: list[str], holder: str) -> None:
+    """Give back every one of these lanes this holder has."""
+    if keys:
+        session.execute(delete(Lane).where(Lane.key.in_(keys), Lane.holder == holder))

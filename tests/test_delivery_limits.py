@@ -8,7 +8,7 @@ import pytest
 
 from bot.gateway import LineGateway
 from bot.sender import DeliverySender
-from storage import deliveries
+from storage import deliveries, delivery_states
 from storage.models import Delivery
 from tests.conftest import TOKEN
 from tests.waiting import sent_requests
@@ -107,7 +107,7 @@ def test_the_monthly_limit_fails_at_once_with_reason_quota(db, sender, line, tol
             delivery_id
         ]
         assert deliveries.failed_for_quota(session, dedupe_prefix="meeting-8:") == []
-        assert deliveries.due_ids(session, START + timedelta(days=1)) == []
+        assert delivery_states.due_ids(session, START + timedelta(days=1)) == []
 
 
 def test_a_quota_used_up_mid_month_fails_the_multicast_as_quota(db, sender, line, told):

@@ -9,7 +9,7 @@ import pytest
 
 from bot.gateway import LineGateway
 from bot.sender import DeliverySender
-from storage import deliveries
+from storage import deliveries, delivery_states
 from storage.models import Delivery
 from tests.conftest import TOKEN
 from tests.waiting import sent_requests
@@ -124,8 +124,8 @@ def test_a_sender_that_died_holding_a_reply_is_not_followed_by_a_push(db, sender
     # A sender claims it, marks it started, LINE delivers it, and the sender dies before recording.
     then = NOW - timedelta(minutes=5)
     with db.unit_of_work() as session:
-        deliveries.claim(session, delivery_id, then, timedelta(seconds=30))
-        assert deliveries.mark_reply_started(session, delivery_id, then)
+        delivery_states.claim(session, delivery_id, then, timedelta(seconds=30))
+        assert delivery_states.mark_reply_started(session, delivery_id, then)
     gateway.reply(token, HELLO)
     assert sender.send(delivery_id) == "unknown"
     assert seen_by(line, member) == ["reply"]
@@ -141,7 +141,9 @@ def test_a_sender_that_died_before_its_reply_left_still_answers_once(
     delivery_id = reply_stored(db, token, member, at=NOW - timedelta(seconds=40))
     # A sender claims it and dies before its write-ahead mark: the request never left.
     with db.unit_of_work() as session:
-        deliveries.claim(session, delivery_id, NOW - timedelta(seconds=40), timedelta(seconds=30))
+        delivery_states.claim(
+            session, delivery_id, NOW - timedelta(seconds=40), timedelta(seconds=30)
+        )
     if token_expired:
         line.advance_clock(61)  # the process stayed down past the token's minute
     assert sender.send(delivery_id) == "sent"
@@ -183,7 +185,7 @@ def test_send_many_leaves_out_what_another_sender_holds(db, sender, line):
     member, token = a_member_writes(line)
     delivery_id = reply_stored(db, token, member)
     with db.unit_of_work() as session:
-        deliveries.claim(session, delivery_id, NOW, timedelta(minutes=5))
+        delivery_states.claim(session, delivery_id, NOW, timedelta(minutes=5))
     assert sender.send_many([delivery_id]) == {}
     assert seen_by(line, member) == []
 

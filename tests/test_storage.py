@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 
-from storage import deliveries, lanes, members
+from storage import deliveries, delivery_states, lanes, members
 from storage.db import Database
 from storage.models import Base, Delivery
 
@@ -95,7 +95,9 @@ def test_a_claimed_delivery_is_not_claimed_twice(db):
         [delivery_id] = deliveries.enqueue_push(session, "U1", [{"type": "text", "text": "x"}], NOW)
     lease = timedelta(seconds=60)
     with db.unit_of_work() as session:
-        assert deliveries.claim(session, delivery_id, NOW, lease) is not None
+        assert delivery_states.claim(session, delivery_id, NOW, lease) is not None
     with db.unit_of_work() as session:
-        assert deliveries.claim(session, delivery_id, NOW + timedelta(seconds=5), lease) is None
-        assert deliveries.due_ids(session, NOW + timedelta(seconds=5)) == []
+        assert (
+            delivery_states.claim(session, delivery_id, NOW + timedelta(seconds=5), lease) is None
+        )
+        assert delivery_states.due_ids(session, NOW + timedelta(seconds=5)) == []

@@ -1,0 +1,136 @@
+"""Handle the next event of many lanes in one transaction, then send their replies together.
+
+One event per lane per batch, so a lane's next event waits until this one's reply has gone out
+(its lane stays taken until then): each member still gets answers in LINE's timestamp order.
+Each event is handled in a savepoint of its own; the batch commits once, with every reply.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.inbox_failures import count_failure, log_failure, transient
+from bot.sender import SEND_CONCURRENCY
+from handlers.deferred import NeedsLine
+from storage import inbox, lanes
+
+log = logging.getLogger(__name__)
+# Lanes one batch takes at most: as many replies as go out at once, so they are all sent (and
+# marked started) right after the commit and their claim needs one lease, not one per chunk:
+# after a crash they are sent by others within about 40 s, with their reply tokens still good.
+BATCH_LANES = SEND_CONCURRENCY
+# On SQLite a batch takes no more lanes once it has handled for this long: every webhook waits
+# for the write lock it holds, and its 200 must not wait long.
+BATCH_SECONDS_SQLITE = 0.010
+# Seconds between two cleanups on disk after erasures (the sweep after the last batch does it).
+FORGET_PAUSE = 1.0
+
+
+@dataclass
+class Batch:
+    """What one batch did: events handled, replies to send, lanes held until they are sent."""
+
+    handled: int = 0
+    sends: list[int] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)
+    # Lanes to go on one at a time (`process_lane`): an event that must ask LINE first, or every
+    # lane of a batch whose transaction failed as a whole.
+    alone: list[str] = field(default_factory=list)
+    looked: bool = False  # some lane had events waiting
+    # How long the replies stay claimed for this process: if it dies before sending them, they
+    # are sent by whoever sends what is due once this runs out.
+    hold: timedelta | None = None
+
+    @property
+    def lanes(self) -> list[str]:
+        return self.held + self.alone
+
+
+def take_batch(processor, limit: int = BATCH_LANES, exclude: frozenset = frozenset()) -> Batch:
+    """Take up to `limit` free lanes and handle each one's next event, in one transaction."""
+    holder, now = processor.holder, processor.clock()
+    batch, keys = Batch(hold=processor.sender.hold_for(limit)), []
+    try:
+        with processor.db.unit_of_work() as session:
+            # Sorted: workers sharing PostgreSQL take lane rows in one order, never deadlock.
+            keys = sorted(inbox.claimable_lanes(session, limit, exclude))
+            batch.looked = bool(keys)
+            began, budget = time.monotonic(), _budget(processor.db.dialect)
+            for key in keys:
+                if time.monotonic() - began > budget:
+                    break  # the rest wait for the next batch, in a moment
+                if lanes.try_claim(session, key, holder, now, processor.lease):
+                    _handle_lane(processor, session, key, now, batch)
+    except Exception as exc:  # noqa: BLE001 - the lanes go on one at a time, as before batches
+        if not keys:
+            raise
+        log.warning("batch of %d lanes rolled back: %s", len(keys), type(exc).__name__)
+        return Batch(alone=keys, looked=True)
+    return batch
+
+
+def _budget(dialect: str) -> float:
+    # PostgreSQL's webhooks never wait for a batch (row locks only): it may take all its lanes.
+    return BATCH_SECONDS_SQLITE if dialect == "sqlite" else float("inf")
+
+
+def _handle_lane(processor, session, key: str, now, batch: Batch) -> None:
+    row = inbox.next_pending(session, key)
+    if row is None or processor.holdback.ready_at(row, now) is not None:
+        # Nothing waiting, or the next event is too young: a member's earlier event sent in
+        # another request may still be on its way. The sweep comes back.
+        lanes.release(session, key, processor.holder)
+        return
+    payload = json.loads(row.payload or "{}")
+    try:
+        with session.begin_nested():
+            delivery_id = processor.handle(session, payload, row.id, now, None, batch.hold)
+    except NeedsLine:
+        batch.alone.append(key)  # asked again with LINE's answer, outside this transaction
+        return
+    except Exception as exc:
+        if transient(exc):
+            raise  # the connection itself may be gone: the whole batch is rolled back
+        args = (key, processor.holder, row.id, payload, row.webhook_event_id, exc, now)
+        # Counted here unless the handler broke the connection too: then this raises, the batch
+        # is rolled back, and its lanes go on alone (where the attempt is counted on its own).
+        session.execute(select(1))  # raises if the transaction cannot go on
+        delivery_id = count_failure(session, *args, batch.hold)
+        log_failure(row.webhook_event_id, exc)
+        if delivery_id is None:
+            return  # to be tried again later; its lane was given back
+    batch.handled += 1
+    batch.held.append(key)
+    if delivery_id:
+        batch.sends.append(delivery_id)
+
+
+def finish_batch(processor, batch: Batch) -> int:
+    """Send the batch's replies, give its lanes back, go on with the lanes left to handle alone.
+
+    Return how many events were handled, those handled alone included.
+    """
+    handled = batch.handled
+    try:
+        if batch.sends:
+            processor.sender.send_held(batch.sends)
+    finally:
+        if batch.held:
+            with processor.db.unit_of_work() as session:
+                lanes.release_all(session, batch.held, processor.holder)
+    for key in batch.alone:
+        try:
+            handled += processor.process_lane(key)
+        except Exception as exc:  # noqa: BLE001 - one lane must not stop the others
+            log.error("lane failed: %s", type(exc).__name__)
+    # An erasure handled here is committed, answered and its lane released: only now can the
+    # deleted rows be made unreadable in the database files too (at most once a second: each
+    # time costs a checkpoint of SQLite's log, or a VACUUM on PostgreSQL).
+    processor.db.forget_erased(pause=FORGET_PAUSE)
+    return handled

@@ -1,0 +1,106 @@
+"""Record what LINE answered to each claimed delivery: sent, retried later, failed or unknown."""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.gateway import Outcome, SendResult
+from storage import deliveries, delivery_states, members
+from storage.db import Database, forget_after_commit
+from storage.models import Delivery
+
+# The sender's log: one line per delivery, as before this module was split from it.
+log = logging.getLogger("bot.sender")
+
+# LINE keeps a retry key for 24 hours; after that a retry could be sent twice, so we stop.
+RETRY_WINDOW = timedelta(hours=24)
+# A 429 without Retry-After: a short first pause (a reply token lives about a minute).
+RATE_LIMIT_BASE = 5
+MAX_DELAY = 3600
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What happened to one claimed delivery: LINE's last answer and how it was sent."""
+
+    result: SendResult
+    via: str
+    # Set for a reply that may have reached the member (timeout, connection, interrupted):
+    # recorded as unknown, never retried nor pushed.
+    lost: str | None = None
+
+
+def record(
+    db: Database, clock: Callable[[], datetime], claimed: list[Delivery], attempts: list[Attempt]
+) -> dict[int, str]:
+    """Record every attempt's outcome in one transaction; return each delivery's new status."""
+    statuses = {}
+    with db.unit_of_work() as session:
+        now = clock()
+        for delivery, attempt in zip(claimed, attempts, strict=True):
+            statuses[delivery.id] = _record_one(session, delivery, attempt, now)
+    for delivery, attempt in zip(claimed, attempts, strict=True):
+        status, result = statuses[delivery.id], attempt.result
+        log.info(
+            "delivery %s (%s via %s): %s%s",
+            delivery.id,
+            delivery.kind,
+            attempt.via,
+            status,
+            f" after {result.outcome.value} {result.status or ''}".rstrip()
+            if status != deliveries.SENT
+            else "",
+        )
+    return statuses
+
+
+def _record_one(session, delivery: Delivery, attempt: Attempt, now: datetime) -> str:
+    result = attempt.result
+    if result.outcome is Outcome.SENT:
+        delivery_states.mark_sent(session, delivery.id, now, attempt.via, result.request_id)
+        if delivery.kind != "multicast" and not _kept(session, delivery):
+            # Sent to someone we keep nothing about: the emptied row is cleaned on disk too.
+            forget_after_commit(session, ["deliveries"])
+        return deliveries.SENT
+    if attempt.lost:
+        delivery_states.mark_unknown(session, delivery.id, _reason(result), attempt.lost)
+        return deliveries.UNKNOWN
+    if result.outcome is Outcome.QUOTA:
+        delivery_states.mark_failed(session, delivery.id, _reason(result), deliveries.QUOTA)
+        return deliveries.FAILED
+    if result.outcome in (Outcome.RETRY, Outcome.RATE_LIMITED):
+        if now - delivery.created_at < RETRY_WINDOW:
+            at = now + _delay(delivery, result)
+            delivery_states.mark_retry(session, delivery.id, at, _reason(result))
+            return deliveries.PENDING
+        delivery_states.mark_failed(session, delivery.id, _reason(result), "expired")
+        return deliveries.FAILED
+    delivery_states.mark_failed(session, delivery.id, _reason(result), "rejected")
+    return deliveries.FAILED
+
+
+def _delay(delivery: Delivery, result: SendResult) -> timedelta:
+    if result.retry_after is not None:
+        return timedelta(seconds=min(max(result.retry_after, 1.0), MAX_DELAY))
+    base = RATE_LIMIT_BASE if result.outcome is Outcome.RATE_LIMITED else 15
+    exponent = min(max(delivery.attempts - 1, 0), 10)
+    return timedelta(seconds=min(base * 2**exponent * random.uniform(1.0, 1.2), MAX_DELAY))
+
+
+def _kept(session, delivery: Delivery) -> bool:
+    """Whether the one recipient is a member who consented (a group counts as kept)."""
+    to = json.loads(delivery.recipients or "[]")
+    if len(to) != 1 or not str(to[0]).startswith("U"):
+        return True
+    member = members.find(session, to[0])
+    return member is not None and member.consented
+
+
+def _reason(result: SendResult) -> str:
+    status = f"HTTP {result.status}: " if result.status else ""
+    return f"{result.outcome.value}: {status}{result.detail}".strip()

@@ -1,0 +1,40 @@
+"""Batches: many members' events handled in one transaction, each member still answered in LINE's
+timestamp order, once."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot import create_app
+from storage.models import Delivery, InboxEvent, Lane
+from tests.conftest import ServedApp
+from tests.runtime.ordering import in_timestamp_order, members, out_of_order_pairs, post
+
+
+def test_forty_waiting_events_of_twenty_members_are_answered_in_order_and_once(
+    live_config, line, db
+):
+    # Stored with the inbox worker off, each member's later event first: more lanes wait than a
+    # batch takes, and every lane has a second event that must wait for the first one's reply.
+    app = create_app(live_config.with_changes(start_inbox_worker=False))
+    bot = app.extensions["bot"]
+    served = ServedApp(app)
+    try:
+        pairs = out_of_order_pairs(line, members(line, db, 20))
+        posted = [post(served.url + "/callback", e) for pair in pairs.values() for e in pair[::-1]]
+        assert posted == [200] * 40
+
+        assert bot.processor.drain() == 40
+
+        assert [m for m in pairs if not in_timestamp_order(line, m)] == []
+        assert all(len(line.messages(m, since=0)["messages"]) == 2 for m in pairs)
+        with db.unit_of_work() as session:
+            statuses = session.scalars(select(InboxEvent.status)).all()
+            assert statuses == ["done"] * 40
+            sent = session.execute(select(Delivery.status, func.max(Delivery.attempts))
+                                   .group_by(Delivery.status)).all()  # fmt: skip
+            assert [tuple(row) for row in sent] == [("sent", 1)]  # each reply sent on its first try
+            assert session.scalar(select(func.count()).select_from(Lane)) == 0  # all given back
+    finally:
+        served.stop()
+        bot.close()
