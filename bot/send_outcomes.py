@@ -22,6 +22,8 @@ RETRY_WINDOW = timedelta(hours=24)
 # A 429 without Retry-After: a short first pause (a reply token lives about a minute).
 RATE_LIMIT_BASE = 5
 MAX_DELAY = 3600
+# What `record` reports for a delivery another sender claimed while this one was attempting it.
+TAKEN_OVER = "taken over"
 
 
 @dataclass(frozen=True)
@@ -60,28 +62,35 @@ def record(
 
 
 def _record_one(session, delivery: Delivery, attempt: Attempt, now: datetime) -> str:
-    result = attempt.result
+    status, applied = _apply(session, delivery, attempt, now)
+    if not applied:
+        # Our lease ran out and another sender claimed it: its outcome is the one that counts.
+        return TAKEN_OVER
+    if status == deliveries.SENT and delivery.kind != "multicast" and not _kept(session, delivery):
+        # Sent to someone we keep nothing about: the emptied row is cleaned on disk too.
+        forget_after_commit(session, ["deliveries"])
+    return status
+
+
+def _apply(session, delivery: Delivery, attempt: Attempt, now: datetime) -> tuple[str, bool]:
+    """Record the attempt; return the new status and whether this claim still held the row."""
+    result, reason = attempt.result, _reason(attempt.result)
     if result.outcome is Outcome.SENT:
-        delivery_states.mark_sent(session, delivery.id, now, attempt.via, result.request_id)
-        if delivery.kind != "multicast" and not _kept(session, delivery):
-            # Sent to someone we keep nothing about: the emptied row is cleaned on disk too.
-            forget_after_commit(session, ["deliveries"])
-        return deliveries.SENT
+        sent = delivery_states.mark_sent(session, delivery, now, attempt.via, result.request_id)
+        return deliveries.SENT, sent
     if attempt.lost:
-        delivery_states.mark_unknown(session, delivery.id, _reason(result), attempt.lost)
-        return deliveries.UNKNOWN
+        return deliveries.UNKNOWN, delivery_states.mark_unknown(
+            session, delivery, reason, attempt.lost
+        )
     if result.outcome is Outcome.QUOTA:
-        delivery_states.mark_failed(session, delivery.id, _reason(result), deliveries.QUOTA)
-        return deliveries.FAILED
+        quota = deliveries.QUOTA
+        return deliveries.FAILED, delivery_states.mark_failed(session, delivery, reason, quota)
     if result.outcome in (Outcome.RETRY, Outcome.RATE_LIMITED):
         if now - delivery.created_at < RETRY_WINDOW:
             at = now + _delay(delivery, result)
-            delivery_states.mark_retry(session, delivery.id, at, _reason(result))
-            return deliveries.PENDING
-        delivery_states.mark_failed(session, delivery.id, _reason(result), "expired")
-        return deliveries.FAILED
-    delivery_states.mark_failed(session, delivery.id, _reason(result), "rejected")
-    return deliveries.FAILED
+            return deliveries.PENDING, delivery_states.mark_retry(session, delivery, at, reason)
+        return deliveries.FAILED, delivery_states.mark_failed(session, delivery, reason, "expired")
+    return deliveries.FAILED, delivery_states.mark_failed(session, delivery, reason, "rejected")
 
 
 def _delay(delivery: Delivery, result: SendResult) -> timedelta:

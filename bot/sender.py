@@ -217,7 +217,7 @@ class DeliverySender:
             with self.db.unit_of_work() as session:
                 now = self.clock()
                 return {d.id for d in replies
-                        if delivery_states.mark_reply_started(session, d.id, now)}  # fmt: skip
+                        if delivery_states.mark_reply_started(session, d, now)}  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - a database hiccup: try again later
             log.warning("%d repl(y/ies) not marked started: %s", len(replies), type(exc).__name__)
             return set()

@@ -1,5 +1,11 @@
 """Repository of a delivery on its way out: claimed for sending, marked started, then sent,
-retried, failed or unknown."""
+retried, failed or unknown.
+
+Every claim adds one to `attempts`, and every later step of that claim names the count it got: a
+sender whose lease ran out while it was slow finds the count moved on and touches nothing. Without
+that fence, a slow sender could mark started (or reset) a reply that another sender had already
+claimed and sent, spend its used token, be refused, and push a second copy.
+"""
 
 from __future__ import annotations
 
@@ -47,21 +53,29 @@ def claim_for_sending(
 
 
 def held(session: Session, delivery_ids: list[int], now: datetime) -> list[Delivery]:
-    """Return these deliveries if still pending and claimed (stored held by `enqueue_reply`)."""
+    """Return these deliveries if still pending and held by their first claim (`enqueue_reply`)."""
     stmt = select(Delivery).where(
-        Delivery.id.in_(delivery_ids), Delivery.status == PENDING, Delivery.claimed_until > now
+        Delivery.id.in_(delivery_ids),
+        Delivery.status == PENDING,
+        Delivery.claimed_until > now,
+        Delivery.attempts == 1,  # nobody took them over after the hold ran out
     )
     return list(session.scalars(stmt.order_by(Delivery.id)))
 
 
-def mark_reply_started(session: Session, delivery_id: int, now: datetime) -> bool:
+def mark_reply_started(session: Session, claimed: Delivery, now: datetime) -> bool:
     """Record, before the request, that a reply is about to be handed to LINE; False if not ours."""
     result = session.execute(
         update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == PENDING, Delivery.claimed_until > now)
+        .where(ours(claimed), Delivery.status == PENDING, Delivery.claimed_until > now)
         .values(reply_started_at=now)
     )
     return result.rowcount == 1
+
+
+def ours(claimed: Delivery):
+    """The condition that the delivery is still held by the claim that returned `claimed`."""
+    return and_(Delivery.id == claimed.id, Delivery.attempts == claimed.attempts)
 
 
 def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
@@ -80,13 +94,14 @@ def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
 
 
 def mark_sent(
-    session: Session, delivery_id: int, now: datetime, via: str, request_id: str | None
-) -> None:
+    session: Session, claimed: Delivery, now: datetime, via: str, request_id: str | None
+) -> bool:
     """Record that LINE accepted the delivery (or had accepted it already: 409)."""
     # Once sent, who got what is LINE's to keep, not ours: the row keeps only its receipt.
-    session.execute(
+    return _still_ours(
+        session,
         update(Delivery)
-        .where(Delivery.id == delivery_id)
+        .where(ours(claimed))
         .values(
             status=SENT,
             sent_at=now,
@@ -95,36 +110,39 @@ def mark_sent(
             claimed_until=None,
             recipients="[]",
             messages="[]",
-        )
+        ),
     )
 
 
-def mark_retry(session: Session, delivery_id: int, at: datetime, error: str) -> None:
+def mark_retry(session: Session, claimed: Delivery, at: datetime, error: str) -> bool:
     """Leave the delivery pending for another attempt at `at`."""
-    session.execute(
+    return _still_ours(
+        session,
         update(Delivery)
-        .where(Delivery.id == delivery_id)
+        .where(ours(claimed))
         .values(
             next_attempt_at=at, last_error=error[:300], claimed_until=None, reply_started_at=None
-        )
+        ),
     )
 
 
-def mark_failed(session: Session, delivery_id: int, error: str, reason: str | None = None) -> None:
+def mark_failed(session: Session, claimed: Delivery, error: str, reason: str | None = None) -> bool:
     """Give up on the delivery, keeping the error and its reason (e.g. QUOTA) to query by."""
-    session.execute(
+    return _still_ours(
+        session,
         update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(status=FAILED, last_error=error[:300], reason=reason, claimed_until=None)
+        .where(ours(claimed))
+        .values(status=FAILED, last_error=error[:300], reason=reason, claimed_until=None),
     )
 
 
-def mark_unknown(session: Session, delivery_id: int, error: str, reason: str) -> None:
+def mark_unknown(session: Session, claimed: Delivery, error: str, reason: str) -> bool:
     """Record a reply whose fate LINE never told us; it is neither retried nor pushed."""
     # Like a sent row, it keeps no content: nothing more will be done with it.
-    session.execute(
+    return _still_ours(
+        session,
         update(Delivery)
-        .where(Delivery.id == delivery_id)
+        .where(ours(claimed))
         .values(
             status=UNKNOWN,
             last_error=error[:300],
@@ -132,5 +150,10 @@ def mark_unknown(session: Session, delivery_id: int, error: str, reason: str) ->
             claimed_until=None,
             recipients="[]",
             messages="[]",
-        )
+        ),
     )
+
+
+def _still_ours(session: Session, statement) -> bool:
+    """Run a claim's final update; False if a newer claim holds the delivery (nothing changed)."""
+    return session.execute(statement).rowcount == 1

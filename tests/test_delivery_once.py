@@ -118,14 +118,55 @@ def test_a_timeout_then_a_refused_token_is_never_pushed(db, sender, line):
     assert sent_requests(line, PUSH) == []
 
 
+def test_a_slow_sender_whose_hold_ran_out_leaves_the_reply_to_the_one_that_took_over(
+    db, gateway, line
+):
+    # A busy worker stores a reply held for itself, then stalls past its hold. Another sender
+    # takes it over and is answering the member when the first one wakes: the first must send
+    # nothing, or its reply meets a spent token, is refused, and is pushed as a second copy.
+    member, token = a_member_writes(line)
+    then, hold = NOW - timedelta(seconds=40), timedelta(seconds=30)
+    with db.unit_of_work() as session:
+        delivery_id = deliveries.enqueue_reply(session, token, member, HELLO, then, hold).id
+    with db.unit_of_work() as session:
+        taken = delivery_states.claim(session, delivery_id, NOW, hold)
+        assert delivery_states.mark_reply_started(session, taken, NOW)
+    gateway.reply(token, HELLO)  # the one that took over, its answer not yet recorded
+    woken = DeliverySender(db, gateway, clock=lambda: NOW + timedelta(seconds=1))
+    try:
+        assert woken.send_held([delivery_id]) == {}
+    finally:
+        woken.close()
+    assert seen_by(line, member) == ["reply"]
+    assert sent_requests(line, PUSH) == []
+
+
+def test_a_lapsed_claim_can_neither_mark_nor_reset_the_claim_that_followed(db, line):
+    member, token = a_member_writes(line)
+    delivery_id = reply_stored(db, token, member)
+    lease = timedelta(seconds=30)
+    with db.unit_of_work() as session:
+        first = delivery_states.claim(session, delivery_id, NOW, lease)
+        session.expunge(first)
+    with db.unit_of_work() as session:
+        second = delivery_states.claim(session, delivery_id, NOW + 2 * lease, lease)
+        assert second is not None and second.attempts == first.attempts + 1
+        assert delivery_states.mark_reply_started(session, second, NOW + 2 * lease)
+    with db.unit_of_work() as session:
+        assert not delivery_states.mark_reply_started(session, first, NOW + 2 * lease)
+        assert not delivery_states.mark_retry(session, first, NOW, "slow")
+    kept = row(db, delivery_id)
+    assert kept.reply_started_at is not None and kept.claimed_until is not None
+
+
 def test_a_sender_that_died_holding_a_reply_is_not_followed_by_a_push(db, sender, gateway, line):
     member, token = a_member_writes(line)
     delivery_id = reply_stored(db, token, member)
     # A sender claims it, marks it started, LINE delivers it, and the sender dies before recording.
     then = NOW - timedelta(minutes=5)
     with db.unit_of_work() as session:
-        delivery_states.claim(session, delivery_id, then, timedelta(seconds=30))
-        assert delivery_states.mark_reply_started(session, delivery_id, then)
+        claimed = delivery_states.claim(session, delivery_id, then, timedelta(seconds=30))
+        assert delivery_states.mark_reply_started(session, claimed, then)
     gateway.reply(token, HELLO)
     assert sender.send(delivery_id) == "unknown"
     assert seen_by(line, member) == ["reply"]
