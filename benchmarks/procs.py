@@ -17,7 +17,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-BOT_APP = "bot.wsgi:make_app()"
+BOT_APP = "bot.wsgi:make_web()"
 PR_SET_PDEATHSIG = 1
 _VARIABLE = re.compile(r"\$\{(\w+)(?::-([^}]*))?\}")
 _running: list[Child] = []
@@ -136,6 +136,17 @@ def start_web(name: str, env: dict[str, str], log_dir: Path, app: str = BOT_APP)
         child.stop()
         raise
     return child
+
+
+def start_worker(name: str, env: dict[str, str], log_dir: Path) -> Child:
+    """Start the Procfile's `worker:` (it handles what the web stores)."""
+    line = next(
+        line for line in (ROOT / "Procfile").read_text().splitlines() if line.startswith("worker:")
+    )
+    args = shlex.split(line.removeprefix("worker:").strip())
+    if args[:3] != ["flask", "--app", "bot"]:
+        raise RuntimeError(f"unexpected Procfile worker command: {line}")
+    return Child(name, [sys.executable, "-m", *args], env, log_dir / f"{name}.log")
 
 
 def start_emulator(

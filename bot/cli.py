@@ -10,6 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from bot.members_cli import members_group
 from bot.richmenu.deploy import richmenu_group
+from bot.worker_cli import worker_command
 from demo.cli import demo_group
 from exports.cli import export_command
 from storage import deliveries, inbox
@@ -117,6 +118,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(send_due)
     app.cli.add_command(nudges_group)
     app.cli.add_command(clock_command)
+    app.cli.add_command(worker_command)
     app.cli.add_command(richmenu_group)
     app.cli.add_command(members_group)
     app.cli.add_command(export_command)

@@ -52,7 +52,9 @@ class InboxWorker:
         self._wake.set()
         if self._thread is not None and wait:
             self._thread.join(timeout=10)
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        # Waiting, batches already taken are still sent (their events are finished and their
+        # replies held for this process); not waiting, they are left to their leases.
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
 
     def _loop(self) -> None:
         while not self._stop.is_set():

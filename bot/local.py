@@ -46,8 +46,13 @@ def gunicorn_command(port: int, host: str | None = None) -> list[str]:
         "gthread",
         "--threads",
         "4",
-        "bot.wsgi:make_app()",
+        "bot.wsgi:make_web()",
     ]
+
+
+def worker_command() -> list[str]:
+    """Return the worker process's command, the Procfile's `worker:`."""
+    return [sys.executable, "-m", "flask", "--app", "bot", "worker"]
 
 
 def wait_for(url: str, seconds: float = 20.0) -> bool:
@@ -110,6 +115,7 @@ def main() -> int:
         print(BANNER_EN)
     web = subprocess.Popen(gunicorn_command(config.port), env=env)
     children.append(web)
+    children.append(subprocess.Popen(worker_command(), env=env))
     try:
         return web.wait()
     except KeyboardInterrupt:

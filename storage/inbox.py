@@ -159,3 +159,8 @@ def count_by_status(session: Session) -> dict[str, int]:
     """Count events by status, for health checks and the CLI."""
     stmt = select(InboxEvent.status, func.count()).group_by(InboxEvent.status)
     return {status: count for status, count in session.execute(stmt)}
+
+
+def newest_id(session: Session) -> int:
+    """Return the id of the newest stored event (0 if none): it grows when events arrive."""
+    return session.scalar(select(func.max(InboxEvent.id))) or 0

@@ -84,12 +84,34 @@ def bot_env(emulator_url: str, database_url: str, port: int, **extra: str) -> di
     )  # fmt: skip
 
 
+class Processes:
+    """The web process and its worker, started and stopped (or killed) together."""
+
+    def __init__(self, *parts: Process) -> None:
+        self.parts = parts
+
+    def output(self) -> str:
+        return "".join(part.output() for part in self.parts)
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        for part in reversed(self.parts):
+            part.stop(sig)
+
+
 def gunicorn(
-    port: int, env: dict[str, str], log_path: Path, workers: int = 2, ready_timeout: float = 90
-) -> Process:
-    """Start the web process exactly as the Procfile does; wait until it answers."""
+    port: int,
+    env: dict[str, str],
+    log_path: Path,
+    workers: int = 2,
+    ready_timeout: float = 90,
+    worker: bool = True,
+) -> Processes:
+    """Start the web process exactly as the Procfile does, and its `worker:`; wait until it answers.
+
+    Without `worker`, events are stored and acknowledged but nobody handles them.
+    """
     procfile = (ROOT / "Procfile").read_text()
-    assert "'bot.wsgi:make_app()'" in procfile
+    assert "'bot.wsgi:make_web()'" in procfile
     args = [
         sys.executable,
         "-m",
@@ -102,15 +124,27 @@ def gunicorn(
         "gthread",
         "--threads",
         "4",
-        "bot.wsgi:make_app()",
+        "bot.wsgi:make_web()",
     ]
-    process = Process(args, env, log_path)
+    web = Process(args, env, log_path)
+    started = (
+        Processes(web, inbox_worker(env, log_path.with_suffix(".worker.log")))
+        if worker
+        else Processes(web)
+    )
     try:
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), timeout=ready_timeout)
     except AssertionError:
-        process.stop()  # never leave a half-started web behind
+        started.stop()  # never leave a half-started web behind
         raise
-    return process
+    return started
+
+
+def inbox_worker(env: dict[str, str], log_path: Path) -> Process:
+    """Start the worker exactly as the Procfile's `worker:` does."""
+    procfile = (ROOT / "Procfile").read_text()
+    assert "worker: flask --app bot worker" in procfile
+    return Process([sys.executable, "-m", "flask", "--app", "bot", "worker"], env, log_path)
 
 
 def clock(env: dict[str, str], log_path: Path) -> Process:

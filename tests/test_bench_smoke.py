@@ -61,7 +61,7 @@ def test_the_web_command_is_the_procfiles_bound_to_the_loopback():
     assert args[args.index("--bind") + 1] == "127.0.0.1:8123"
     assert args[args.index("--workers") + 1] == "3"
     assert args[args.index("--worker-class") + 1] == "gthread"
-    assert args[-1] == "bot.wsgi:make_app()"
+    assert args[-1] == "bot.wsgi:make_web()"
     assert procs.procfile_web(env, app="benchmarks.baseline_app:make_app()")[-1] == (
         "benchmarks.baseline_app:make_app()"
     )

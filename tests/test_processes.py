@@ -103,8 +103,8 @@ def test_an_event_stored_by_a_process_killed_with_sigkill_is_answered_after_rest
 ):
     port = free_port()
     env = bot_env(emulator.url, database_url, port, INBOX_LEASE_SECONDS="2")
-    # The first web process stores events but dies (SIGKILL) before its worker handles them.
-    doomed = gunicorn(port, {**env, "INBOX_WORKER": "false"}, tmp_path / "doomed.log", workers=1)
+    # The first web process stores events but dies (SIGKILL) before any worker handles them.
+    doomed = gunicorn(port, env, tmp_path / "doomed.log", workers=1, worker=False)
     emulator.state.webhook_url = f"http://127.0.0.1:{port}/callback"
     member = join(line, db, "สมศรี")
     assert line.send_text(member, "สวัสดี")["status"] == 200

@@ -8,7 +8,7 @@ from benchmarks import databases, loadgen
 from benchmarks.bot_cases import Case, measure
 from benchmarks.events import SECRET, TOKEN, EventFactory
 from benchmarks.outcomes import Drain, count_answers, wait_drained
-from benchmarks.procs import Child, base_env, free_port, start_emulator, start_web
+from benchmarks.procs import Child, base_env, free_port, start_emulator, start_web, start_worker
 from benchmarks.report import Check, Section
 from benchmarks.runner import Run
 from emulator.client import EmulatorClient
@@ -98,7 +98,10 @@ def _bot(run: Run, kind: str) -> dict[str, Case]:
                            LINE_API_BASE_URL=api, DATABASE_URL=db_url,
                            MEDIA_DIR=str(run.workdir / "media"),
                            STAFF_SECRET_KEY="benchmark-staff-secret-key-0123456789abcdef")  # fmt: skip
-            with start_web(f"bot-{kind}", env, run.workdir):
+            with (
+                start_web(f"bot-{kind}", env, run.workdir),
+                start_worker(f"worker-{kind}", env, run.workdir),
+            ):
                 line = EmulatorClient(api)
                 _warm_up(run, callback, line)
                 wait_drained(db_url, timeout=min(s.drain_timeout, run.remaining()))

@@ -1,0 +1,70 @@
+"""`flask worker`, the Procfile's `worker:`: handle stored events and send what is due, until stopped.
+
+The web process only verifies, stores and acknowledges. This process takes the stored events in
+batches (bot/inbox_batch.py), so one slow LINE or a busy handler never delays a webhook's 200.
+Several workers, on one machine or several, may share one PostgreSQL database: each batch takes
+its lanes with SKIP LOCKED, and a lane is held by one worker at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+
+import click
+from flask import current_app
+
+from storage import inbox
+
+log = logging.getLogger(__name__)
+# How often the worker looks for newly stored events: one indexed read (no write lock on SQLite).
+NEWS_POLL_SECONDS = 0.02
+
+
+class InboxNews:
+    """Tell when events newer than the last seen were stored, by the newest event's id."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self.seen = -1
+
+    def arrived(self) -> bool:
+        """Return True if an event was stored since the last call (or on the first call)."""
+        with self.db.reading() as session:
+            newest = inbox.newest_id(session)
+        arrived, self.seen = newest != self.seen, newest
+        return arrived
+
+
+def run_worker(bot, stopping: threading.Event, poll: float = NEWS_POLL_SECONDS) -> None:
+    """Handle events until `stopping` is set, then finish the batches in hand and return."""
+    news = InboxNews(bot.db)
+    bot.worker.start()  # its first sweep takes whatever a previous run left
+    log.info("worker started")
+    try:
+        while not stopping.wait(poll):
+            try:
+                if news.arrived():
+                    bot.worker.notify()
+            except Exception as exc:  # noqa: BLE001 - the periodic sweep goes on meanwhile
+                log.error("looking for new events failed: %s", type(exc).__name__)
+    finally:
+        # Batches in hand are sent and their lanes given back; a SIGKILL instead leaves them to
+        # their leases, which the next worker waits out (replies marked started stay unknown).
+        bot.worker.stop(wait=True)
+        log.info("worker stopped")
+
+
+@click.command("worker")
+def worker_command() -> None:
+    """Handle stored webhook events and send due deliveries until SIGTERM or Ctrl-C."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, lambda *_: stopping.set())
+    bot = current_app.extensions["bot"]
+    try:
+        run_worker(bot, stopping)
+    finally:
+        bot.close()

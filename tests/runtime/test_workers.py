@@ -1,0 +1,78 @@
+"""Worker processes (the Procfile's `worker:`) sharing one database with the web that stores."""
+
+from __future__ import annotations
+
+import signal
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Delivery, InboxEvent
+from tests.processes import bot_env, free_port, gunicorn, inbox_worker
+from tests.runtime.ordering import in_timestamp_order, members, out_of_order_pairs, post
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.slow
+
+
+def test_three_workers_on_postgresql_answer_each_member_in_order_and_once(
+    emulator, line, db, database_url, tmp_path
+):
+    if db.dialect != "postgresql":
+        pytest.skip("workers on several machines share PostgreSQL; SQLite runs one worker")
+    port = free_port()
+    env = bot_env(emulator.url, database_url, port, INBOX_HOLDBACK_MS="300")
+    web = gunicorn(port, env, tmp_path / "web.log", workers=2, worker=False)
+    workers = [inbox_worker(env, tmp_path / f"worker-{n}.log") for n in range(3)]
+    try:
+        pairs = out_of_order_pairs(line, members(line, db, 40))
+        # Each member's later event is posted first, in its own request, all members at once.
+        events = [event for pair in pairs.values() for event in pair[::-1]]
+        url = f"http://127.0.0.1:{port}/callback"
+        with ThreadPoolExecutor(8) as pool:
+            assert list(pool.map(lambda e: post(url, e), events)) == [200] * len(events)
+
+        assert [m for m in pairs if not in_timestamp_order(line, m)] == []
+        wait_until(lambda: _handled(db) == len(events), timeout=30)
+        assert all(len(line.messages(m, since=0)["messages"]) == 2 for m in pairs)
+        with db.unit_of_work() as session:
+            sent = session.scalars(select(Delivery.sent_via)).all()
+        assert sorted(set(sent)) == ["reply"] and len(sent) == len(events)
+        logs = "".join(worker.output() for worker in workers)
+        assert "Traceback" not in logs
+    finally:
+        for worker in workers:
+            worker.stop()
+        web.stop()
+
+
+def test_a_worker_stopped_by_sigterm_finishes_its_batches_and_exits(
+    emulator, line, db, database_url, tmp_path
+):
+    port = free_port()
+    env = bot_env(emulator.url, database_url, port)
+    web = gunicorn(port, env, tmp_path / "web.log", workers=1)
+    try:
+        pairs = out_of_order_pairs(line, members(line, db, 10))
+        url = f"http://127.0.0.1:{port}/callback"
+        assert [post(url, pair[0]) for pair in pairs.values()] == [200] * 10
+        worker = web.parts[-1]
+        worker.stop(signal.SIGTERM)
+        assert worker.popen.returncode == 0, worker.output()[-2000:]
+        assert "worker stopped" in worker.output()
+        # Whatever it took was answered; what it had not taken waits, stored, for the next one.
+        with db.unit_of_work() as session:
+            claimed = session.scalar(
+                select(func.count()).select_from(Delivery).where(Delivery.claimed_until.is_not(None))
+            )
+        assert claimed == 0
+    finally:
+        web.stop()
+
+
+def _handled(db) -> int:
+    with db.unit_of_work() as session:
+        return session.scalar(
+            select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "done")
+        )
