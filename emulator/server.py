@@ -12,18 +12,16 @@ import uuid
 from typing import Any
 
 from flask import Flask, Request, Response, request
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer, make_server
 
 from emulator.calls import Answer
 from emulator.control import control_blueprint
 from emulator.dispatch import AUTH_FAILED, serve_call
+from emulator.keepalive import KEEP_ALIVE, KeepAliveHandler, never_readable_end
 from emulator.state import EmulatorState
 
 log = logging.getLogger("emulator")
 POLL_INTERVAL = 0.05  # how fast stop() takes effect
-# Set on a request whose body was read whole: its connection may stay open for the next one.
-KEEP_ALIVE = "emulator.keep_alive"
-IDLE_SECONDS = 30  # an idle kept-alive connection is closed after this, as servers do
 
 FAULT_MESSAGES = {400: "Bad Request", 401: AUTH_FAILED, 403: "Forbidden", 404: "Not found",
                   409: "Conflict", 429: "Too many requests", 500: "Internal server error",
@@ -123,39 +121,7 @@ def create_emulator_app(state: EmulatorState) -> Flask:
     return app
 
 
-class _Handler(WSGIRequestHandler):
-    """Keep a Messaging API call's connection alive, as LINE does (werkzeug closes every one).
-
-    Werkzeug closes because it cannot skip a body the app left unread, and after each response it
-    drains what the client sends next. The Messaging API routes read every body, so for them the
-    close is left out and the drain is pointed at a socket that never has anything to read.
-    """
-
-    timeout = IDLE_SECONDS
-
-    def run_wsgi(self) -> None:
-        self._socket = self.connection
-        try:
-            super().run_wsgi()
-        finally:
-            self.connection = self._socket
-
-    def make_environ(self) -> dict:
-        environ = super().make_environ()
-        environ["werkzeug.socket"] = getattr(self, "_socket", self.connection)
-        return environ
-
-    def send_header(self, keyword: str, value: str) -> None:
-        environ = getattr(self, "environ", None) or {}
-        if keyword.lower() == "connection" and value == "close" and environ.get(KEEP_ALIVE):
-            quiet = getattr(self.server, "never_readable", None)
-            if quiet is not None and quiet.fileno() != -1:  # -1: the emulator is stopping
-                self.connection = quiet
-                return
-        super().send_header(keyword, value)
-
-
-class _QuietHandler(_Handler):
+class _QuietHandler(KeepAliveHandler):
     """Log each request at DEBUG instead of werkzeug's INFO lines."""
 
     def log_request(self, code: Any = "-", size: Any = "-") -> None:
@@ -183,15 +149,16 @@ class EmulatorServer:
     def bind(self) -> EmulatorServer:
         """Open the listening socket (port 0 picks a free port) and load the spec, once."""
         if self._server is None:
-            handler = _QuietHandler if self.quiet else _Handler
+            handler = _QuietHandler if self.quiet else KeepAliveHandler
             app = create_emulator_app(self.state)
             self._server = make_server(
                 self.host, self.port, app, threaded=True, request_handler=handler
             )
             self.port = self._server.server_port
-            # One end of a pair nobody writes to (select() never finds it readable): see _Handler.
+            # One end of a pair nobody writes to: see emulator/keepalive.py.
             self._quiet_pair = socket.socketpair()
-            self._server.never_readable = self._quiet_pair[0]  # type: ignore[attr-defined]
+            quiet = never_readable_end(self._quiet_pair[0])
+            self._server.never_readable = quiet  # type: ignore[attr-defined]
             self.state.spec  # noqa: B018 - load the spec now, not on the first request
         return self
 

@@ -64,7 +64,9 @@ def test_a_worker_stopped_by_sigterm_finishes_its_batches_and_exits(
         # Whatever it took was answered; what it had not taken waits, stored, for the next one.
         with db.unit_of_work() as session:
             claimed = session.scalar(
-                select(func.count()).select_from(Delivery).where(Delivery.claimed_until.is_not(None))
+                select(func.count())
+                .select_from(Delivery)
+                .where(Delivery.claimed_until.is_not(None))
             )
         assert claimed == 0
     finally:
