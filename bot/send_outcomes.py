@@ -44,6 +44,7 @@ def record(
     statuses = {}
     with db.unit_of_work() as session:
         now = clock()
+        members.find_all(session, [to for d in claimed if (to := _single_user(d))])
         for delivery, attempt in zip(claimed, attempts, strict=True):
             statuses[delivery.id] = _record_one(session, delivery, attempt, now)
     for delivery, attempt in zip(claimed, attempts, strict=True):
@@ -101,12 +102,18 @@ def _delay(delivery: Delivery, result: SendResult) -> timedelta:
     return timedelta(seconds=min(base * 2**exponent * random.uniform(1.0, 1.2), MAX_DELAY))
 
 
+def _single_user(delivery: Delivery) -> str | None:
+    """The one user a delivery goes to, if it goes to one user (not a group, room or many)."""
+    to = json.loads(delivery.recipients or "[]")
+    return to[0] if len(to) == 1 and str(to[0]).startswith("U") else None
+
+
 def _kept(session, delivery: Delivery) -> bool:
     """Whether the one recipient is a member who consented (a group counts as kept)."""
-    to = json.loads(delivery.recipients or "[]")
-    if len(to) != 1 or not str(to[0]).startswith("U"):
+    to = _single_user(delivery)
+    if to is None:
         return True
-    member = members.find(session, to[0])
+    member = members.find(session, to)  # looked up with the others by `record`
     return member is not None and member.consented
 
 

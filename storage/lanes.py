@@ -5,24 +5,23 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import Lane
-from storage.upsert import insert_ignore
 
 
 def try_claim(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:
     """Take the lane if it is free or its lease ran out; the row lock makes only one taker win."""
-    insert_ignore(session, Lane, [{"key": key}])
-    result = session.execute(
-        update(Lane)
-        .where(
-            Lane.key == key,
-            or_(Lane.holder.is_(None), Lane.lease_until < now, Lane.holder == holder),
-        )
-        .values(holder=holder, lease_until=now + lease)
-    )
-    return result.rowcount == 1
+    # One statement: a new lane is inserted taken; an existing one is taken only if free.
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(Lane).values(key=key, holder=holder, lease_until=now + lease)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Lane.key],
+        set_={"holder": stmt.excluded.holder, "lease_until": stmt.excluded.lease_until},
+        where=or_(Lane.holder.is_(None), Lane.lease_until < now, Lane.holder == holder),
+    ).returning(Lane.key)
+    return session.execute(stmt).first() is not None
 
 
 def renew(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:

@@ -10,16 +10,39 @@ from storage.models.members import reachable_clause
 from storage.upsert import insert_ignore
 
 ROLES = ("coordinator", "staff")
+# Within one unit of work the same member is looked up several times (the processor, the router,
+# the handler, the consent check after it): the first answer is remembered in `session.info`.
+_FOUND = "members.found"
 
 
 def find(session: Session, line_user_id: str) -> Member | None:
     """Return the member with this LINE user id, if any."""
-    return session.scalars(select(Member).where(Member.line_user_id == line_user_id)).first()
+    found = session.info.setdefault(_FOUND, {})
+    if line_user_id in found:
+        member = found[line_user_id]
+        # A member deleted (or rolled back with its savepoint) since is looked up again.
+        if member is None or (member in session and member not in session.deleted):
+            return member
+    member = session.scalars(select(Member).where(Member.line_user_id == line_user_id)).first()
+    found[line_user_id] = member
+    return member
+
+
+def find_all(session: Session, line_user_ids: list[str]) -> None:
+    """Look up these members in one query; `find` then answers for each without another."""
+    found = session.info.setdefault(_FOUND, {})
+    wanted = [user for user in dict.fromkeys(line_user_ids) if user not in found]
+    if not wanted:
+        return
+    stmt = select(Member).where(Member.line_user_id.in_(wanted))
+    rows = {member.line_user_id: member for member in session.scalars(stmt)}
+    found.update({user: rows.get(user) for user in wanted})
 
 
 def get_or_create(session: Session, line_user_id: str) -> Member:
     """Return the member, creating the row first if two workers race to make it."""
     insert_ignore(session, Member, [{"line_user_id": line_user_id}])
+    session.info.get(_FOUND, {}).pop(line_user_id, None)  # "none" is no longer true
     member = find(session, line_user_id)
     assert member is not None
     return member
