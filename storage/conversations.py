@@ -6,20 +6,20 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models.conversations import Conversation
 
 IDLE_LIMIT = timedelta(hours=24)
+_CURRENT = select(Conversation).where(
+    Conversation.line_user_id == bindparam("user_id"), Conversation.is_current.is_(True)
+)
 
 
 def current(session: Session, user_id: str) -> Conversation | None:
     """Return the conversation the member is in now, if any."""
-    stmt = select(Conversation).where(
-        Conversation.line_user_id == user_id, Conversation.is_current.is_(True)
-    )
-    return session.scalars(stmt).first()
+    return session.scalars(_CURRENT, {"user_id": user_id}).first()
 
 
 def find(session: Session, user_id: str, flow: str) -> Conversation | None:

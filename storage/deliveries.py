@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery
@@ -35,6 +35,10 @@ def _row(kind: str, recipients: list[str], messages: list[dict], **extra: Any) -
     }
 
 
+# Built once: every answered event stores its reply with it (the same keys each time).
+_INSERT_REPLY = insert(Delivery.__table__).returning(Delivery.__table__.c.id)
+
+
 def enqueue_reply(
     session: Session,
     reply_token: str | None,
@@ -48,21 +52,30 @@ def enqueue_reply(
     With `hold`, it is stored already claimed for sending by the caller for that long (as
     `claim_for_sending` would), so nobody else sends it unless the caller dies first.
     """
-    held = {"claimed_until": now + hold, "attempts": 1} if hold else {}
-    delivery = Delivery(
-        **_row(
-            "reply",
-            [to],
-            messages,
-            reply_token=reply_token,
-            created_at=now,
-            next_attempt_at=now if hold else now + REPLY_HANDOFF,
-            **held,
-        )
+    return session.get(Delivery, store_reply(session, reply_token, to, messages, now, hold))
+
+
+def store_reply(
+    session: Session,
+    reply_token: str | None,
+    to: str,
+    messages: list[dict],
+    now: datetime,
+    hold: timedelta | None = None,
+) -> int:
+    """Store a reply as `enqueue_reply` does and return its id (one INSERT, no object built)."""
+    row = _row(
+        "reply",
+        [to],
+        messages,
+        reply_token=reply_token,
+        created_at=now,
+        next_attempt_at=now if hold else now + REPLY_HANDOFF,
+        # Held: stored already claimed, as `claim_for_sending` would leave it.
+        claimed_until=now + hold if hold else None,
+        attempts=1 if hold else 0,
     )
-    session.add(delivery)
-    session.flush()
-    return delivery
+    return session.connection().execute(_INSERT_REPLY, row).scalar_one()
 
 
 def enqueue_reply_to_event(
@@ -79,7 +92,7 @@ def enqueue_reply_to_event(
     token = event.get("replyToken")
     if not to and not token:
         return 0
-    return enqueue_reply(session, token, to or "", messages, now, hold).id
+    return store_reply(session, token, to or "", messages, now, hold)
 
 
 def enqueue_push(

@@ -11,11 +11,36 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.deliveries import FAILED, PENDING, SENT, UNKNOWN
 from storage.models import Delivery
+
+# Built once: every reply goes through these (the in-memory rows are not read after them).
+# (Names unlike any column: an UPDATE keeps those for the values it sets.)
+_OURS = and_(Delivery.id == bindparam("claim_id"), Delivery.attempts == bindparam("claim_count"))
+_MARK_STARTED = (
+    update(Delivery)
+    .where(_OURS, Delivery.status == PENDING, Delivery.claimed_until > bindparam("now"))
+    .values(reply_started_at=bindparam("now"))
+    .execution_options(synchronize_session=False)
+)
+_MARK_SENT = (
+    update(Delivery)
+    .where(_OURS)
+    # Once sent, who got what is LINE's to keep, not ours: the row keeps only its receipt.
+    .values(
+        status=SENT,
+        sent_at=bindparam("now"),
+        sent_via=bindparam("via"),
+        request_id=bindparam("receipt"),
+        claimed_until=None,
+        recipients="[]",
+        messages="[]",
+    )
+    .execution_options(synchronize_session=False)
+)
 
 
 def claim(session: Session, delivery_id: int, now: datetime, lease: timedelta) -> Delivery | None:
@@ -65,12 +90,8 @@ def held(session: Session, delivery_ids: list[int], now: datetime) -> list[Deliv
 
 def mark_reply_started(session: Session, claimed: Delivery, now: datetime) -> bool:
     """Record, before the request, that a reply is about to be handed to LINE; False if not ours."""
-    result = session.execute(
-        update(Delivery)
-        .where(ours(claimed), Delivery.status == PENDING, Delivery.claimed_until > now)
-        .values(reply_started_at=now)
-    )
-    return result.rowcount == 1
+    values = {"claim_id": claimed.id, "claim_count": claimed.attempts, "now": now}
+    return session.execute(_MARK_STARTED, values).rowcount == 1
 
 
 def ours(claimed: Delivery):
@@ -97,21 +118,8 @@ def mark_sent(
     session: Session, claimed: Delivery, now: datetime, via: str, request_id: str | None
 ) -> bool:
     """Record that LINE accepted the delivery (or had accepted it already: 409)."""
-    # Once sent, who got what is LINE's to keep, not ours: the row keeps only its receipt.
-    return _still_ours(
-        session,
-        update(Delivery)
-        .where(ours(claimed))
-        .values(
-            status=SENT,
-            sent_at=now,
-            sent_via=via,
-            request_id=request_id,
-            claimed_until=None,
-            recipients="[]",
-            messages="[]",
-        ),
-    )
+    values = {"claim_id": claimed.id, "claim_count": claimed.attempts, "now": now, "via": via}
+    return session.execute(_MARK_SENT, {**values, "receipt": request_id}).rowcount == 1
 
 
 def mark_retry(session: Session, claimed: Delivery, at: datetime, error: str) -> bool:

@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import InboxEvent
@@ -110,15 +110,32 @@ def claimable_lanes(
     return keys
 
 
+# Built once: the inbox runs these for every event, and building a statement costs more than
+# running it (SQLAlchemy caches the compiled form by the statement's shape either way).
+_NEXT_PENDING = (
+    select(InboxEvent)
+    .where(InboxEvent.lane_key == bindparam("lane_key"), InboxEvent.status == PENDING)
+    .order_by(InboxEvent.event_timestamp, InboxEvent.id)
+    .limit(1)
+)
+_FINISH = (
+    update(InboxEvent)
+    .where(InboxEvent.id == bindparam("event_id"), InboxEvent.status == PENDING)
+    .values(
+        status=DONE,
+        outcome=bindparam("outcome"),
+        handled_at=bindparam("now"),
+        payload=None,
+        lane_key=None,
+    )  # fmt: skip
+    # The handled row is not read again in this unit of work: no need to update it in memory.
+    .execution_options(synchronize_session=False)
+)
+
+
 def next_pending(session: Session, lane_key: str) -> InboxEvent | None:
     """Return the lane's earliest waiting event by LINE's timestamp."""
-    stmt = (
-        select(InboxEvent)
-        .where(InboxEvent.lane_key == lane_key, InboxEvent.status == PENDING)
-        .order_by(InboxEvent.event_timestamp, InboxEvent.id)
-        .limit(1)
-    )
-    return session.scalars(stmt).first()
+    return session.scalars(_NEXT_PENDING, {"lane_key": lane_key}).first()
 
 
 def ready_at(row: InboxEvent, now: datetime, holdback: timedelta) -> datetime | None:
@@ -131,12 +148,8 @@ def ready_at(row: InboxEvent, now: datetime, holdback: timedelta) -> datetime | 
 
 def finish(session: Session, event_id: int, outcome: str, now: datetime) -> bool:
     """Mark a waiting event handled and drop its content; False if someone else finished it."""
-    result = session.execute(
-        update(InboxEvent)
-        .where(InboxEvent.id == event_id, InboxEvent.status == PENDING)
-        .values(status=DONE, outcome=outcome[:120], handled_at=now, payload=None, lane_key=None)
-    )
-    return result.rowcount == 1
+    values = {"event_id": event_id, "outcome": outcome[:120], "now": now}
+    return session.execute(_FINISH, values).rowcount == 1
 
 
 def record_failure(

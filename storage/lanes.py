@@ -4,24 +4,38 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import bindparam, delete, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import Lane
 
 
-def try_claim(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:
-    """Take the lane if it is free or its lease ran out; the row lock makes only one taker win."""
+def _claim_statement(dialect):
     # One statement: a new lane is inserted taken; an existing one is taken only if free.
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(Lane).values(key=key, holder=holder, lease_until=now + lease)
-    stmt = stmt.on_conflict_do_update(
+    stmt = dialect.insert(Lane).values(
+        key=bindparam("key"), holder=bindparam("holder"), lease_until=bindparam("until")
+    )
+    return stmt.on_conflict_do_update(
         index_elements=[Lane.key],
         set_={"holder": stmt.excluded.holder, "lease_until": stmt.excluded.lease_until},
-        where=or_(Lane.holder.is_(None), Lane.lease_until < now, Lane.holder == holder),
+        where=or_(
+            Lane.holder.is_(None),
+            Lane.lease_until < bindparam("now"),
+            Lane.holder == stmt.excluded.holder,
+        ),
     ).returning(Lane.key)
-    return session.execute(stmt).first() is not None
+
+
+# Built once per database kind: every event's lane is claimed with it.
+_CLAIM = {"postgresql": _claim_statement(postgresql), "sqlite": _claim_statement(sqlite)}
+
+
+def try_claim(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:
+    """Take the lane if it is free or its lease ran out; the row lock makes only one taker win."""
+    stmt = _CLAIM[session.get_bind().dialect.name]
+    values = {"key": key, "holder": holder, "until": now + lease, "now": now}
+    return session.execute(stmt, values).first() is not None
 
 
 def renew(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from storage.models import Member, MemberRole
@@ -13,6 +13,7 @@ ROLES = ("coordinator", "staff")
 # Within one unit of work the same member is looked up several times (the processor, the router,
 # the handler, the consent check after it): the first answer is remembered in `session.info`.
 _FOUND = "members.found"
+_BY_LINE_ID = select(Member).where(Member.line_user_id == bindparam("line_user_id"))
 
 
 def find(session: Session, line_user_id: str) -> Member | None:
@@ -23,7 +24,7 @@ def find(session: Session, line_user_id: str) -> Member | None:
         # A member deleted (or rolled back with its savepoint) since is looked up again.
         if member is None or (member in session and member not in session.deleted):
             return member
-    member = session.scalars(select(Member).where(Member.line_user_id == line_user_id)).first()
+    member = session.scalars(_BY_LINE_ID, {"line_user_id": line_user_id}).first()
     found[line_user_id] = member
     return member
 
