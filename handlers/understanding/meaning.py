@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ LONGEST = 60  # characters: a longer text is a story or an answer, never a comma
 CONFIDENT = 86  # a score this high, clearly ahead of the next intent, runs the command
 CLOSE = 6  # two intents this close are both offered ("หมายถึงอันไหนคะ?")
 POSSIBLE = 72  # below this nothing is offered: the help card answers
+READ_CACHE = 4096  # texts whose meaning is remembered (each is at most LONGEST characters)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Understanding:
     def __init__(self, intents: dict[str, Iterable[str]]) -> None:
         self.intents = {name: list(phrasings) for name, phrasings in intents.items()}
         self._keys: list[tuple[str, tuple[str, ...], str]] | None = None
+        # Members send the same few words again and again ("สวัสดีค่ะ", "เมนู", a button's
+        # label): a text already read is not scored against every example again.
+        self.read = functools.lru_cache(maxsize=READ_CACHE)(self._read)
 
     def keys(self) -> list[tuple[str, tuple[str, ...], str]]:
         """Return (example key, its words, intent), tokenised on first use (the app warms it)."""
@@ -77,7 +82,7 @@ class Understanding:
             self._keys = sorted(found)
         return self._keys
 
-    def read(self, text: str, *, whole: bool = False) -> Meaning:
+    def _read(self, text: str, *, whole: bool = False) -> Meaning:
         """Say which intent `text` reaches, which ones it might, or none; `whole`: only when the
         whole text is the request (at a step, "ประชุมเครือข่าย" is a title, not นัดประชุม)."""
         if not text or len(text) > LONGEST:
