@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from benchmarks import databases, loadgen
@@ -19,6 +20,9 @@ COLUMNS = ["Server", "Database", "Load", "Events", "Acks/s", "Handled/s", "p50 m
            "vs baseline", "Non-200", "Sent late", "Drain s", "Answered once"]  # fmt: skip
 BASELINE_APP = "benchmarks.baseline_app:make_app()"
 ECHO_APP = "benchmarks.echo_app:make_app()"
+# Worker processes beside the web, as deployed: one on SQLite (one writer at a time), two on
+# PostgreSQL (they take different lanes; one per core).
+WORKERS = {"sqlite": 1, "postgresql": 2}
 P99_TARGET_MS = 50.0
 RATE_TARGET = 0.5
 ECHO_TARGET, ECHO_FLOOR = 1.0, 0.6
@@ -98,10 +102,10 @@ def _bot(run: Run, kind: str) -> dict[str, Case]:
                            LINE_API_BASE_URL=api, DATABASE_URL=db_url,
                            MEDIA_DIR=str(run.workdir / "media"),
                            STAFF_SECRET_KEY="benchmark-staff-secret-key-0123456789abcdef")  # fmt: skip
-            with (
-                start_web(f"bot-{kind}", env, run.workdir),
-                start_worker(f"worker-{kind}", env, run.workdir),
-            ):
+            with contextlib.ExitStack() as started:
+                started.enter_context(start_web(f"bot-{kind}", env, run.workdir))
+                for n in range(WORKERS[kind]):
+                    started.enter_context(start_worker(f"worker-{kind}-{n}", env, run.workdir))
                 line = EmulatorClient(api)
                 _warm_up(run, callback, line)
                 wait_drained(db_url, timeout=min(s.drain_timeout, run.remaining()))
