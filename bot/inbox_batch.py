@@ -29,7 +29,9 @@ BATCH_LANES = SEND_CONCURRENCY
 # for the write lock it holds, and its 200 must not wait long.
 BATCH_SECONDS_SQLITE = 0.010
 # Seconds between two cleanups on disk after erasures (the sweep after the last batch does it).
-FORGET_PAUSE = 1.0
+# Each one checkpoints SQLite's log (every webhook waits for it) or VACUUMs on PostgreSQL: once a
+# second, as before, it set the p99 of a webhook's 200 at 91 ms on SQLite; once in 10 s, 35 ms.
+FORGET_PAUSE = 10.0
 
 
 @dataclass
@@ -130,7 +132,7 @@ def finish_batch(processor, batch: Batch) -> int:
         except Exception as exc:  # noqa: BLE001 - one lane must not stop the others
             log.error("lane failed: %s", type(exc).__name__)
     # An erasure handled here is committed, answered and its lane released: only now can the
-    # deleted rows be made unreadable in the database files too (at most once a second: each
+    # deleted rows be made unreadable in the database files too (at most once in FORGET_PAUSE: each
     # time costs a checkpoint of SQLite's log, or a VACUUM on PostgreSQL).
     processor.db.forget_erased(pause=FORGET_PAUSE)
     return handled

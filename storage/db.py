@@ -185,7 +185,7 @@ class Database:
         deleted rows unreadable on disk; return True if there was anything to do.
 
         With `pause`, nothing is done if the last cleanup began less than `pause` seconds ago: a
-        busy inbox cleans once a second, not after every batch (the inbox's next sweep will).
+        busy inbox cleans once in a while, not after every batch (the inbox's next sweep will).
         """
         with self._erased_lock:
             if pause and time.monotonic() - self._erased_at < pause:
