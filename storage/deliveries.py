@@ -46,24 +46,12 @@ def enqueue_reply(
     messages: list[dict],
     now: datetime,
     hold: timedelta | None = None,
-) -> Delivery:
-    """Store a reply (with `to` for the push fallback) and return it.
+) -> int:
+    """Store a reply (with `to` for the push fallback) and return its id (one INSERT).
 
     With `hold`, it is stored already claimed for sending by the caller for that long (as
     `claim_for_sending` would), so nobody else sends it unless the caller dies first.
     """
-    return session.get(Delivery, store_reply(session, reply_token, to, messages, now, hold))
-
-
-def store_reply(
-    session: Session,
-    reply_token: str | None,
-    to: str,
-    messages: list[dict],
-    now: datetime,
-    hold: timedelta | None = None,
-) -> int:
-    """Store a reply as `enqueue_reply` does and return its id (one INSERT, no object built)."""
     row = _row(
         "reply",
         [to],
@@ -92,7 +80,7 @@ def enqueue_reply_to_event(
     token = event.get("replyToken")
     if not to and not token:
         return 0
-    return store_reply(session, token, to or "", messages, now, hold)
+    return enqueue_reply(session, token, to or "", messages, now, hold)
 
 
 def enqueue_push(

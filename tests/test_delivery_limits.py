@@ -83,7 +83,7 @@ def test_a_rate_limited_reply_is_still_a_free_reply_when_retried(db, sender, lin
     token = line.send_text(member, "สวัสดีค่ะ")["event"]["replyToken"]
     line.add_fault(path=REPLY, limit="rate", retryAfter=3)
     with db.unit_of_work() as session:
-        delivery_id = deliveries.enqueue_reply(session, token, member, HELLO, START).id
+        delivery_id = deliveries.enqueue_reply(session, token, member, HELLO, START)
     assert sender.send(delivery_id) == "pending"
     clock.now = START + timedelta(seconds=3)
     assert sender.send(delivery_id) == "sent"

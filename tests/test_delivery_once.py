@@ -41,7 +41,7 @@ def a_member_writes(line, name: str = "สมศรี") -> tuple[str, str]:
 
 def reply_stored(db, token: str | None, member: str, at: datetime = NOW) -> int:
     with db.unit_of_work() as session:
-        return deliveries.enqueue_reply(session, token, member, HELLO, at).id
+        return deliveries.enqueue_reply(session, token, member, HELLO, at)
 
 
 def row(db, delivery_id: int) -> Delivery:
@@ -127,7 +127,7 @@ def test_a_slow_sender_whose_hold_ran_out_leaves_the_reply_to_the_one_that_took_
     member, token = a_member_writes(line)
     then, hold = NOW - timedelta(seconds=40), timedelta(seconds=30)
     with db.unit_of_work() as session:
-        delivery_id = deliveries.enqueue_reply(session, token, member, HELLO, then, hold).id
+        delivery_id = deliveries.enqueue_reply(session, token, member, HELLO, then, hold)
     with db.unit_of_work() as session:
         taken = delivery_states.claim(session, delivery_id, NOW, hold)
         assert delivery_states.mark_reply_started(session, taken, NOW)

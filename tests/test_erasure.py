@@ -122,7 +122,7 @@ def test_withdrawing_takes_the_user_out_of_unsent_pushes_only(db):
     with db.unit_of_work() as session:
         [push] = deliveries.enqueue_push(session, USER, hello, NOW)
         chunks = deliveries.enqueue_multicast(session, [USER, other], hello, NOW, "m")
-        reply = deliveries.enqueue_reply(session, "token", USER, hello, NOW).id
+        reply = deliveries.enqueue_reply(session, "token", USER, hello, NOW)
         assert withdraw_pending_pushes(session, USER) == 2
     with db.unit_of_work() as session:
         assert session.get(Delivery, push) is None

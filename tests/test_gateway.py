@@ -136,8 +136,8 @@ def test_reply_with_a_used_token_falls_back_to_push(db, sender, line):
     member = line.add_user("สมศรี")["userId"]
     token = line.send_text(member, "สวัสดี")["event"]["replyToken"]  # no bot listening: token unused
     with db.unit_of_work() as session:
-        first = deliveries.enqueue_reply(session, token, member, HELLO, datetime.now(UTC)).id
-        second = deliveries.enqueue_reply(session, token, member, HELLO, datetime.now(UTC)).id
+        first = deliveries.enqueue_reply(session, token, member, HELLO, datetime.now(UTC))
+        second = deliveries.enqueue_reply(session, token, member, HELLO, datetime.now(UTC))
     assert sender.send(first) == "sent" and row(db, first).sent_via == "reply"
     assert sender.send(second) == "sent" and row(db, second).sent_via == "push"
     assert [m["via"] for m in line.messages(member, since=0)["messages"]] == ["reply", "push"]
