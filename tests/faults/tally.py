@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from storage.models import Delivery, InboxEvent
 from tests.conftest import sign
 from tests.events import body
-from tests.processes import gunicorn
+from tests.processes import Processes, gunicorn, inbox_worker
 from tests.waiting import wait_until
 
 
@@ -154,8 +154,18 @@ class Web:
     def kill(self) -> None:
         self.runs[-1].stop(signal.SIGKILL)
 
+    def kill_worker(self) -> None:
+        """SIGKILL only the worker (mid-batch); the web goes on storing and acknowledging."""
+        self.runs[-1].parts[-1].stop(signal.SIGKILL)
+
+    def start_worker(self) -> None:
+        """Start a new worker beside the running web, as a supervisor would."""
+        log_path = self.logs / f"worker-{len(self.runs)}.log"
+        self.runs.append(Processes(inbox_worker(self.env, log_path)))
+
     def stop(self) -> None:
-        self.runs[-1].stop()
+        for run in reversed(self.runs):
+            run.stop()
 
     def output(self) -> str:
         return "".join(run.output() for run in self.runs)

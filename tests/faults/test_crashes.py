@@ -34,8 +34,11 @@ pytestmark = pytest.mark.slow
 WORDS = "สวัสดีค่ะ"
 
 
-def crash_mid_stream(web: Web, line, db, count: int) -> tuple[list[str], list[dict], list]:
-    """Stream one message from each of `count` members; SIGKILL the web once replies flow."""
+def crash_mid_stream(
+    web: Web, line, db, count: int, worker_only: bool = False
+) -> tuple[list[str], list[dict], list]:
+    """Stream one message from each of `count` members; SIGKILL the web and its worker (or the
+    worker alone) once replies flow."""
     members = [join(line, db, f"สมาชิก{i}") for i in range(count)]
     web.start()
     events = [line.send_text(member, WORDS)["event"] for member in members]  # tokens from now
@@ -44,7 +47,10 @@ def crash_mid_stream(web: Web, line, db, count: int) -> tuple[list[str], list[di
     poster.start()
     # Kill while replies are in flight and more events wait in the inbox.
     wait_until(lambda: answered(line, members)["once"] >= count // 6, timeout=90, interval=0.1)
-    web.kill()
+    if worker_only:
+        web.kill_worker()
+    else:
+        web.kill()
     poster.join()
     return members, events, statuses
 
@@ -68,6 +74,21 @@ def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, d
     assert counts["zero"] <= replies["unknown-never-reached-line"], said
     assert 500 not in statuses + again and set(again) <= {200}
     assert leaks == 0
+
+
+def test_worker_killed_mid_batch_then_restarted_answers_everyone_once(web, line, db):
+    members, events, statuses = crash_mid_stream(web, line, db, count=200, worker_only=True)
+    assert set(statuses) == {200}  # the web never stopped acknowledging
+    web.start_worker()
+    counts = settle(line, members, timeout=45)
+    idle = quiesce(db)
+    counts = answered(line, members)
+    replies = fates(db, line)
+    said = report("worker killed mid-batch, restart", counts, idle=idle, replies=replies)
+    assert counts["twice"] == 0 and counts["once"] + counts["zero"] == len(members), said
+    # As after a crash of both: only a reply cut mid-send whose token then expired may be lost.
+    assert counts["zero"] <= replies["unknown-never-reached-line"], said
+    assert leaked_lines(web.output(), members, [WORDS]) == 0
 
 
 def test_inbox_drain_after_a_crash_answers_everyone_once(web, line, db):
