@@ -21,7 +21,7 @@ from tests.waiting import wait_until
 @pytest.fixture
 def quiet_app(live_config, line):
     application = create_app(live_config.with_changes(start_inbox_worker=False))
-    application.extensions["bot"].identity.refresh()  # as bot.wsgi.make_app does at start
+    application.extensions["bot"].identity.refresh()  # as bot.wsgi.make_web does at start
     yield application
     application.extensions["bot"].close()
 
