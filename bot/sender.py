@@ -120,7 +120,9 @@ class DeliverySender:
 
     def send_due(self, limit: int = 100) -> int:
         """Send every delivery whose (re)try is due; return how many were attempted."""
-        with self.db.unit_of_work() as session:
+        # A read: the worker looks after every sweep, and on SQLite a unit of work would take the
+        # write lock each time, while webhooks wait for it. Claiming them is the write.
+        with self.db.reading() as session:
             ids = delivery_states.due_ids(session, self.clock(), limit)
         for start in range(0, len(ids), self.concurrency):
             self.send_many(ids[start : start + self.concurrency])
