@@ -19,22 +19,22 @@ from flask import current_app
 from storage import inbox
 
 log = logging.getLogger(__name__)
-# How often the worker looks for newly stored events: one indexed read (no write lock on SQLite).
+# How often the worker looks for newly stored events: one read (no write lock on SQLite).
 NEWS_POLL_SECONDS = 0.02
 
 
 class InboxNews:
-    """Tell when events newer than the last seen were stored, by the newest event's id."""
+    """Tell when events were stored since the last look, by the newest id and the waiting count."""
 
     def __init__(self, db) -> None:
         self.db = db
-        self.seen = -1
+        self.seen: tuple[int, int] | None = None
 
     def arrived(self) -> bool:
         """Return True if an event was stored since the last call (or on the first call)."""
         with self.db.reading() as session:
-            newest = inbox.newest_id(session)
-        arrived, self.seen = newest != self.seen, newest
+            now = inbox.arrivals(session)
+        arrived, self.seen = now != self.seen, now
         return arrived
 
 

@@ -174,6 +174,12 @@ def count_by_status(session: Session) -> dict[str, int]:
     return {status: count for status, count in session.execute(stmt)}
 
 
-def newest_id(session: Session) -> int:
-    """Return the id of the newest stored event (0 if none): it grows when events arrive."""
-    return session.scalar(select(func.max(InboxEvent.id))) or 0
+def arrivals(session: Session) -> tuple[int, int]:
+    """Return the newest event's id and how many wait: either changes when events arrive.
+
+    The id alone is not enough on PostgreSQL, where two webhooks may commit in the other order
+    than their ids were given: the later commit of the lower id still adds one waiting event.
+    """
+    waiting = func.count().filter(InboxEvent.status == PENDING)
+    newest, pending = session.execute(select(func.max(InboxEvent.id), waiting)).one()
+    return newest or 0, pending

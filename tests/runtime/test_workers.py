@@ -81,3 +81,24 @@ def _handled(db) -> int:
         return session.scalar(
             select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "done")
         )
+
+
+def test_the_worker_hears_of_an_event_whose_webhook_commits_after_a_later_one(db):
+    if db.dialect != "postgresql":
+        pytest.skip("on SQLite one writer at a time: ids are given in commit order")
+    from datetime import UTC, datetime
+
+    from bot.worker_cli import InboxNews
+    from storage import inbox
+    from tests.events import text_event
+
+    now = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+    news = InboxNews(db)
+    assert news.arrived()  # the first look always sweeps
+    with db.unit_of_work() as slow:  # a webhook still committing: it took the lower id
+        inbox.store_events(slow, [text_event("สวัสดี", "U" + "1" * 32)], now)
+        with db.unit_of_work() as quick:
+            inbox.store_events(quick, [text_event("ช่วยเหลือ", "U" + "2" * 32)], now)
+        assert news.arrived()
+        assert not news.arrived()
+    assert news.arrived()  # the newest id did not change; one more event waits
