@@ -77,7 +77,7 @@ def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, d
 
 
 def test_worker_killed_mid_batch_then_restarted_answers_everyone_once(web, line, db):
-    members, events, statuses = crash_mid_stream(web, line, db, count=200, worker_only=True)
+    members, events, statuses = crash_mid_stream(web, line, db, count=100, worker_only=True)
     assert set(statuses) == {200}  # the web never stopped acknowledging
     web.start_worker()
     counts = settle(line, members, timeout=45)
