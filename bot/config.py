@@ -49,9 +49,6 @@ class Config:
     # An event is handled only once it is this old (ms): a member's earlier event sent in another
     # request may still be on its way, and LINE's timestamp order is kept across requests.
     inbox_holdback_ms: float = 300.0
-    # The worker process lowers its CPU priority by this much (nice), so that on a machine it
-    # shares with the web, LINE's webhooks are acknowledged first and handled a moment later.
-    worker_nice: int = 5
     max_body_bytes: int = 1024 * 1024
     networks_file: Path | None = None
     # The clock: how often it looks for due reminders, and how late a missed one may still go.
@@ -109,15 +106,6 @@ def _non_negative(env: Mapping[str, str], name: str, default: float) -> float:
     if value < 0:
         raise ConfigError(f"{name} must be 0 or more, got {raw!r}")
     return value
-
-
-def _niceness(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) > 19:
-        raise ConfigError(f"{name} must be a whole number from 0 to 19, got {raw!r}")
-    return int(raw)
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -203,7 +191,6 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         inbox_poll_seconds=_number(env, "INBOX_POLL_SECONDS", defaults.inbox_poll_seconds),
         start_inbox_worker=_flag(env, "INBOX_WORKER", True),
         inbox_holdback_ms=_non_negative(env, "INBOX_HOLDBACK_MS", defaults.inbox_holdback_ms),
-        worker_nice=_niceness(env, "WORKER_NICE", defaults.worker_nice),
         networks_file=Path(env["NETWORKS_FILE"]) if env.get("NETWORKS_FILE", "").strip() else None,
         clock_poll_seconds=_number(env, "CLOCK_POLL_SECONDS", defaults.clock_poll_seconds),
         reminder_grace_hours=_number(env, "REMINDER_GRACE_HOURS", defaults.reminder_grace_hours),

@@ -9,7 +9,6 @@ its lanes with SKIP LOCKED, and a lane is held by one worker at a time.
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import threading
 
@@ -65,8 +64,6 @@ def worker_command() -> None:
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, lambda *_: stopping.set())
     bot = current_app.extensions["bot"]
-    if bot.config.worker_nice:
-        os.nice(bot.config.worker_nice)  # the web's acknowledgements go first
     try:
         run_worker(bot, stopping)
     finally:

@@ -45,8 +45,6 @@ def test_api_base_url_points_every_call_elsewhere():
         ({"BOT_TIMEZONE": "Mars/Olympus"}, "BOT_TIMEZONE"),
         ({"LINE_API_BASE_URL": "api.line.me"}, "LINE_API_BASE_URL"),
         ({"INBOX_WORKER": "maybe"}, "INBOX_WORKER"),
-        ({"WORKER_NICE": "20"}, "WORKER_NICE"),
-        ({"WORKER_NICE": "-5"}, "WORKER_NICE"),
     ],
 )
 def test_malformed_settings_are_refused_by_name(env, says):
@@ -65,8 +63,3 @@ def test_a_real_channel_needs_a_long_staff_secret_key_and_local_mode_does_not():
     assert config.pseudonym_secret is None  # anonymized exports refuse until it is set
     assert load_config({}).staff_secret_key and load_config({}).pseudonym_secret
     assert load_config({**real, **STAFF, "EXPORT_PSEUDONYM_SECRET": "p"}).pseudonym_secret == "p"
-
-
-def test_the_worker_yields_the_cpu_to_the_web_unless_told_not_to():
-    assert load_config({}).worker_nice == 5
-    assert load_config({"WORKER_NICE": "0"}).worker_nice == 0
