@@ -64,9 +64,12 @@ def take_batch(processor, limit: int = BATCH_LANES, exclude: frozenset = frozens
             keys = sorted(inbox.claimable_lanes(session, limit, exclude))
             batch.looked = bool(keys)
             began, budget = time.monotonic(), _budget(processor.db.dialect)
-            for key in keys:
-                if time.monotonic() - began > budget:
-                    break  # the rest wait for the next batch, in a moment
+            for index, key in enumerate(keys):
+                # The rest wait for the next batch, in a moment. The first lane is always taken:
+                # on a busy machine the look for lanes alone can outlast the budget, and a batch
+                # that took none made the sweep (and a drain) stop with events waiting.
+                if index and time.monotonic() - began > budget:
+                    break
                 if lanes.try_claim(session, key, holder, now, processor.lease):
                     _handle_lane(processor, session, key, now, batch)
     except Exception as exc:  # noqa: BLE001 - the lanes go on one at a time, as before batches

@@ -38,3 +38,25 @@ def test_forty_waiting_events_of_twenty_members_are_answered_in_order_and_once(
     finally:
         served.stop()
         bot.close()
+
+
+def test_a_batch_whose_budget_is_spent_before_its_first_lane_still_takes_one(
+    live_config, line, db, monkeypatch
+):
+    # On a busy machine the look for lanes alone can outlast SQLite's 10 ms budget: the batch
+    # must still take a lane, or the drain (and the worker's sweep) stops with events waiting.
+    import bot.inbox_batch
+
+    monkeypatch.setattr(bot.inbox_batch, "BATCH_SECONDS_SQLITE", 0.0)
+    app = create_app(live_config.with_changes(start_inbox_worker=False))
+    bot_ = app.extensions["bot"]
+    served = ServedApp(app)
+    try:
+        pairs = out_of_order_pairs(line, members(line, db, 3))
+        posted = [post(served.url + "/callback", e) for pair in pairs.values() for e in pair]
+        assert posted == [200] * 6
+        assert bot_.processor.drain() == 6
+        assert all(len(line.messages(m, since=0)["messages"]) == 2 for m in pairs)
+    finally:
+        served.stop()
+        bot_.close()
