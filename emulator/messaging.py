@@ -30,9 +30,12 @@ def _deliver(
     sent: list | None = None,
     **extra: Any,
 ) -> None:
-    for index, message in enumerate(messages):
-        ids = {"id": sent[index]["id"]} if sent else {}
-        state.deliver(chat_id, via, message, **ids, **extra)
+    # All of one call's messages appear at once: a chat that sees the first of a reply must not
+    # take it for the whole answer (the console stops reading at the reply to what it sent).
+    with state.lock:
+        for index, message in enumerate(messages):
+            ids = {"id": sent[index]["id"]} if sent else {}
+            state.deliver(chat_id, via, message, **ids, **extra)
 
 
 def _charge(state: EmulatorState, count: int) -> None:
