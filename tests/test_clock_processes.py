@@ -99,13 +99,14 @@ def test_two_clocks_at_once_send_each_reminder_to_each_member_once(
 ):
     line.set_quota(100_000)
     members = many_members(db, 1200)
-    now = (
-        utcnow() + shift
-    )  # after storing the members, so the second reminder falls due after both start
-    # The announcement is due at once; a one-minute reminder falls due while both clocks run.
-    schedule(db, now + timedelta(minutes=1, seconds=4), now, plan="announcement,hour_before:1")
     clocks = [day_clock(env, tmp_path / f"clock{n}.log", shift) for n in range(2)]
     try:
+        # Both must be polling before anything falls due: on a busy machine one clock can take
+        # seconds to start, and the other would send everything alone (proving nothing).
+        wait_until(lambda: all("Running job" in c.output() for c in clocks), timeout=20)
+        now = utcnow() + shift
+        # The announcement is due at once; a one-minute reminder falls due 4 s later.
+        schedule(db, now + timedelta(minutes=1, seconds=4), now, plan="announcement,hour_before:1")
         wait_until(lambda: len(deliveries(db)) == 6 and all(d.status == "sent" for d in deliveries(db)),
                    timeout=25)  # fmt: skip
         time.sleep(1.0)  # proving no third copy comes takes waiting a few polls
@@ -114,7 +115,6 @@ def test_two_clocks_at_once_send_each_reminder_to_each_member_once(
             process.stop()
     assert feed_sizes(emulator, members) == {2: 1200}
     assert sorted(r["status"] for r in multicasts(line)) == [200] * 6
-    assert all("Running job" in c.output() for c in clocks)  # both were really polling
 
 
 def test_a_500_then_a_409_ends_as_sent_with_the_same_retry_key(

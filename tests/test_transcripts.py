@@ -15,11 +15,14 @@ from sqlalchemy import select
 
 from bot import create_app
 from emulator.console import run_script
+from storage.deliveries import PENDING
+from storage.models import Delivery, Lane
 from storage.models.assessments import Assessment
 from storage.models.reflections import Reflection
 from tests.conftest import ServedApp
 from tests.members import join
 from tests.questionnaires import staff_edit, write
+from tests.waiting import wait_until
 
 HERE = Path(__file__).parent / "transcripts"
 WAIT = 10.0  # the longest to wait for an answer; a batch ends 0.5 s after its last message
@@ -33,6 +36,28 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def later(clock: Clock, db, hours: int) -> None:
+    """Move the bot's clock on once every reply is recorded and every lane given back.
+
+    A reply the member has seen may not be recorded yet: moved past its lease, the worker's
+    sweep would take it over, try its spent token and be refused (a 400 no member sees).
+    """
+    wait_until(lambda: not busy(db))
+    clock.now += timedelta(hours=hours)
+
+
+def busy(db) -> list:
+    """The deliveries being sent and the lanes being handled, right now."""
+    sending = select(Delivery.id).where(
+        Delivery.status == PENDING, Delivery.claimed_until.is_not(None)
+    )
+    with db.reading() as session:
+        return [
+            *session.scalars(sending),
+            *session.scalars(select(Lane.key).where(Lane.holder.is_not(None))),
+        ]
 
 
 @pytest.fixture
@@ -122,7 +147,7 @@ def test_reflection_in_english_typed_criteria_then_edited_within_24_hours(served
         1
     """,
     )
-    clock.now += timedelta(hours=5)
+    later(clock, db, hours=5)
     transcript = play(
         line,
         member,
@@ -169,7 +194,7 @@ def test_assessment_in_thai_abandoned_in_the_evening_and_resumed_the_next_mornin
     served, line, db, clock
 ):
     member = join(line, db, "พระครูสมชาย", network="youth")
-    clock.now += timedelta(hours=11)  # 21:00
+    later(clock, db, hours=11)  # 21:00
     evening = play(
         line,
         member,
@@ -180,7 +205,7 @@ def test_assessment_in_thai_abandoned_in_the_evening_and_resumed_the_next_mornin
         4
     """,
     )
-    clock.now += timedelta(hours=12)  # 09:00 the next day
+    later(clock, db, hours=12)  # 09:00 the next day
     morning = play(
         line,
         member,
