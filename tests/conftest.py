@@ -24,6 +24,16 @@ from storage.models import Base
 
 pytest_plugins = ["tests.passes"]
 
+
+@pytest.fixture(autouse=True)
+def _no_process_outlives_its_test() -> Iterator[None]:
+    """Stop what a failed test left running: the next tests share its database (see below)."""
+    yield
+    from tests.processes import stop_leftovers
+
+    stop_leftovers()
+
+
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -36,10 +37,22 @@ def answers(url: str) -> bool:
     return True
 
 
+# Every process a test started and has not stopped: `stop_leftovers` ends them after the test.
+_RUNNING: list[Process] = []
+
+
+def stop_leftovers() -> None:
+    """Stop what a test left running (it failed before its own `stop`): a clock or a worker left
+    behind would go on handling the next tests' rows in the database they share."""
+    while _RUNNING:
+        _RUNNING.pop().stop(signal.SIGKILL)
+
+
 class Process:
     """A child process in its own process group, stopped (or killed) with everything it started."""
 
     def __init__(self, args: list[str], env: dict[str, str], log_path: Path) -> None:
+        _RUNNING.append(self)
         self.log_path = log_path
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.popen = subprocess.Popen(
@@ -57,12 +70,16 @@ class Process:
     def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.popen.poll() is None:
             os.killpg(self.popen.pid, sig)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.popen.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.popen.pid, signal.SIGKILL)
-                self.popen.wait(timeout=5)
+        # Whatever of the group outlived its leader goes too: a stray worker or clock would go on
+        # handling the next tests' rows in the database they share.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        self.popen.wait(timeout=5)
         self._log.close()
+        if self in _RUNNING:
+            _RUNNING.remove(self)
 
 
 def base_env(**extra: str) -> dict[str, str]:
