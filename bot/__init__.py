@@ -68,8 +68,7 @@ def build_bot(config: Config) -> Bot:
     """Assemble the bot's parts from a config; refuses duplicate commands or a broken file."""
     questionnaire = load_checked_questionnaire(config)
     registry = build_registry(handler_modules())
-    router = Router(registry)
-    router.warm()  # the Thai tokenizer loads here, once, not on a member's first message
+    router = Router(registry)  # warmed by the inbox worker, where events are handled
     db = Database(config.database_url)
     clock = Clock()  # the one "now" of this process: the sender and the handlers share it
     # One pooled keep-alive client for the process: a connection per inbox and sending thread.

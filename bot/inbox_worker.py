@@ -39,6 +39,9 @@ class InboxWorker:
         """Start the sweep thread (once); it first handles whatever was left by a previous run."""
         with self._lock:
             if self._thread is None:
+                # The Thai tokenizer loads here, once, not on a member's first message, and only
+                # in a process that handles events: the web's processes start a second sooner.
+                self.processor.router.warm()
                 self._thread = threading.Thread(target=self._loop, name="inbox-sweep", daemon=True)
                 self._thread.start()
 

@@ -12,7 +12,7 @@ from tests.router_chat import Chat, shared_router
 from tests.test_understanding_corpus import load_corpus
 
 
-def test_nothing_is_loaded_at_import_and_the_app_start_warms_the_tokenizer():
+def test_nothing_is_loaded_at_import_and_warming_loads_the_tokenizer():
     script = (
         "import sys\n"
         "import bot, handlers.router, handlers.midflow\n"
