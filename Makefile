@@ -23,7 +23,7 @@ chat: $(STAMP)
 
 # TEST_ARGS passes options on, e.g. CI's PostgreSQL pass: TEST_ARGS=--database-tests-only.
 test: $(STAMP)
-	$(PY) -m pytest -n $(TEST_WORKERS) $(TEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(TEST_ARGS)
 
 # The same suite with every process's wall clock a year ahead (libfaketime, preloaded): no test
 # may depend on today's date. Monotonic time stays real so sleeps and timeouts behave.
@@ -34,7 +34,7 @@ FAKETIME_LIB = $$($(PY) -c 'import libfaketime, pathlib; print(pathlib.Path(libf
 YEAR_AHEAD_SKIP ?= -m "not browser and not once"
 test-year-ahead: $(STAMP)
 	LD_PRELOAD=$(FAKETIME_LIB) FAKETIME=+365d FAKETIME_DONT_FAKE_MONOTONIC=1 \
-		$(PY) -m pytest -n $(TEST_WORKERS) $(YEAR_AHEAD_SKIP)
+		$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(YEAR_AHEAD_SKIP)
 
 # Benchmarks (issue 7): about 8 minutes on 127.0.0.1; prints a table and rewrites benchmarks/RESULTS.md.
 bench: $(STAMP)

@@ -4,6 +4,10 @@ The SQLite pass runs with every clock a year ahead, so it takes every test that 
 preloaded fake clock. The PostgreSQL pass (`--database-tests-only`) then runs what a second
 database can change: each test that uses the database, plus the tests the first pass leaves out
 (Chromium's, and those marked `once` because they are too long to run twice).
+
+In both, the tests that start real processes (`slow`, `once`) run in two lanes of their own, and
+Chromium's in a third (`--dist loadgroup`): four of them at once on two cores made each one so
+slow that their timeouts failed, while the quick tests fill the other workers.
 """
 
 from __future__ import annotations
@@ -19,9 +23,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# The lanes the heavy tests are dealt into, in turn (one worker runs each lane's tests in order).
+PROCESS_LANES = ("processes-a", "processes-b")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not config.getoption("--database-tests-only"):
-        return
+    if config.getoption("--database-tests-only"):
+        _only_database_tests(config, items)
+    heavy = [
+        item for item in items if item.get_closest_marker("slow") or item.get_closest_marker("once")
+    ]
+    for index, item in enumerate(heavy):
+        item.add_marker(pytest.mark.xdist_group(PROCESS_LANES[index % len(PROCESS_LANES)]))
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("chromium"))
+
+
+def _only_database_tests(config: pytest.Config, items: list[pytest.Item]) -> None:
     keep, drop = [], []
     for item in items:
         uses_database = "database_url" in getattr(item, "fixturenames", ())

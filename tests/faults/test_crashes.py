@@ -56,7 +56,7 @@ def crash_mid_stream(
 
 
 def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, db):
-    members, events, statuses = crash_mid_stream(web, line, db, count=200)
+    members, events, statuses = crash_mid_stream(web, line, db, count=100)
     web.start()
     again = redeliver(web.url, events, statuses)  # LINE redelivers what got no 200
     counts = settle(line, members, timeout=45)
