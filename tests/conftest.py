@@ -27,11 +27,13 @@ pytest_plugins = ["tests.passes"]
 
 @pytest.fixture(autouse=True)
 def _no_process_outlives_its_test() -> Iterator[None]:
-    """Stop what a failed test left running: the next tests share its database (see below)."""
-    yield
-    from tests.processes import stop_leftovers
+    """Stop what a failed test left running (the next tests share its database, see below);
+    what a module's fixtures started before it is theirs to stop."""
+    from tests.processes import running, stop_leftovers
 
-    stop_leftovers()
+    kept = running()
+    yield
+    stop_leftovers(kept)
 
 
 SECRET = "test-channel-secret"

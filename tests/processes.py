@@ -41,11 +41,16 @@ def answers(url: str) -> bool:
 _RUNNING: list[Process] = []
 
 
-def stop_leftovers() -> None:
-    """Stop what a test left running (it failed before its own `stop`): a clock or a worker left
-    behind would go on handling the next tests' rows in the database they share."""
-    while _RUNNING:
-        _RUNNING.pop().stop(signal.SIGKILL)
+def running() -> list[Process]:
+    """The processes started and not yet stopped."""
+    return list(_RUNNING)
+
+
+def stop_leftovers(kept: list[Process]) -> None:
+    """Stop what a test left running but `kept` (a module's own web, say): a clock or a worker a
+    failed test left behind would go on handling the next tests' rows in the database they share."""
+    for process in [p for p in _RUNNING if p not in kept]:
+        process.stop(signal.SIGKILL)
 
 
 class Process:
