@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 
 import click
 from flask import current_app
@@ -43,7 +44,13 @@ def run_worker(bot, stopping: threading.Event, poll: float = NEWS_POLL_SECONDS) 
     bot.worker.start()  # its first sweep takes whatever a previous run left
     log.info("worker started")
     try:
-        while not stopping.wait(poll):
+        # A sleep, not `stopping.wait(poll)`: the signal handler sets `stopping` in this thread,
+        # and had the signal come while `wait` held the event's lock, `set` would wait for that
+        # lock forever (a worker that ignored SIGTERM until it was killed, seen under load).
+        while not stopping.is_set():
+            time.sleep(poll)
+            if stopping.is_set():
+                break
             try:
                 if news.arrived():
                     bot.worker.notify()
