@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Delivery, InboxEvent
-from tests.processes import bot_env, free_port, gunicorn, inbox_worker
+from tests.processes import bot_env, free_port, gunicorn, inbox_worker, worker_ready
 from tests.runtime.ordering import in_timestamp_order, members, out_of_order_pairs, post
 from tests.waiting import wait_until
 
@@ -24,8 +24,10 @@ def test_three_workers_on_postgresql_answer_each_member_in_order_and_once(
     port = free_port()
     env = bot_env(emulator.url, database_url, port, INBOX_HOLDBACK_MS="300")
     web = gunicorn(port, env, tmp_path / "web.log", workers=2, worker=False)
-    workers = [inbox_worker(env, tmp_path / f"worker-{n}.log") for n in range(3)]
+    workers = [inbox_worker(env, tmp_path / f"worker-{n}.log", ready_timeout=0) for n in range(3)]
     try:
+        for worker in workers:  # started together, each one handling before the stream
+            worker_ready(worker)
         pairs = out_of_order_pairs(line, members(line, db, 40))
         # Each member's later event is posted first, in its own request, all members at once.
         events = [event for pair in pairs.values() for event in pair[::-1]]
