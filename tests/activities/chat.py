@@ -82,7 +82,9 @@ class Phone:
     def _send(self, payload: dict) -> list[dict]:
         self.sent += 1
         assert self.line.send(self.user_id, payload)["status"] == 200
-        arrived = self.line.wait_for_messages(self.user_id, since=self.seen, count=1)
+        # Thirty seconds: with the whole suite on two cores one answer of a long journey (the
+        # my-data summary) took twelve; the answer, not its speed, is what this checks.
+        arrived = self.line.wait_for_messages(self.user_id, since=self.seen, count=1, timeout=30)
         assert arrived, f"no answer to {payload.get('type')}"
         self.seen = arrived[-1]["seq"] + 1
         self.last = [item["message"] for item in arrived]
