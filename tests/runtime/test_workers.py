@@ -101,3 +101,22 @@ def test_the_worker_hears_of_an_event_whose_webhook_commits_after_a_later_one(db
         assert news.arrived()
         assert not news.arrived()
     assert news.arrived()  # the newest id did not change; one more event waits
+
+
+def test_the_workers_look_for_new_events_reads_no_handled_receipt(db):
+    """The look runs 50 times a second: it must not read every receipt ever kept."""
+    if db.dialect != "sqlite":
+        pytest.skip("SQLite's query plan names each table it scans")
+    from storage import inbox
+
+    with db.reading() as session:
+        compiled = inbox.ARRIVALS.compile(
+            session.get_bind(), compile_kwargs={"literal_binds": True}
+        )
+        plan = [
+            row[-1]
+            for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        ]
+    # Before, one aggregate read the whole table: "SCAN inbox_events USING COVERING INDEX ...".
+    assert not [step for step in plan if step.startswith("SCAN inbox_events")], plan
+    assert "SEARCH inbox_events USING COVERING INDEX ix_inbox_pending (status=?)" in plan
