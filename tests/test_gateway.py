@@ -24,14 +24,18 @@ def gateway(emulator):
     gw.close()
 
 
+# The sender's clock, stopped: no test here reads the wall clock.
+NOW = datetime(2026, 11, 17, 3, 0, tzinfo=UTC)
+
+
 @pytest.fixture
 def sender(db, gateway):
-    return DeliverySender(db, gateway, sleep=lambda _: None)
+    return DeliverySender(db, gateway, clock=lambda: NOW, sleep=lambda _: None)
 
 
 def push(db, to: str = "U" + "1" * 32) -> int:
     with db.unit_of_work() as session:
-        [delivery_id] = deliveries.enqueue_push(session, to, HELLO, datetime.now(UTC))
+        [delivery_id] = deliveries.enqueue_push(session, to, HELLO, NOW)
     return delivery_id
 
 
@@ -103,21 +107,20 @@ def test_429_backs_off_without_retrying_at_once(db, sender, line):
     line.add_fault(
         path="/v2/bot/message/push", status=429, times=1, body={"message": "Too many requests"}
     )
-    before = datetime.now(UTC)
     delivery_id = push(db)
     assert sender.send(delivery_id) == "pending"
     assert len(pushes(line)) == 1
     delivery = row(db, delivery_id)
     # A short pause (LINE sent no Retry-After), not minutes: a reply token lives about a minute.
-    assert before + timedelta(seconds=4) < delivery.next_attempt_at
-    assert delivery.next_attempt_at < datetime.now(UTC) + timedelta(seconds=7)
+    assert NOW + timedelta(seconds=4) < delivery.next_attempt_at
+    assert delivery.next_attempt_at < NOW + timedelta(seconds=7)
     assert "429" in delivery.last_error
 
 
 def test_other_4xx_is_failed_with_the_reason_and_never_retried(db, sender, line):
     with db.unit_of_work() as session:
         [delivery_id] = deliveries.enqueue_push(
-            session, "U" + "1" * 32, [{"type": "text", "text": "x" * 5001}], datetime.now(UTC)
+            session, "U" + "1" * 32, [{"type": "text", "text": "x" * 5001}], NOW
         )
     assert sender.send(delivery_id) == "failed"
     assert len(pushes(line)) == 1
@@ -129,15 +132,15 @@ def test_5xx_that_persists_is_left_pending_for_later(db, sender, line):
     delivery_id = push(db)
     assert sender.send(delivery_id) == "pending"
     assert len(pushes(line)) == 3
-    assert row(db, delivery_id).next_attempt_at > datetime.now(UTC)
+    assert row(db, delivery_id).next_attempt_at > NOW
 
 
 def test_reply_with_a_used_token_falls_back_to_push(db, sender, line):
     member = line.add_user("สมศรี")["userId"]
     token = line.send_text(member, "สวัสดี")["event"]["replyToken"]  # no bot listening: token unused
     with db.unit_of_work() as session:
-        first = deliveries.enqueue_reply(session, token, member, HELLO, datetime.now(UTC))
-        second = deliveries.enqueue_reply(session, token, member, HELLO, datetime.now(UTC))
+        first = deliveries.enqueue_reply(session, token, member, HELLO, NOW)
+        second = deliveries.enqueue_reply(session, token, member, HELLO, NOW)
     assert sender.send(first) == "sent" and row(db, first).sent_via == "reply"
     assert sender.send(second) == "sent" and row(db, second).sent_via == "push"
     assert [m["via"] for m in line.messages(member, since=0)["messages"]] == ["reply", "push"]
@@ -147,9 +150,7 @@ def test_multicast_to_1201_members_is_exactly_three_requests(db, sender, line):
     recipients = [f"U{i:032x}" for i in range(1201)]
     line.set_quota(10_000)
     with db.unit_of_work() as session:
-        ids = deliveries.enqueue_multicast(
-            session, recipients, HELLO, datetime.now(UTC), "meeting-1"
-        )
+        ids = deliveries.enqueue_multicast(session, recipients, HELLO, NOW, "meeting-1")
     assert [sender.send(i) for i in ids] == ["sent"] * 3
     requests = sent_requests(line, "/v2/bot/message/multicast")
     assert [len(r["body"]["to"]) for r in requests] == [500, 500, 201]
