@@ -121,12 +121,20 @@ def finish_batch(processor, batch: Batch) -> int:
 
     Return how many events were handled, those handled alone included.
     """
-    handled = batch.handled
+    handled, asked, released = batch.handled, [], False
+
+    def release(session) -> None:
+        lanes.release_all(session, batch.held, processor.holder)
+        asked.append(session)
+
     try:
         if batch.sends:
-            processor.sender.send_held(batch.sends)
+            # The lanes go back in the transaction that records the replies' outcomes.
+            processor.sender.send_held(batch.sends, also=release)
+            released = bool(asked)  # and that transaction has committed
     finally:
-        if batch.held:
+        if batch.held and not released:
+            # No reply was recorded (none to send, none still held, or sending failed).
             with processor.db.unit_of_work() as session:
                 lanes.release_all(session, batch.held, processor.holder)
     for key in batch.alone:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 from bot.gateway import Outcome, SendResult
 from storage import deliveries, delivery_states, members
 from storage.db import Database, forget_after_commit
@@ -38,15 +40,21 @@ class Attempt:
 
 
 def record(
-    db: Database, clock: Callable[[], datetime], claimed: list[Delivery], attempts: list[Attempt]
+    db: Database,
+    clock: Callable[[], datetime],
+    claimed: list[Delivery],
+    attempts: list[Attempt],
+    also: Callable[[Session], None] | None = None,
 ) -> dict[int, str]:
-    """Record every attempt's outcome in one transaction; return each delivery's new status."""
+    """Record every attempt's outcome in one transaction (with `also`); return the new statuses."""
     statuses = {}
     with db.unit_of_work() as session:
         now = clock()
         members.find_all(session, [to for d in claimed if (to := _single_user(d))])
         for delivery, attempt in zip(claimed, attempts, strict=True):
             statuses[delivery.id] = _record_one(session, delivery, attempt, now)
+        if also is not None:
+            also(session)
     for delivery, attempt in zip(claimed, attempts, strict=True):
         status, result = statuses[delivery.id], attempt.result
         log.info(

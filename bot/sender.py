@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 from bot.gateway import LineGateway, Outcome, SendResult
 from bot.send_outcomes import Attempt, record
 from storage import delivery_states
@@ -79,36 +81,55 @@ class DeliverySender:
         """
         return self._dispatch(self._claim(list(dict.fromkeys(delivery_ids))))
 
-    def send_held(self, delivery_ids: Iterable[int]) -> dict[int, str]:
-        """Send deliveries stored already claimed by this process (`hold_for`), as `send_many`."""
+    def send_held(
+        self, delivery_ids: Iterable[int], also: Callable[[Session], None] | None = None
+    ) -> dict[int, str]:
+        """Send deliveries stored already claimed by this process (`hold_for`), as `send_many`.
+
+        `also` runs in the transaction that records their outcomes (a batch gives its lanes back
+        there); it does not run when none of them was still held.
+        """
         ids = list(dict.fromkeys(delivery_ids))
         if not ids:
             return {}
         with self.db.unit_of_work() as session:
-            found = delivery_states.held(session, ids, self.clock())
+            now = self.clock()
+            found = delivery_states.held(session, ids, now)
+            marked = None
+            if len(found) <= self.concurrency:
+                # They all go out at once, right after this commit: their write-ahead marks are
+                # committed with the look that found them, one transaction instead of two.
+                marked = _mark(session, [d for d in found if self._replies(d, False)], now)
             session.expunge_all()
-        return self._dispatch([(delivery, False) for delivery in found])
+        return self._dispatch([(delivery, False) for delivery in found], marked, also)
 
     def hold_for(self, count: int) -> timedelta:
         """How long `count` deliveries claimed together stay ours (beyond `concurrency`, they
         wait for a free thread: their lease covers the wait)."""
         return self.claim_lease * -(-max(count, 1) // self.concurrency)
 
-    def _dispatch(self, claimed: list[tuple[Delivery, bool]]) -> dict[int, str]:
+    def _dispatch(
+        self,
+        claimed: list[tuple[Delivery, bool]],
+        marked: set[int] | None = None,
+        also: Callable[[Session], None] | None = None,
+    ) -> dict[int, str]:
         if not claimed:
             return {}
         attempts = []
         for start in range(0, len(claimed), self.concurrency):
             chunk = claimed[start : start + self.concurrency]
-            # The write-ahead marks of a chunk's replies, in one transaction right before they go.
-            marked = self._mark_started([d for d, lost in chunk if self._replies(d, lost)])
+            if marked is None or start:
+                # The write-ahead marks of a chunk's replies, in one transaction right before
+                # they go (unless the caller committed them for this only chunk already).
+                marked = self._mark_started([d for d, lost in chunk if self._replies(d, lost)])
             if len(chunk) == 1:
                 attempts.append(self._attempt_safely(*chunk[0], marked))
             else:
                 delivered, lost = zip(*chunk, strict=True)
                 marks = [marked] * len(chunk)
                 attempts += self._executor().map(self._attempt_safely, delivered, lost, marks)
-        statuses = record(self.db, self.clock, [c[0] for c in claimed], attempts)
+        statuses = record(self.db, self.clock, [c[0] for c in claimed], attempts, also)
         quota = [d.id for (d, _), s in zip(claimed, attempts, strict=True)
                  if s.result.outcome is Outcome.QUOTA]  # fmt: skip
         if quota and self.on_quota is not None:
@@ -217,9 +238,7 @@ class DeliverySender:
             return set()
         try:
             with self.db.unit_of_work() as session:
-                now = self.clock()
-                return {d.id for d in replies
-                        if delivery_states.mark_reply_started(session, d, now)}  # fmt: skip
+                return _mark(session, replies, self.clock())
         except Exception as exc:  # noqa: BLE001 - a database hiccup: try again later
             log.warning("%d repl(y/ies) not marked started: %s", len(replies), type(exc).__name__)
             return set()
@@ -239,3 +258,8 @@ class DeliverySender:
 
     def _pause(self, attempt: int) -> None:
         self.sleep(self.inline_backoff * 2 ** (attempt - 1) * random.uniform(0.8, 1.2))
+
+
+def _mark(session: Session, replies: list[Delivery], now: datetime) -> set[int]:
+    """Mark these replies started; return the ids still held by their claim (the others: not)."""
+    return {d.id for d in replies if delivery_states.mark_reply_started(session, d, now)}
