@@ -151,8 +151,9 @@ class Database:
         self._erased_at = float("-inf")
         # SQLite has one writer at a time. Threads of this process wait for it here, each woken
         # the moment the last one commits, rather than at their next look for the file's lock
-        # (up to 5 ms later, see _begin_immediate): a worker's threads had spent a third of
-        # their time waiting for one another that way. Other processes still wait on the file.
+        # (up to 5 ms later, see _begin_immediate), while the lock sat free: py-spy showed a
+        # draining worker's threads waiting there much of the time. Other processes (the web)
+        # still wait on the file.
         self._writer = threading.RLock() if self.dialect == "sqlite" else None
 
     @property
