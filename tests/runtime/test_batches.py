@@ -60,3 +60,38 @@ def test_a_batch_whose_budget_is_spent_before_its_first_lane_still_takes_one(
     finally:
         served.stop()
         bot_.close()
+
+
+def test_a_batch_commits_three_times_taking_sending_and_recording(
+    live_config, line, db, monkeypatch
+):
+    # Each commit on SQLite is a turn of the one write lock every webhook waits for: the batch
+    # takes and handles its lanes in one, marks its replies started in the one that finds them,
+    # and gives its lanes back in the one that records LINE's answers.
+    from sqlalchemy import event
+
+    import bot.inbox_batch
+    from bot.inbox_batch import finish_batch, take_batch
+
+    # All three lanes in the one batch, however slow this machine handles the first.
+    monkeypatch.setattr(bot.inbox_batch, "BATCH_SECONDS_SQLITE", 60.0)
+    app = create_app(live_config.with_changes(start_inbox_worker=False))
+    bot_ = app.extensions["bot"]
+    served = ServedApp(app)
+    commits = []
+    try:
+        pairs = out_of_order_pairs(line, members(line, db, 3))
+        posted = [post(served.url + "/callback", earlier) for earlier, _ in pairs.values()]
+        assert posted == [200] * 3
+        event.listen(bot_.db.engine, "commit", lambda _conn: commits.append(1))
+
+        batch = take_batch(bot_.processor)
+        assert finish_batch(bot_.processor, batch) == 3
+
+        assert len(commits) == 3
+        assert all(len(line.messages(m, since=0)["messages"]) == 1 for m in pairs)
+        with db.unit_of_work() as session:
+            assert session.scalar(select(func.count()).select_from(Lane)) == 0  # all given back
+    finally:
+        served.stop()
+        bot_.close()
