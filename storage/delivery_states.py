@@ -14,17 +14,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage import core_sql
 from storage.deliveries import FAILED, PENDING, SENT, UNKNOWN
 from storage.models import Delivery
 
-# Built once: every reply goes through these (the in-memory rows are not read after them).
-# (Names unlike any column: an UPDATE keeps those for the values it sets.)
+# Built once and run as Core (`core_sql`): every reply goes through these. The rows in memory
+# are not read after them. (Names unlike any column: an UPDATE keeps those for the values it sets.)
 _OURS = and_(Delivery.id == bindparam("claim_id"), Delivery.attempts == bindparam("claim_count"))
 _MARK_STARTED = (
     update(Delivery)
     .where(_OURS, Delivery.status == PENDING, Delivery.claimed_until > bindparam("now"))
     .values(reply_started_at=bindparam("now"))
-    .execution_options(synchronize_session=False)
 )
 _MARK_SENT = (
     update(Delivery)
@@ -39,7 +39,6 @@ _MARK_SENT = (
         recipients="[]",
         messages="[]",
     )
-    .execution_options(synchronize_session=False)
 )
 
 
@@ -91,7 +90,7 @@ def held(session: Session, delivery_ids: list[int], now: datetime) -> list[Deliv
 def mark_reply_started(session: Session, claimed: Delivery, now: datetime) -> bool:
     """Record, before the request, that a reply is about to be handed to LINE; False if not ours."""
     values = {"claim_id": claimed.id, "claim_count": claimed.attempts, "now": now}
-    return session.execute(_MARK_STARTED, values).rowcount == 1
+    return core_sql.execute(session, _MARK_STARTED, values).rowcount == 1
 
 
 def ours(claimed: Delivery):
@@ -119,7 +118,7 @@ def mark_sent(
 ) -> bool:
     """Record that LINE accepted the delivery (or had accepted it already: 409)."""
     values = {"claim_id": claimed.id, "claim_count": claimed.attempts, "now": now, "via": via}
-    return session.execute(_MARK_SENT, {**values, "receipt": request_id}).rowcount == 1
+    return core_sql.execute(session, _MARK_SENT, {**values, "receipt": request_id}).rowcount == 1
 
 
 def mark_retry(session: Session, claimed: Delivery, at: datetime, error: str) -> bool:

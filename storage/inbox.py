@@ -7,9 +7,10 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from storage import core_sql
 from storage.models import InboxEvent
 from storage.upsert import insert_ignore
 
@@ -102,7 +103,7 @@ def claimable_lanes(
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     keys: list[str] = []
-    for key in session.scalars(stmt):
+    for key in core_sql.execute(session, stmt).scalars():
         if key not in exclude and key not in keys:
             keys.append(key)
             if len(keys) == limit:
@@ -127,18 +128,16 @@ _FINISH = (
         handled_at=bindparam("now"),
         payload=None,
         lane_key=None,
-    )  # fmt: skip
-    # The handled row is not read again in this unit of work: no need to update it in memory.
-    .execution_options(synchronize_session=False)
+    )
 )
 
 
-def next_pending(session: Session, lane_key: str) -> InboxEvent | None:
-    """Return the lane's earliest waiting event by LINE's timestamp."""
-    return session.scalars(_NEXT_PENDING, {"lane_key": lane_key}).first()
+def next_pending(session: Session, lane_key: str) -> Row | None:
+    """Return the lane's earliest waiting event by LINE's timestamp (its columns, read-only)."""
+    return core_sql.execute(session, _NEXT_PENDING, {"lane_key": lane_key}).first()
 
 
-def ready_at(row: InboxEvent, now: datetime, holdback: timedelta) -> datetime | None:
+def ready_at(row: Row, now: datetime, holdback: timedelta) -> datetime | None:
     """Return None if the event may be handled now, else the time from which it may: an event
     waits until it is `holdback` old (a member's event sent in an earlier request may still be
     on its way)."""
@@ -149,7 +148,7 @@ def ready_at(row: InboxEvent, now: datetime, holdback: timedelta) -> datetime | 
 def finish(session: Session, event_id: int, outcome: str, now: datetime) -> bool:
     """Mark a waiting event handled and drop its content; False if someone else finished it."""
     values = {"event_id": event_id, "outcome": outcome[:120], "now": now}
-    return session.execute(_FINISH, values).rowcount == 1
+    return core_sql.execute(session, _FINISH, values).rowcount == 1
 
 
 def record_failure(
@@ -188,5 +187,5 @@ def arrivals(session: Session) -> tuple[int, int]:
     The id alone is not enough on PostgreSQL, where two webhooks may commit in the other order
     than their ids were given: the later commit of the lower id still adds one waiting event.
     """
-    found, pending = session.execute(ARRIVALS).one()
+    found, pending = core_sql.execute(session, ARRIVALS).one()
     return found or 0, pending

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, delete, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage import core_sql
 from storage.models import Lane
 
 
@@ -29,30 +30,36 @@ def _claim_statement(dialect):
 
 # Built once per database kind: every event's lane is claimed with it.
 _CLAIM = {"postgresql": _claim_statement(postgresql), "sqlite": _claim_statement(sqlite)}
+# And the lease's other steps: every lane taken is given back with one of them.
+# (Names unlike any column: an UPDATE keeps those for the values it sets.)
+_OURS = (Lane.key == bindparam("lane"), Lane.holder == bindparam("holder_id"))
+_RENEW = update(Lane).where(*_OURS).values(lease_until=bindparam("until"))
+_RELEASE = delete(Lane).where(*_OURS)
+_RELEASE_ALL = delete(Lane).where(
+    Lane.key.in_(bindparam("lanes", expanding=True)), Lane.holder == bindparam("holder_id")
+)
 
 
 def try_claim(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:
     """Take the lane if it is free or its lease ran out; the row lock makes only one taker win."""
     stmt = _CLAIM[session.get_bind().dialect.name]
     values = {"key": key, "holder": holder, "until": now + lease, "now": now}
-    return session.execute(stmt, values).first() is not None
+    return core_sql.execute(session, stmt, values).first() is not None
 
 
 def renew(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:
     """Extend a lease this holder still has; False if it was lost."""
-    result = session.execute(
-        update(Lane).where(Lane.key == key, Lane.holder == holder).values(lease_until=now + lease)
-    )
-    return result.rowcount == 1
+    values = {"lane": key, "holder_id": holder, "until": now + lease}
+    return core_sql.execute(session, _RENEW, values).rowcount == 1
 
 
 def release(session: Session, key: str, holder: str) -> None:
     """Give the lane back so the next event of that source can be taken by anyone."""
     # Deleted, not just freed: its key names a user, and nothing is kept about anyone for long.
-    session.execute(delete(Lane).where(Lane.key == key, Lane.holder == holder))
+    core_sql.execute(session, _RELEASE, {"lane": key, "holder_id": holder})
 
 
 def release_all(session: Session, keys: list[str], holder: str) -> None:
     """Give back every one of these lanes this holder has."""
     if keys:
-        session.execute(delete(Lane).where(Lane.key.in_(keys), Lane.holder == holder))
+        core_sql.execute(session, _RELEASE_ALL, {"lanes": keys, "holder_id": holder})
