@@ -45,6 +45,11 @@ class InboxWorker:
                 self._thread = threading.Thread(target=self._loop, name="inbox-sweep", daemon=True)
                 self._thread.start()
 
+    @property
+    def busy(self) -> bool:
+        """True while a batch is under way: when it is done, the sweep looks for more itself."""
+        return self._in_flight > 0
+
     def notify(self) -> None:
         """Wake the sweep: new events were stored."""
         self._news.set()

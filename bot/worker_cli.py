@@ -51,6 +51,9 @@ def run_worker(bot, stopping: threading.Event, poll: float = NEWS_POLL_SECONDS) 
             time.sleep(poll)
             if stopping.is_set():
                 break
+            if bot.worker.busy:
+                # No need to look (a read, 50 times a second): the sweep will, after the batch.
+                continue
             try:
                 if news.arrived():
                     bot.worker.notify()

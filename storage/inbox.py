@@ -86,6 +86,20 @@ def pending_lanes(session: Session, limit: int = 100) -> list[str]:
     return [key for key in session.scalars(stmt) if key]
 
 
+def _claimable_statement(dialect: str):
+    stmt = (
+        select(InboxEvent.lane_key)
+        .where(InboxEvent.status == PENDING, InboxEvent.lane_key.is_not(None))
+        .order_by(InboxEvent.id)
+        .limit(bindparam("rows"))
+    )
+    return stmt.with_for_update(skip_locked=True) if dialect == "postgresql" else stmt
+
+
+# Built once per database kind: every batch looks for its lanes with it.
+_CLAIMABLE = {dialect: _claimable_statement(dialect) for dialect in ("postgresql", "sqlite")}
+
+
 def claimable_lanes(
     session: Session, limit: int, exclude: set[str] | frozenset = frozenset()
 ) -> list[str]:
@@ -94,16 +108,9 @@ def claimable_lanes(
     On PostgreSQL the waiting rows looked at are locked, skipping those another worker's batch
     has locked already, so workers sharing the database take different lanes at once.
     """
-    stmt = (
-        select(InboxEvent.lane_key)
-        .where(InboxEvent.status == PENDING, InboxEvent.lane_key.is_not(None))
-        .order_by(InboxEvent.id)
-        .limit(4 * limit + len(exclude))
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
+    stmt = _CLAIMABLE[session.get_bind().dialect.name]
     keys: list[str] = []
-    for key in core_sql.execute(session, stmt).scalars():
+    for key in core_sql.execute(session, stmt, {"rows": 4 * limit + len(exclude)}).scalars():
         if key not in exclude and key not in keys:
             keys.append(key)
             if len(keys) == limit:
