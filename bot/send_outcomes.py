@@ -51,13 +51,22 @@ def record(
     with db.unit_of_work() as session:
         now = clock()
         members.find_all(session, [to for d in claimed if (to := _single_user(d))])
-        for delivery, attempt in zip(claimed, attempts, strict=True):
-            statuses[delivery.id] = _record_one(session, delivery, attempt, now)
+        pairs = list(zip(claimed, attempts, strict=True))
+        accepted = [
+            (d, a.via, a.result.request_id) for d, a in pairs if a.result.outcome is Outcome.SENT
+        ]
+        # Recorded in one statement; the other outcomes row by row.
+        sent = delivery_states.mark_all_sent(session, accepted, now)
+        for delivery, attempt in pairs:
+            statuses[delivery.id] = _record_one(session, delivery, attempt, now, sent)
         if also is not None:
             also(session)
     for delivery, attempt in zip(claimed, attempts, strict=True):
         status, result = statuses[delivery.id], attempt.result
-        log.info(
+        # A reply sent, at INFO, was a line for every answered event (as the webhook's was).
+        routine = status == deliveries.SENT and attempt.via == "reply"
+        log.log(
+            logging.DEBUG if routine else logging.INFO,
             "delivery %s (%s via %s): %s%s",
             delivery.id,
             delivery.kind,
@@ -70,8 +79,10 @@ def record(
     return statuses
 
 
-def _record_one(session, delivery: Delivery, attempt: Attempt, now: datetime) -> str:
-    status, applied = _apply(session, delivery, attempt, now)
+def _record_one(
+    session, delivery: Delivery, attempt: Attempt, now: datetime, sent: set[int]
+) -> str:
+    status, applied = _apply(session, delivery, attempt, now, sent)
     if not applied:
         # Our lease ran out and another sender claimed it: its outcome is the one that counts.
         return TAKEN_OVER
@@ -81,12 +92,14 @@ def _record_one(session, delivery: Delivery, attempt: Attempt, now: datetime) ->
     return status
 
 
-def _apply(session, delivery: Delivery, attempt: Attempt, now: datetime) -> tuple[str, bool]:
-    """Record the attempt; return the new status and whether this claim still held the row."""
+def _apply(
+    session, delivery: Delivery, attempt: Attempt, now: datetime, sent: set[int]
+) -> tuple[str, bool]:
+    """Record the attempt (those sent are recorded already, `sent` the ones still ours); return
+    the new status and whether this claim still held the row."""
     result, reason = attempt.result, _reason(attempt.result)
     if result.outcome is Outcome.SENT:
-        sent = delivery_states.mark_sent(session, delivery, now, attempt.via, result.request_id)
-        return deliveries.SENT, sent
+        return deliveries.SENT, delivery.id in sent
     if attempt.lost:
         return deliveries.UNKNOWN, delivery_states.mark_unknown(
             session, delivery, reason, attempt.lost

@@ -262,4 +262,4 @@ class DeliverySender:
 
 def _mark(session: Session, replies: list[Delivery], now: datetime) -> set[int]:
     """Mark these replies started; return the ids still held by their claim (the others: not)."""
-    return {d.id for d in replies if delivery_states.mark_reply_started(session, d, now)}
+    return delivery_states.mark_replies_started(session, replies, now) if replies else set()

@@ -23,8 +23,14 @@ from storage.models import Delivery
 _OURS = and_(Delivery.id == bindparam("claim_id"), Delivery.attempts == bindparam("claim_count"))
 _MARK_STARTED = (
     update(Delivery)
-    .where(_OURS, Delivery.status == PENDING, Delivery.claimed_until > bindparam("now"))
+    .where(
+        Delivery.id.in_(bindparam("claim_ids", expanding=True)),
+        Delivery.attempts == bindparam("claim_count"),
+        Delivery.status == PENDING,
+        Delivery.claimed_until > bindparam("now"),
+    )
     .values(reply_started_at=bindparam("now"))
+    .returning(Delivery.id)
 )
 _MARK_SENT = (
     update(Delivery)
@@ -54,7 +60,7 @@ def claim_for_sending(
     """Take a pending, free delivery; return it and whether an earlier sender died sending it.
 
     A lease that ran out (rather than being given back) means its holder died. If it had marked
-    the reply started (`mark_reply_started`), the request may have reached LINE: the outcome of
+    the reply started (`mark_replies_started`), the request may have reached LINE: the outcome of
     that attempt is unknown. Without the mark it never left, and sending is as safe as the first
     time. Pushes and multicasts carry a retry key, so for them it makes no difference.
     """
@@ -87,10 +93,18 @@ def held(session: Session, delivery_ids: list[int], now: datetime) -> list[Deliv
     return list(session.scalars(stmt.order_by(Delivery.id)))
 
 
-def mark_reply_started(session: Session, claimed: Delivery, now: datetime) -> bool:
-    """Record, before the request, that a reply is about to be handed to LINE; False if not ours."""
-    values = {"claim_id": claimed.id, "claim_count": claimed.attempts, "now": now}
-    return core_sql.execute(session, _MARK_STARTED, values).rowcount == 1
+def mark_replies_started(session: Session, claimed: list[Delivery], now: datetime) -> set[int]:
+    """Record, before the requests, that these replies are about to be handed to LINE; return
+    the ids still held by the claims that returned them (the others are not ours any more)."""
+    by_claim: dict[int, list[int]] = {}
+    for delivery in claimed:
+        by_claim.setdefault(delivery.attempts, []).append(delivery.id)
+    marked: set[int] = set()
+    # One statement per claim count: a batch's replies (all held by their first claim) in one.
+    for count, ids in by_claim.items():
+        values = {"claim_ids": ids, "claim_count": count, "now": now}
+        marked.update(core_sql.execute(session, _MARK_STARTED, values).scalars())
+    return marked
 
 
 def ours(claimed: Delivery):
@@ -113,12 +127,22 @@ def due_ids(session: Session, now: datetime, limit: int = 100) -> list[int]:
     return list(session.scalars(stmt))
 
 
-def mark_sent(
-    session: Session, claimed: Delivery, now: datetime, via: str, request_id: str | None
-) -> bool:
-    """Record that LINE accepted the delivery (or had accepted it already: 409)."""
-    values = {"claim_id": claimed.id, "claim_count": claimed.attempts, "now": now, "via": via}
-    return core_sql.execute(session, _MARK_SENT, {**values, "receipt": request_id}).rowcount == 1
+def mark_all_sent(
+    session: Session, sent: list[tuple[Delivery, str, str | None]], now: datetime
+) -> set[int]:
+    """Record that LINE accepted each (delivery, via, request id), or had already (409); return
+    the ids still held by the claims that sent them."""
+    values = [
+        {"claim_id": d.id, "claim_count": d.attempts, "now": now, "via": via, "receipt": receipt}
+        for d, via, receipt in sent
+    ]
+    if not values:
+        return set()
+    # One statement for them all (psycopg sends them in one go), each row's count summed.
+    if core_sql.execute(session, _MARK_SENT, values).rowcount == len(values):
+        return {d.id for d, _, _ in sent}
+    # Some were taken over meanwhile: ask row by row (setting the same values again is harmless).
+    return {v["claim_id"] for v in values if core_sql.execute(session, _MARK_SENT, v).rowcount}
 
 
 def mark_retry(session: Session, claimed: Delivery, at: datetime, error: str) -> bool:

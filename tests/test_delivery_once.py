@@ -130,7 +130,7 @@ def test_a_slow_sender_whose_hold_ran_out_leaves_the_reply_to_the_one_that_took_
         delivery_id = deliveries.enqueue_reply(session, token, member, HELLO, then, hold)
     with db.unit_of_work() as session:
         taken = delivery_states.claim(session, delivery_id, NOW, hold)
-        assert delivery_states.mark_reply_started(session, taken, NOW)
+        assert delivery_states.mark_replies_started(session, [taken], NOW) == {delivery_id}
     gateway.reply(token, HELLO)  # the one that took over, its answer not yet recorded
     woken = DeliverySender(db, gateway, clock=lambda: NOW + timedelta(seconds=1))
     try:
@@ -151,12 +151,34 @@ def test_a_lapsed_claim_can_neither_mark_nor_reset_the_claim_that_followed(db, l
     with db.unit_of_work() as session:
         second = delivery_states.claim(session, delivery_id, NOW + 2 * lease, lease)
         assert second is not None and second.attempts == first.attempts + 1
-        assert delivery_states.mark_reply_started(session, second, NOW + 2 * lease)
+        assert delivery_states.mark_replies_started(session, [second], NOW + 2 * lease) == {
+            delivery_id
+        }
     with db.unit_of_work() as session:
-        assert not delivery_states.mark_reply_started(session, first, NOW + 2 * lease)
+        assert not delivery_states.mark_replies_started(session, [first], NOW + 2 * lease)
         assert not delivery_states.mark_retry(session, first, NOW, "slow")
     kept = row(db, delivery_id)
     assert kept.reply_started_at is not None and kept.claimed_until is not None
+
+
+def test_marking_several_replies_at_once_marks_only_those_their_claims_still_hold(db, line):
+    # A batch's replies are marked in one statement: a reply another sender took over in the
+    # meantime must be left out of it, the others marked.
+    lease = timedelta(seconds=30)
+    ids = [
+        reply_stored(db, token, member)
+        for member, token in (a_member_writes(line), a_member_writes(line))
+    ]
+    with db.unit_of_work() as session:
+        lapsed = delivery_states.claim(session, ids[0], NOW, lease)
+        session.expunge(lapsed)
+    with db.unit_of_work() as session:
+        delivery_states.claim(session, ids[0], NOW + 2 * lease, lease)  # taken over
+        held = delivery_states.claim(session, ids[1], NOW + 2 * lease, lease)
+        marked = delivery_states.mark_replies_started(session, [lapsed, held], NOW + 2 * lease)
+    assert marked == {ids[1]}
+    assert row(db, ids[0]).reply_started_at is None
+    assert row(db, ids[1]).reply_started_at is not None
 
 
 def test_a_sender_that_died_holding_a_reply_is_not_followed_by_a_push(db, sender, gateway, line):
@@ -166,7 +188,7 @@ def test_a_sender_that_died_holding_a_reply_is_not_followed_by_a_push(db, sender
     then = NOW - timedelta(minutes=5)
     with db.unit_of_work() as session:
         claimed = delivery_states.claim(session, delivery_id, then, timedelta(seconds=30))
-        assert delivery_states.mark_reply_started(session, claimed, then)
+        assert delivery_states.mark_replies_started(session, [claimed], then) == {delivery_id}
     gateway.reply(token, HELLO)
     assert sender.send(delivery_id) == "unknown"
     assert seen_by(line, member) == ["reply"]
@@ -307,3 +329,22 @@ def test_a_line_that_cannot_be_reached_leaves_the_reply_pending_not_unknown(db, 
     assert sender.send(delivery_id) == "pending"
     assert row(db, delivery_id).reason is None
     gateway.close()
+
+
+def test_recording_several_sent_at_once_records_only_those_their_claims_still_hold(db, line):
+    # A batch's outcomes are recorded in one statement: a reply another sender took over in the
+    # meantime keeps the newer claim's state; the others are recorded sent.
+    lease = timedelta(seconds=30)
+    writers = (a_member_writes(line), a_member_writes(line), a_member_writes(line))
+    ids = [reply_stored(db, token, member) for member, token in writers]
+    with db.unit_of_work() as session:
+        lapsed = delivery_states.claim(session, ids[0], NOW, lease)
+        session.expunge(lapsed)
+    later = NOW + 2 * lease
+    with db.unit_of_work() as session:
+        delivery_states.claim(session, ids[0], later, lease)  # taken over, still being sent
+        held = [delivery_states.claim(session, i, later, lease) for i in ids[1:]]
+        sent = [(d, "reply", f"req-{d.id}") for d in (lapsed, *held)]
+        assert delivery_states.mark_all_sent(session, sent, later) == set(ids[1:])
+    assert [row(db, i).status for i in ids] == ["pending", "sent", "sent"]
+    assert [row(db, i).request_id for i in ids] == [None, f"req-{ids[1]}", f"req-{ids[2]}"]
