@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 # A reply token is good for about a minute after the event; past this, push straight away.
 REPLY_TOKEN_AGE = timedelta(seconds=50)
 INLINE_ATTEMPTS = 3
-# How many requests one process has in flight to LINE at once (send_many).
-SEND_CONCURRENCY = 8
+# How many requests one process has in flight to LINE at once (send_many); also the lanes a
+# batch takes. 16, not 8: on PostgreSQL 252 -> 268 events/s handled under the closed-loop bench.
+SEND_CONCURRENCY = 16
 
 
 class DeliverySender:
