@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, update
+from sqlalchemy import Connection, Row, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from storage import core_sql
@@ -188,11 +188,11 @@ ARRIVALS = select(
 )
 
 
-def arrivals(session: Session) -> tuple[int, int]:
+def arrivals(connection: Connection) -> tuple[int, int]:
     """Return the newest event's id and how many wait: either changes when events arrive.
 
     The id alone is not enough on PostgreSQL, where two webhooks may commit in the other order
     than their ids were given: the later commit of the lower id still adds one waiting event.
     """
-    found, pending = core_sql.execute(session, ARRIVALS).one()
+    found, pending = connection.execute(ARRIVALS).one()
     return found or 0, pending

@@ -93,14 +93,47 @@ def test_the_worker_hears_of_an_event_whose_webhook_commits_after_a_later_one(db
 
     now = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
     news = InboxNews(db)
-    assert news.arrived()  # the first look always sweeps
-    with db.unit_of_work() as slow:  # a webhook still committing: it took the lower id
-        inbox.store_events(slow, [text_event("สวัสดี", "U" + "1" * 32)], now)
-        with db.unit_of_work() as quick:
-            inbox.store_events(quick, [text_event("ช่วยเหลือ", "U" + "2" * 32)], now)
+    try:
+        assert news.arrived()  # the first look always sweeps
+        with db.unit_of_work() as slow:  # a webhook still committing: it took the lower id
+            inbox.store_events(slow, [text_event("สวัสดี", "U" + "1" * 32)], now)
+            with db.unit_of_work() as quick:
+                inbox.store_events(quick, [text_event("ช่วยเหลือ", "U" + "2" * 32)], now)
+            assert news.arrived()
+            assert not news.arrived()
+        assert news.arrived()  # the newest id did not change; one more event waits
+    finally:
+        news.close()
+
+
+def test_the_workers_look_connects_again_after_its_connection_is_cut(db):
+    # On PostgreSQL the look keeps a connection of its own: after a restart of the server (here,
+    # its backend ended) one look fails, and the next one connects again and hears the news.
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite's look goes through the pool, as every read does")
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.worker_cli import InboxNews
+    from storage import inbox
+    from tests.events import text_event
+
+    news = InboxNews(db)
+    try:
         assert news.arrived()
-        assert not news.arrived()
-    assert news.arrived()  # the newest id did not change; one more event waits
+        [pid] = news._connection.execute(text("SELECT pg_backend_pid()")).one()
+        with db.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        with db.unit_of_work() as session:
+            now = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+            inbox.store_events(session, [text_event("สวัสดี", "U" + "1" * 32)], now)
+        with pytest.raises(DBAPIError):
+            news.arrived()
+        assert news.arrived()
+    finally:
+        news.close()
 
 
 def test_the_workers_look_for_new_events_reads_no_handled_receipt(db):
