@@ -65,15 +65,19 @@ def take_batch(processor, limit: int = BATCH_LANES, exclude: frozenset = frozens
             # Sorted: workers sharing PostgreSQL take lane rows in one order, never deadlock.
             keys = sorted(inbox.claimable_lanes(session, limit, exclude))
             batch.looked = bool(keys)
+            # Taken, and their next events read, with one statement each for the whole batch.
+            taken = lanes.claim_all(session, keys, holder, now, processor.lease)
+            keys = [key for key in keys if key in taken]
+            waiting = inbox.next_pending_of(session, keys)
             began, budget = time.monotonic(), _budget(processor.db.dialect)
             for index, key in enumerate(keys):
-                # The rest wait for the next batch, in a moment. The first lane is always taken:
+                # The rest wait for the next batch, in a moment. The first lane is always handled:
                 # on a busy machine the look for lanes alone can outlast the budget, and a batch
-                # that took none made the sweep (and a drain) stop with events waiting.
+                # that handled none made the sweep (and a drain) stop with events waiting.
                 if index and time.monotonic() - began > budget:
+                    lanes.release_all(session, keys[index:], holder)
                     break
-                if lanes.try_claim(session, key, holder, now, processor.lease):
-                    _handle_lane(processor, session, key, now, batch)
+                _handle_lane(processor, session, key, now, batch, waiting.get(key))
     except Exception as exc:  # noqa: BLE001 - the lanes go on one at a time, as before batches
         if not keys:
             raise
@@ -87,8 +91,7 @@ def _budget(dialect: str) -> float:
     return BATCH_SECONDS_SQLITE if dialect == "sqlite" else float("inf")
 
 
-def _handle_lane(processor, session, key: str, now, batch: Batch) -> None:
-    row = inbox.next_pending(session, key)
+def _handle_lane(processor, session, key: str, now, batch: Batch, row) -> None:
     if row is None or processor.holdback.ready_at(row, now) is not None:
         # Nothing waiting, or the next event is too young: a member's earlier event sent in
         # another request may still be on its way. The sweep comes back.

@@ -47,6 +47,18 @@ def try_claim(session: Session, key: str, holder: str, now: datetime, lease: tim
     return core_sql.execute(session, stmt, values).first() is not None
 
 
+def claim_all(
+    session: Session, keys: list[str], holder: str, now: datetime, lease: timedelta
+) -> set[str]:
+    """Take each of these lanes that is free or whose lease ran out, in one statement (a batch's
+    lanes); return the keys taken."""
+    if not keys:
+        return set()
+    stmt = _CLAIM[session.get_bind().dialect.name]
+    values = [{"key": key, "holder": holder, "until": now + lease, "now": now} for key in keys]
+    return set(core_sql.execute(session, stmt, values).scalars())
+
+
 def renew(session: Session, key: str, holder: str, now: datetime, lease: timedelta) -> bool:
     """Extend a lease this holder still has; False if it was lost."""
     values = {"lane": key, "holder_id": holder, "until": now + lease}
