@@ -15,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.pg_ping import ping_when_idle
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # How long a checkpoint after an erasure waits for readers before leaving it to a later one.
 SQLITE_CHECKPOINT_WAIT_MS = 2_000
@@ -94,9 +96,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _begin_immediate)
         return engine
     # hide_parameters: an error's message never carries the bound values (members' ids and words).
-    return create_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True
-    )
+    engine = create_engine(url, pool_size=10, max_overflow=10, hide_parameters=True)
+    ping_when_idle(engine)
+    return engine
 
 
 def forget_after_commit(session: Session, tables: list[str]) -> None:
