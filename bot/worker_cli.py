@@ -38,6 +38,7 @@ class InboxNews:
         return arrived
 
     def close(self) -> None:
+        """Close the connection kept for looking (PostgreSQL); the next look opens another."""
         if self._connection is not None:
             connection, self._connection = self._connection, None
             connection.close()

@@ -8,9 +8,11 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 
-def execute(session: Session, statement, params: dict[str, Any] | None = None) -> CursorResult:
-    """Execute `statement` on the session's connection, in its transaction; rows come back as
-    plain rows, never as mapped objects.
+def execute(
+    session: Session, statement, params: dict[str, Any] | list[dict[str, Any]] | None = None
+) -> CursorResult:
+    """Execute `statement` on the session's connection, in its transaction (once per dict of a
+    list of `params`); rows come back as plain rows, never as mapped objects.
 
     `session.execute` costs about three times the statement itself on SQLite (its entity set-up,
     cache keys and result loading): for the handful every event runs, that was most of the
