@@ -15,11 +15,36 @@ IDLE_LIMIT = timedelta(hours=24)
 _CURRENT = select(Conversation).where(
     Conversation.line_user_id == bindparam("user_id"), Conversation.is_current.is_(True)
 )
+# Members' current conversations read ahead for a batch (`look_ahead`), each answered once.
+_AHEAD = "conversations.ahead"
 
 
 def current(session: Session, user_id: str) -> Conversation | None:
     """Return the conversation the member is in now, if any."""
+    ahead = session.info.get(_AHEAD)
+    if ahead and user_id in ahead:
+        # Read ahead, and no conversation changed since (every change here forgets them all).
+        conversation = ahead.pop(user_id)
+        if conversation is None or (conversation in session and conversation.is_current):
+            return conversation
     return session.scalars(_CURRENT, {"user_id": user_id}).first()
+
+
+def look_ahead(session: Session, user_ids: list[str]) -> None:
+    """Read these members' current conversations in one query; `current` answers each once."""
+    wanted = list(dict.fromkeys(user_ids))
+    if not wanted:
+        return
+    stmt = select(Conversation).where(
+        Conversation.line_user_id.in_(wanted), Conversation.is_current.is_(True)
+    )
+    found = {conversation.line_user_id: conversation for conversation in session.scalars(stmt)}
+    session.info[_AHEAD] = {user: found.get(user) for user in wanted}
+
+
+def forget_ahead(session: Session) -> None:
+    """Drop what `look_ahead` read: a conversation was started, paused, resumed or ended."""
+    session.info.pop(_AHEAD, None)
 
 
 def find(session: Session, user_id: str, flow: str) -> Conversation | None:
@@ -65,6 +90,7 @@ def resume(session: Session, conversation: Conversation, now: datetime) -> None:
 
 def pause_all(session: Session, user_id: str) -> None:
     """Set aside whatever the member was doing (it can be resumed later)."""
+    forget_ahead(session)
     session.execute(
         update(Conversation)
         .where(Conversation.line_user_id == user_id, Conversation.is_current.is_(True))
@@ -74,6 +100,7 @@ def pause_all(session: Session, user_id: str) -> None:
 
 def end(session: Session, user_id: str, flow: str) -> None:
     """Forget the member's conversation in `flow` (finished, cancelled or expired)."""
+    forget_ahead(session)
     session.execute(
         delete(Conversation).where(Conversation.line_user_id == user_id, Conversation.flow == flow)
     )
@@ -81,4 +108,5 @@ def end(session: Session, user_id: str, flow: str) -> None:
 
 def end_all(session: Session, user_id: str) -> None:
     """Forget every conversation of the member (used when they delete their data)."""
+    forget_ahead(session)
     session.execute(delete(Conversation).where(Conversation.line_user_id == user_id))

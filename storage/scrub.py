@@ -7,7 +7,7 @@ import json
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage import deliveries, inbox
+from storage import conversations, deliveries, inbox
 from storage.erasure import Fact, Subject, describer, eraser
 from storage.models import Conversation, Delivery, InboxEvent, Lane
 
@@ -43,6 +43,7 @@ def withdraw_pending_pushes(session: Session, line_user_id: str) -> int:
 @eraser("conversations", order=LAST)
 def erase_conversations(session: Session, subject: Subject) -> int:
     """Forget every conversation, finished or not."""
+    conversations.forget_ahead(session)
     result = session.execute(
         delete(Conversation).where(Conversation.line_user_id == subject.line_user_id)
     )
