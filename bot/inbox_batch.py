@@ -15,10 +15,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.event_answers import Answered, record
 from bot.inbox_failures import count_failure, log_failure, transient
 from bot.sender import SEND_CONCURRENCY
 from handlers.deferred import NeedsLine
-from storage import inbox, lanes
+from storage import conversations, inbox, lanes, members
 
 log = logging.getLogger(__name__)
 # Lanes one batch takes at most: as many replies as go out at once, so they are all sent (and
@@ -42,6 +43,7 @@ class Batch:
 
     handled: int = 0
     sends: list[int] = field(default_factory=list)
+    answered: list[Answered] = field(default_factory=list)  # stored together, once all are
     held: list[str] = field(default_factory=list)
     # Lanes to go on one at a time (`process_lane`): an event that must ask LINE first, or every
     # lane of a batch whose transaction failed as a whole.
@@ -69,6 +71,7 @@ def take_batch(processor, limit: int = BATCH_LANES, exclude: frozenset = frozens
             taken = lanes.claim_all(session, keys, holder, now, processor.lease)
             keys = [key for key in keys if key in taken]
             waiting = inbox.next_pending_of(session, keys)
+            payloads = _read_ahead(session, waiting)
             began, budget = time.monotonic(), _budget(processor.db.dialect)
             for index, key in enumerate(keys):
                 # The rest wait for the next batch, in a moment. The first lane is always handled:
@@ -77,7 +80,11 @@ def take_batch(processor, limit: int = BATCH_LANES, exclude: frozenset = frozens
                 if index and time.monotonic() - began > budget:
                     lanes.release_all(session, keys[index:], holder)
                     break
-                _handle_lane(processor, session, key, now, batch, waiting.get(key))
+                row = waiting.get(key)
+                _handle_lane(processor, session, key, now, batch, row, payloads.get(key))
+            # The replies stored and the events marked done: one statement each for the batch.
+            stored = record(session, batch.answered, now, batch.hold)
+            batch.sends += [delivery_id for delivery_id in stored if delivery_id]
     except Exception as exc:  # noqa: BLE001 - the lanes go on one at a time, as before batches
         if not keys:
             raise
@@ -91,16 +98,24 @@ def _budget(dialect: str) -> float:
     return BATCH_SECONDS_SQLITE if dialect == "sqlite" else float("inf")
 
 
-def _handle_lane(processor, session, key: str, now, batch: Batch, row) -> None:
+def _read_ahead(session, waiting: dict) -> dict[str, dict]:
+    """Parse the events; read their senders' member rows and conversations, one query each."""
+    payloads = {key: json.loads(row.payload or "{}") for key, row in waiting.items() if row}
+    senders = [user for p in payloads.values() if (user := (p.get("source") or {}).get("userId"))]
+    members.find_all(session, senders)
+    conversations.look_ahead(session, senders)
+    return payloads
+
+
+def _handle_lane(processor, session, key: str, now, batch: Batch, row, payload) -> None:
     if row is None or processor.holdback.ready_at(row, now) is not None:
         # Nothing waiting, or the next event is too young: a member's earlier event sent in
         # another request may still be on its way. The sweep comes back.
         lanes.release(session, key, processor.holder)
         return
-    payload = json.loads(row.payload or "{}")
     try:
         with session.begin_nested():
-            delivery_id = processor.handle(session, payload, row.id, now, None, batch.hold)
+            answered = processor.answer(session, payload, row.id, now, None)
     except NeedsLine:
         batch.alone.append(key)  # asked again with LINE's answer, outside this transaction
         return
@@ -115,10 +130,12 @@ def _handle_lane(processor, session, key: str, now, batch: Batch, row) -> None:
         log_failure(row.webhook_event_id, exc)
         if delivery_id is None:
             return  # to be tried again later; its lane was given back
+        if delivery_id:
+            batch.sends.append(delivery_id)
+    else:
+        batch.answered.append(answered)
     batch.handled += 1
     batch.held.append(key)
-    if delivery_id:
-        batch.sends.append(delivery_id)
 
 
 def finish_batch(processor, batch: Batch) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.event_answers import Answered, record
 from bot.holdback import HoldBack
 from bot.inbox_batch import finish_batch, take_batch
 from bot.inbox_failures import log_failure, record_failure
@@ -20,14 +21,12 @@ from bot.sender import DeliverySender
 from handlers.context import Context
 from handlers.deferred import DeferredGateway, LineAnswers, NeedsLine
 from handlers.router import Router, parse_event
-from storage import deliveries, inbox, lanes, members
-from storage.db import Database, forget_after_commit
+from storage import inbox, lanes, members
+from storage.db import Database
 from storage.types import utcnow
 
 # One event's questions to LINE (a profile, a photo, the quota, up to 10 groups' membership).
 MAX_LINE_QUESTIONS = 20
-# Where an event and its reply leave traces, cleaned on disk for those we keep nothing about.
-UNKEPT_TRACES = ["inbox_events", "deliveries", "conversations", "lanes"]
 
 
 class InboxProcessor:
@@ -148,12 +147,15 @@ class InboxProcessor:
 
     def handle(
         self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None,
-        hold: timedelta | None = None,
     ) -> int:  # fmt: skip
-        """Handle one event inside the caller's unit of work; return its reply's delivery id.
+        """Handle one event inside the caller's unit of work; return its reply's delivery id."""
+        return record(session, [self.answer(session, payload, row_id, now, answers)], now)[0]
 
-        With `hold`, the reply is stored claimed by this process for sending (a batch's).
-        """
+    def answer(
+        self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None
+    ) -> Answered:
+        """Decide what to say to one event, inside the caller's unit of work (nothing stored
+        yet of the reply: see `event_answers.record`)."""
         event = parse_event(payload)
         source = payload.get("source") or {}
         user_id = source.get("userId")
@@ -182,25 +184,10 @@ class InboxProcessor:
             if payload.get("replyToken") and not ctx.in_group:
                 # What could not be pushed for lack of quota goes free with this reply.
                 messages = with_owed_notices(session, member, messages, now, self.zone)
-        delivery_id = 0
-        if messages:
-            delivery_id = deliveries.enqueue_reply_to_event(
-                session, payload, messages[:5], now, hold
-            )
-        if not inbox.finish(session, row_id, outcome, now):
-            raise RuntimeError("event finished twice")
-        if user_id and not ctx.in_group and not _consenting(session, user_id):
-            # Someone we keep nothing about (no member row, or no consent): the stored event and
-            # the reply to them are emptied once handled and sent; make that true on disk too.
-            forget_after_commit(session, UNKEPT_TRACES)
-        return delivery_id
+        private = user_id if user_id and not ctx.in_group else None
+        return Answered(row_id, payload, messages, outcome, private)
 
     def _gateway_for(self, answers: LineAnswers | None) -> DeferredGateway | None:
         if self.sender.gateway is None:
             return None
         return DeferredGateway(self.sender.gateway, answers or LineAnswers())
-
-
-def _consenting(session, user_id: str) -> bool:
-    member = members.find(session, user_id)
-    return member is not None and member.consented

@@ -35,8 +35,27 @@ def _row(kind: str, recipients: list[str], messages: list[dict], **extra: Any) -
     }
 
 
-# Built once: every answered event stores its reply with it (the same keys each time).
-_INSERT_REPLY = insert(Delivery.__table__).returning(Delivery.__table__.c.id)
+# Built once: every answered event stores its reply with it (the same keys each time). Many rows
+# go in one statement; each id is matched to its row by the row's own unique retry key.
+_INSERT_REPLY = insert(Delivery.__table__).returning(
+    Delivery.__table__.c.id, Delivery.__table__.c.retry_key
+)
+
+
+def _reply_row(
+    reply_token: str | None, to: str, messages: list[dict], now: datetime, hold: timedelta | None
+) -> dict[str, Any]:
+    return _row(
+        "reply",
+        [to],
+        messages,
+        reply_token=reply_token,
+        created_at=now,
+        next_attempt_at=now if hold else now + REPLY_HANDOFF,
+        # Held: stored already claimed, as `claim_for_sending` would leave it.
+        claimed_until=now + hold if hold else None,
+        attempts=1 if hold else 0,
+    )
 
 
 def enqueue_reply(
@@ -52,18 +71,17 @@ def enqueue_reply(
     With `hold`, it is stored already claimed for sending by the caller for that long (as
     `claim_for_sending` would), so nobody else sends it unless the caller dies first.
     """
-    row = _row(
-        "reply",
-        [to],
-        messages,
-        reply_token=reply_token,
-        created_at=now,
-        next_attempt_at=now if hold else now + REPLY_HANDOFF,
-        # Held: stored already claimed, as `claim_for_sending` would leave it.
-        claimed_until=now + hold if hold else None,
-        attempts=1 if hold else 0,
-    )
-    return session.connection().execute(_INSERT_REPLY, row).scalar_one()
+    row = _reply_row(reply_token, to, messages, now, hold)
+    return session.connection().execute(_INSERT_REPLY, row).one().id
+
+
+def _answerable(event: dict[str, Any]) -> tuple[str | None, str] | None:
+    """The event's reply token and its group, room or user (for the push fallback); None if it
+    can be answered neither way."""
+    source = event.get("source") or {}
+    to = source.get("groupId") or source.get("roomId") or source.get("userId")
+    token = event.get("replyToken")
+    return (token, to or "") if to or token else None
 
 
 def enqueue_reply_to_event(
@@ -73,14 +91,28 @@ def enqueue_reply_to_event(
     now: datetime,
     hold: timedelta | None = None,
 ) -> int:
-    """Store the reply to a webhook event (its group, room or user for the push fallback); 0 if
-    the event can be answered neither way."""
-    source = event.get("source") or {}
-    to = source.get("groupId") or source.get("roomId") or source.get("userId")
-    token = event.get("replyToken")
-    if not to and not token:
-        return 0
-    return enqueue_reply(session, token, to or "", messages, now, hold)
+    """Store the reply to a webhook event; 0 if it can be answered neither way."""
+    return enqueue_replies_to_events(session, [(event, messages)], now, hold)[0]
+
+
+def enqueue_replies_to_events(
+    session: Session,
+    answers: list[tuple[dict[str, Any], list[dict]]],
+    now: datetime,
+    hold: timedelta | None = None,
+) -> list[int]:
+    """Store the replies to many events in one statement; return their ids (0 where an event
+    can be answered neither way), in the order given."""
+    ways = [_answerable(event) for event, _ in answers]
+    rows = [
+        _reply_row(*way, messages, now, hold)
+        for way, (_, messages) in zip(ways, answers, strict=True)
+        if way
+    ]
+    stored = session.connection().execute(_INSERT_REPLY, rows) if rows else []
+    ids = {key: id_ for id_, key in stored}
+    keys = iter(row["retry_key"] for row in rows)
+    return [ids[next(keys)] if way else 0 for way in ways]
 
 
 def enqueue_push(

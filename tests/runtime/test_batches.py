@@ -95,3 +95,40 @@ def test_a_batch_commits_three_times_taking_sending_and_recording(
     finally:
         served.stop()
         bot_.close()
+
+
+def test_a_batch_reads_and_writes_for_all_its_lanes_at_once(live_config, line, db, monkeypatch):
+    # Sixteen members' events, half of them from people who have not consented yet: the batch
+    # reads their member rows and conversations, stores their replies and marks them done with a
+    # statement each for all of them (it was about seven per event).
+    from sqlalchemy import event
+
+    import bot.inbox_batch
+    from bot.inbox_batch import finish_batch, take_batch
+
+    monkeypatch.setattr(bot.inbox_batch, "BATCH_SECONDS_SQLITE", 60.0)  # all 16 in the one batch
+
+    app = create_app(live_config.with_changes(start_inbox_worker=False))
+    bot_ = app.extensions["bot"]
+    served = ServedApp(app)
+    statements = []
+    try:
+        strangers = [line.add_user(f"ผู้มาใหม่{n}")["userId"] for n in range(8)]
+        joined = members(line, db, 8)
+        sent = [line.send_text(user, "สวัสดีครับ")["event"] for user in strangers + joined]
+        assert [post(served.url + "/callback", e) for e in sent] == [200] * 16
+        event.listen(bot_.db.engine, "before_cursor_execute",
+                     lambda *args: statements.append(args[2]))  # fmt: skip
+
+        batch = take_batch(bot_.processor)
+
+        assert batch.handled == 16
+        assert len(statements) <= 10
+        assert finish_batch(bot_.processor, batch) == 16
+        assert all(len(line.messages(m, since=0)["messages"]) >= 1 for m in strangers + joined)
+        with db.unit_of_work() as session:
+            statuses = session.scalars(select(InboxEvent.status)).all()
+            assert statuses == ["done"] * 16
+    finally:
+        served.stop()
+        bot_.close()
