@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import threading
@@ -13,6 +14,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+from emulator import message_verdicts
 from emulator.details import dedupe_details, error_detail
 
 COMPONENT_PREFIX = "#/components/schemas/"
@@ -134,6 +136,9 @@ class OpenApiSpec:
         self._validators: dict[str, Any] = {}
         self._operations: list[tuple[re.Pattern[str], str, dict[str, Any]]] = []
         self._lock = threading.Lock()
+        self._message_errors = message_verdicts.remembered(
+            lambda text: self._errors(message_verdicts.MESSAGE, json.loads(text))
+        )
         for template, item in (document.get("paths") or {}).items():
             pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
             for method, op in (item or {}).items():
@@ -154,6 +159,13 @@ class OpenApiSpec:
 
     def errors(self, name: str, instance: Any) -> list[dict[str, str]]:
         """Validate `instance` against schema `name`; return LINE-style details (empty if valid)."""
+        if not message_verdicts.holds_messages(self.defs, name, instance):
+            return self._errors(name, instance)
+        details = self._errors(name, message_verdicts.with_stand_ins(instance))
+        details += message_verdicts.message_errors(self._message_errors, instance["messages"])
+        return dedupe_details(details)
+
+    def _errors(self, name: str, instance: Any) -> list[dict[str, str]]:
         found = self.validator(name).iter_errors(instance)
         return dedupe_details(error_detail(e) for e in found)
 

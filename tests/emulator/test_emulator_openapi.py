@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from emulator import details, openapi
 
 
@@ -108,3 +111,41 @@ def test_vendored_specs_match_the_reference_copy_when_present():
     vendored = Path(openapi.__file__).resolve().parent / "line-openapi"
     for name in ("messaging-api.yml", "webhook.yml"):
         assert (vendored / name).read_bytes() == (reference / name).read_bytes(), name
+
+
+def _sorted(found: list[dict]) -> list[tuple[str, str]]:
+    return sorted((d["property"], d["message"]) for d in found)
+
+
+MESSAGE_SHAPES = [
+    {"type": "text", "text": "สวัสดีค่ะ"},
+    {"type": "text"},
+    {"type": "text", "text": ""},
+    {"type": "txt", "text": "a"},
+    {"type": "text", "text": "a", "quickReply": {"items": [
+        {"type": "action", "action": {"type": "message", "label": "ใช่", "text": "ใช่"}},
+        {"type": "action", "action": {"type": "postback", "label": "x" * 21, "data": "a=1"}},
+        {"type": "action", "action": {"type": "uri"}},
+    ]}},
+    {"type": "flex", "altText": "a", "contents": {"type": "bubble", "body": {
+        "type": "box", "layout": "vertical", "contents": [{"type": "gizmo"}]}}},
+    {"type": "sticker", "packageId": 1, "stickerId": "2"},
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["ReplyMessageRequest", "PushMessageRequest", "MulticastRequest"]),
+    st.lists(st.sampled_from(MESSAGE_SHAPES), min_size=0, max_size=7),
+    st.sampled_from(["x" * 32, 5, None]),
+)
+def test_checking_messages_one_at_a_time_finds_exactly_what_the_whole_body_check_finds(
+    name, messages, recipient
+):
+    # Each message's verdict is remembered (the bot sends the same notice to many members): the
+    # details must be the very ones a check of the whole body gives, however often it is seen.
+    spec = openapi.messaging_spec()
+    body = {"messages": messages, "replyToken": recipient, "to": recipient}
+    whole = spec._errors(name, body)
+    assert _sorted(spec.errors(name, body)) == _sorted(whole)
+    assert _sorted(spec.errors(name, body)) == _sorted(whole)  # remembered this time
