@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -152,8 +152,7 @@ class Database:
         # one round trip, not three (SQLite keeps its write lock's turn, see `_writing`).
         self._single = None
         if self.dialect == "postgresql":
-            autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
-            self._single = sessionmaker(autocommit, expire_on_commit=False)
+            self._single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._erased_tables: set[str] = set()
         self._erased_lock = threading.Lock()
         self._erased_at = float("-inf")
@@ -187,18 +186,16 @@ class Database:
                 session.close()
 
     @contextmanager
-    def one_statement(self) -> Iterator[Session]:
-        """Yield a session for a unit of work that runs a single statement (on PostgreSQL, in
-        autocommit: a second statement would not share its transaction)."""
+    def one_statement(self) -> Iterator[Connection]:
+        """Yield a connection for a unit of work that runs a single Core statement: on PostgreSQL
+        in autocommit (a second statement would not share its transaction), on SQLite in a
+        transaction holding the write lock, committed at the end."""
         if self._single is None:
-            with self.unit_of_work() as session:
-                yield session
+            with self._writing(), self.engine.begin() as connection:
+                yield connection
             return
-        session = self._single()
-        try:
-            yield session
-        finally:
-            session.close()
+        with self._single.connect() as connection:
+            yield connection
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
