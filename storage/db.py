@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -152,7 +152,8 @@ class Database:
         # one round trip, not three (SQLite keeps its write lock's turn, see `_writing`).
         self._single = None
         if self.dialect == "postgresql":
-            self._single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            self._single = sessionmaker(autocommit, expire_on_commit=False)
         self._erased_tables: set[str] = set()
         self._erased_lock = threading.Lock()
         self._erased_at = float("-inf")
@@ -186,16 +187,18 @@ class Database:
                 session.close()
 
     @contextmanager
-    def one_statement(self) -> Iterator[Connection]:
-        """Yield a connection for a unit of work that runs a single Core statement: on PostgreSQL
-        in autocommit (a second statement would not share its transaction), on SQLite in a
-        transaction holding the write lock, committed at the end."""
+    def one_statement(self) -> Iterator[Session]:
+        """Yield a session for a unit of work that runs a single statement (on PostgreSQL, in
+        autocommit: a second statement would not share its transaction)."""
         if self._single is None:
-            with self._writing(), self.engine.begin() as connection:
-                yield connection
+            with self.unit_of_work() as session:
+                yield session
             return
-        with self._single.connect() as connection:
-            yield connection
+        session = self._single()
+        try:
+            yield session
+        finally:
+            session.close()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
