@@ -66,10 +66,8 @@ def _store(bot, events: list[dict], rejected: list[tuple[str, str]]) -> Response
     """Store good events and receipts of rejected ones in one transaction; 503 if the DB fails."""
     if not events and not rejected:
         return _plain(200, "OK")
-    # One event and nothing refused (nearly every request): one statement, no transaction.
-    unit = bot.db.one_statement if len(events) + len(rejected) == 1 else bot.db.unit_of_work
     try:
-        with unit() as session:
+        with bot.db.unit_of_work() as session:
             # Arrival is stamped once the transaction has begun (on SQLite: holds the write lock),
             # so the hold-back counts from close to when the event becomes visible, not from
             # before a wait for the lock.

@@ -148,12 +148,6 @@ class Database:
         self._readers = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
-        # PostgreSQL runs one statement atomically on its own: without BEGIN and COMMIT it takes
-        # one round trip, not three (SQLite keeps its write lock's turn, see `_writing`).
-        self._single = None
-        if self.dialect == "postgresql":
-            autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
-            self._single = sessionmaker(autocommit, expire_on_commit=False)
         self._erased_tables: set[str] = set()
         self._erased_lock = threading.Lock()
         self._erased_at = float("-inf")
@@ -185,20 +179,6 @@ class Database:
                 raise
             finally:
                 session.close()
-
-    @contextmanager
-    def one_statement(self) -> Iterator[Session]:
-        """Yield a session for a unit of work that runs a single statement (on PostgreSQL, in
-        autocommit: a second statement would not share its transaction)."""
-        if self._single is None:
-            with self.unit_of_work() as session:
-                yield session
-            return
-        session = self._single()
-        try:
-            yield session
-        finally:
-            session.close()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
