@@ -45,7 +45,7 @@ def _per_message(run, texts: list[str], rounds: int = 3) -> float:
     return min(timings) * 1000
 
 
-def _fastest(chat: Chat, said: str, rounds: int = 7) -> float:
+def _fastest(chat: Chat, said: str, rounds: int = 15) -> float:
     """Milliseconds the router takes to answer `said`, at its fastest (the least disturbed run)."""
     timings = []
     for _ in range(rounds):
