@@ -146,8 +146,8 @@ class InboxProcessor:
             return record_failure(self.db, key, self.holder, *failure, exc, now)
 
     def handle(
-        self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None,
-    ) -> int:  # fmt: skip
+        self, session, payload: dict, row_id: int, now: datetime, answers: LineAnswers | None
+    ) -> int:
         """Handle one event inside the caller's unit of work; return its reply's delivery id."""
         return record(session, [self.answer(session, payload, row_id, now, answers)], now)[0]
 

@@ -106,7 +106,9 @@ def end(session: Session, user_id: str, flow: str) -> None:
     )
 
 
-def end_all(session: Session, user_id: str) -> None:
-    """Forget every conversation of the member (used when they delete their data)."""
+def end_all(session: Session, user_id: str) -> int:
+    """Forget every conversation of the member (they withdrew or deleted their data); return
+    how many there were."""
     forget_ahead(session)
-    session.execute(delete(Conversation).where(Conversation.line_user_id == user_id))
+    result = session.execute(delete(Conversation).where(Conversation.line_user_id == user_id))
+    return result.rowcount or 0

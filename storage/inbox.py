@@ -183,13 +183,9 @@ def ready_at(row: Row, now: datetime, holdback: timedelta) -> datetime | None:
     return due if holdback and due > now else None
 
 
-def finish(session: Session, event_id: int, outcome: str, now: datetime) -> bool:
-    """Mark a waiting event handled and drop its content; False if someone else finished it."""
-    return finish_all(session, [(event_id, outcome)], now)
-
-
 def finish_all(session: Session, outcomes: list[tuple[int, str]], now: datetime) -> bool:
-    """Mark waiting events handled (one statement); False if someone else finished any of them."""
+    """Mark waiting events handled and drop their content (one statement); False if someone
+    else finished any of them."""
     if not outcomes:
         return True
     values = [{"event_id": id_, "outcome": outcome[:120], "now": now} for id_, outcome in outcomes]

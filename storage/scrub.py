@@ -43,11 +43,7 @@ def withdraw_pending_pushes(session: Session, line_user_id: str) -> int:
 @eraser("conversations", order=LAST)
 def erase_conversations(session: Session, subject: Subject) -> int:
     """Forget every conversation, finished or not."""
-    conversations.forget_ahead(session)
-    result = session.execute(
-        delete(Conversation).where(Conversation.line_user_id == subject.line_user_id)
-    )
-    return result.rowcount or 0
+    return conversations.end_all(session, subject.line_user_id)
 
 
 @eraser("deliveries", order=LAST)
