@@ -37,6 +37,9 @@ class Attempt:
     # Set for a reply that may have reached the member (timeout, connection, interrupted):
     # recorded as unknown, never retried nor pushed.
     lost: str | None = None
+    # A reply an earlier attempt may have sent, held back this time before it left: tried again
+    # later, still marked started.
+    unsure: bool = False
 
 
 def record(
@@ -110,7 +113,10 @@ def _apply(
     if result.outcome in (Outcome.RETRY, Outcome.RATE_LIMITED):
         if now - delivery.created_at < RETRY_WINDOW:
             at = now + _delay(delivery, result)
-            return deliveries.PENDING, delivery_states.mark_retry(session, delivery, at, reason)
+            retried = delivery_states.mark_retry(
+                session, delivery, at, reason, settled=not attempt.unsure
+            )
+            return deliveries.PENDING, retried
         return deliveries.FAILED, delivery_states.mark_failed(session, delivery, reason, "expired")
     return deliveries.FAILED, delivery_states.mark_failed(session, delivery, reason, "rejected")
 

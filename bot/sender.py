@@ -210,7 +210,8 @@ class DeliverySender:
         if self._replies(delivery, interrupted):
             if not marked:
                 # Not marked, not sent: the next attempt is as safe as this one would have been.
-                return Attempt(SendResult(Outcome.RETRY, None, "not marked started"), "reply")
+                held_back = SendResult(Outcome.RETRY, None, "not marked started")
+                return Attempt(held_back, "reply", unsure=interrupted)
             for attempt in range(1, INLINE_ATTEMPTS + 1):
                 if attempt > 1:
                     self._pause(attempt - 1)

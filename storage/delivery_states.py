@@ -57,29 +57,24 @@ def claim(session: Session, delivery_id: int, now: datetime, lease: timedelta) -
 def claim_for_sending(
     session: Session, delivery_id: int, now: datetime, lease: timedelta
 ) -> tuple[Delivery, bool] | None:
-    """Take a pending, free delivery; return it and whether an earlier sender died sending it.
+    """Take a pending, free delivery; return it and whether an earlier attempt may have sent it.
 
-    A lease that ran out (rather than being given back) means its holder died. If it had marked
-    the reply started (`mark_replies_started`), the request may have reached LINE: the outcome of
-    that attempt is unknown. Without the mark it never left, and sending is as safe as the first
-    time. Pushes and multicasts carry a retry key, so for them it makes no difference.
+    A reply marked started (`mark_replies_started`) may have reached LINE until an outcome
+    settles it: its sender may have died, or lost its connection to the database before it could
+    record what LINE said. The claim keeps that mark, so a sender that fails again before it
+    settles anything leaves the reply as unsure as it found it. Without the mark it never left,
+    and sending is as safe as the first time. Pushes and multicasts carry a retry key instead.
     """
-    expired = Delivery.claimed_until < now
-    for free, interrupted in (
-        (Delivery.claimed_until.is_(None), False),
-        (and_(expired, Delivery.reply_started_at.is_(None)), False),
-        (and_(expired, Delivery.reply_started_at.is_not(None)), True),
-    ):
-        result = session.execute(
-            update(Delivery)
-            .where(Delivery.id == delivery_id, Delivery.status == PENDING, free)
-            .values(
-                claimed_until=now + lease, attempts=Delivery.attempts + 1, reply_started_at=None
-            )
-        )
-        if result.rowcount == 1:
-            return session.get(Delivery, delivery_id, populate_existing=True), interrupted
-    return None
+    free = or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now)
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == PENDING, free)
+        .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
+    )
+    if result.rowcount != 1:
+        return None
+    claimed = session.get(Delivery, delivery_id, populate_existing=True)
+    return claimed, claimed.reply_started_at is not None
 
 
 def held(session: Session, delivery_ids: list[int], now: datetime) -> list[Delivery]:
@@ -145,16 +140,18 @@ def mark_all_sent(
     return {v["claim_id"] for v in values if core_sql.execute(session, _MARK_SENT, v).rowcount}
 
 
-def mark_retry(session: Session, claimed: Delivery, at: datetime, error: str) -> bool:
-    """Leave the delivery pending for another attempt at `at`."""
-    return _still_ours(
-        session,
-        update(Delivery)
-        .where(ours(claimed))
-        .values(
-            next_attempt_at=at, last_error=error[:300], claimed_until=None, reply_started_at=None
-        ),
-    )
+def mark_retry(
+    session: Session, claimed: Delivery, at: datetime, error: str, settled: bool = True
+) -> bool:
+    """Leave the delivery pending for another attempt at `at`.
+
+    Not `settled`: a reply that an earlier attempt may have sent, held back this time before its
+    request left (no write-ahead mark): it stays marked started, as unsure as it was.
+    """
+    values = {"next_attempt_at": at, "last_error": error[:300], "claimed_until": None}
+    if settled:
+        values["reply_started_at"] = None
+    return _still_ours(session, update(Delivery).where(ours(claimed)).values(**values))
 
 
 def mark_failed(session: Session, claimed: Delivery, error: str, reason: str | None = None) -> bool:
