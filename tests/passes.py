@@ -7,7 +7,8 @@ database can change: each test that uses the database, plus the tests the first 
 
 In both, the tests that start real processes (`slow`, `once`) run in two lanes of their own, and
 Chromium's in a third (`--dist loadgroup`): four of them at once on two cores made each one so
-slow that their timeouts failed, while the quick tests fill the other workers.
+slow that their timeouts failed, while the quick tests fill the other workers. The longest say
+how long they take, so the two lanes end together.
 """
 
 from __future__ import annotations
@@ -23,21 +24,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-# The lanes the heavy tests are dealt into, in turn (one worker runs each lane's tests in order).
+# The lanes the heavy tests are dealt into (one worker runs each lane's tests in order).
 PROCESS_LANES = ("processes-a", "processes-b")
+# What a heavy test is reckoned to take unless it says (`@pytest.mark.slow(seconds=40)`).
+USUAL_SECONDS = 10.0
 
 
+# First: xdist names each test's group from its marks in this same hook, so they must be there.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.getoption("--database-tests-only"):
         _only_database_tests(config, items)
     heavy = [
         item for item in items if item.get_closest_marker("slow") or item.get_closest_marker("once")
     ]
-    for index, item in enumerate(heavy):
-        item.add_marker(pytest.mark.xdist_group(PROCESS_LANES[index % len(PROCESS_LANES)]))
+    _deal_into_lanes(heavy)
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("chromium"))
+
+
+def _seconds(item: pytest.Item) -> float:
+    marks = (mark.kwargs.get("seconds") for mark in item.iter_markers("slow"))
+    return float(next((seconds for seconds in marks if seconds is not None), USUAL_SECONDS))
+
+
+def _deal_into_lanes(heavy: list[pytest.Item]) -> None:
+    """Deal whole modules, longest first, each to the lane with the least to do.
+
+    A pass lasts as long as its longest lane. A module stays in one lane because its
+    module-scoped processes (a gunicorn, an emulator) would otherwise start once per lane.
+    """
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in heavy:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    totals = dict.fromkeys(PROCESS_LANES, 0.0)
+    for tests in sorted(modules.values(), key=lambda t: -sum(map(_seconds, t))):
+        lane = min(totals, key=totals.__getitem__)
+        totals[lane] += sum(map(_seconds, tests))
+        for item in tests:
+            item.add_marker(pytest.mark.xdist_group(lane))
 
 
 def _only_database_tests(config: pytest.Config, items: list[pytest.Item]) -> None:

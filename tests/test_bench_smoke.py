@@ -32,7 +32,7 @@ def numbers(row: list[str]) -> list[float]:
     return [float(cell.replace(",", "")) for cell in row if NUMBER.match(cell)]
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=45)
 @pytest.mark.bench
 def test_every_benchmark_completes_and_reports_numbers():
     sections = {s.title.split(":")[0]: s for s in run_all(smoke_settings(), log=lambda _: None)}

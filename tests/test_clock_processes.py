@@ -61,6 +61,7 @@ def deliveries(db) -> list[Delivery]:
         return list(session.scalars(select(Delivery).order_by(Delivery.id)))
 
 
+@pytest.mark.slow(seconds=14)
 def test_a_clock_killed_half_way_through_2000_members_and_restarted_reaches_each_once(
     db, emulator, line, env, tmp_path, shift
 ):
@@ -94,6 +95,7 @@ def test_a_clock_killed_half_way_through_2000_members_and_restarted_reaches_each
         assert (reminder.status, reminder.recipient_count) == ("queued", 2000)
 
 
+@pytest.mark.slow(seconds=14)
 def test_two_clocks_at_once_send_each_reminder_to_each_member_once(
     db, emulator, line, env, tmp_path, shift
 ):
@@ -139,6 +141,7 @@ def test_a_500_then_a_409_ends_as_sent_with_the_same_retry_key(
     assert first["body"]["to"] == second["body"]["to"] == [member]
 
 
+@pytest.mark.slow(seconds=17)
 def test_a_clock_on_a_utc_machine_sends_the_nine_oclock_reminder_at_nine_bangkok_time(
     db, emulator, line, env, tmp_path
 ):
@@ -173,6 +176,7 @@ def test_a_clock_on_a_utc_machine_sends_the_nine_oclock_reminder_at_nine_bangkok
     assert delivery.created_at.astimezone(UTC).hour == 2
 
 
+@pytest.mark.slow(seconds=25)
 def test_gunicorn_with_three_workers_and_no_clock_sends_nothing(
     db, emulator, line, env, database_url, tmp_path, shift
 ):

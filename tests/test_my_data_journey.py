@@ -119,6 +119,7 @@ def vacuumed(db) -> bool:
             "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'members'")).scalar())  # fmt: skip
 
 
+@pytest.mark.slow(seconds=34)
 def test_everything_entered_in_chat_is_shown_downloaded_and_erased_to_the_disk(
     emulator, line, database_url, db, tmp_path
 ):

@@ -59,6 +59,7 @@ def test_simultaneous_copies_on_two_gunicorn_workers_are_answered_once(
         web.stop()
 
 
+@pytest.mark.slow(seconds=20)
 def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
     port, emulator_port, env, runner = make_run(tmp_path)
     try:
@@ -98,6 +99,7 @@ def test_make_run_in_local_mode_answers_sawasdee_in_the_chat_console(tmp_path):
         runner.stop()
 
 
+@pytest.mark.slow(seconds=13)
 def test_an_event_stored_by_a_process_killed_with_sigkill_is_answered_after_restart(
     emulator, line, database_url, db, tmp_path
 ):
@@ -129,6 +131,7 @@ def _group_alive(runner: Process) -> bool:
     return True
 
 
+@pytest.mark.slow(seconds=14)
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["terminal closed", "TERM"])
 def test_make_run_leaves_nothing_running_when_its_terminal_closes(tmp_path, sig):
     port, _, _, runner = make_run(tmp_path)

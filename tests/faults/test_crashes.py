@@ -55,6 +55,7 @@ def crash_mid_stream(
     return members, events, statuses
 
 
+@pytest.mark.slow(seconds=42)
 def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, db):
     members, events, statuses = crash_mid_stream(web, line, db, count=100)
     web.start()
@@ -76,6 +77,7 @@ def test_web_killed_mid_stream_then_restarted_answers_everyone_once(web, line, d
     assert leaks == 0
 
 
+@pytest.mark.slow(seconds=38)
 def test_worker_killed_mid_batch_then_restarted_answers_everyone_once(web, line, db):
     members, events, statuses = crash_mid_stream(web, line, db, count=100, worker_only=True)
     assert set(statuses) == {200}  # the web never stopped acknowledging
@@ -91,6 +93,7 @@ def test_worker_killed_mid_batch_then_restarted_answers_everyone_once(web, line,
     assert leaked_lines(web.output(), members, [WORDS]) == 0
 
 
+@pytest.mark.slow(seconds=36)
 def test_inbox_drain_after_a_crash_answers_everyone_once(web, line, db):
     members, events, statuses = crash_mid_stream(web, line, db, count=80)
     acknowledged = [m for m, s in zip(members, statuses, strict=True) if s == 200]

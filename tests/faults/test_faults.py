@@ -53,6 +53,7 @@ def web(platform, database_url, tmp_path_factory):
     process.stop()
 
 
+@pytest.mark.slow(seconds=20)
 def test_malformed_signed_bodies_get_no_500_and_good_events_beside_them_are_answered(web, line, db):
     members = [join(line, db, f"สมาชิก{i}") for i in range(3)]
     statuses = []
@@ -70,6 +71,7 @@ def test_malformed_signed_bodies_get_no_500_and_good_events_beside_them_are_answ
     assert counts == Counter(once=len(members))
 
 
+@pytest.mark.slow(seconds=15)
 def test_database_cut_mid_webhook_logs_no_member_data_and_loses_no_event(web, line, db):
     members = [join(line, db, f"สมาชิก{i}") for i in range(4)]
     words = [f"ข้อความลับที่{i}" for i in range(4)]

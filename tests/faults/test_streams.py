@@ -43,6 +43,7 @@ def named_web_env(web_env, database_url):
     return web_env
 
 
+@pytest.mark.slow(seconds=37)
 def test_database_connections_cut_every_300_ms_lose_and_double_nothing(
     named_web_env, web, line, db, database_url
 ):
@@ -92,6 +93,7 @@ def acks(url: str, events: list[dict]) -> tuple[list[int | None], list[float]]:
     return [s for s, _ in timed], [t for _, t in timed]
 
 
+@pytest.mark.slow(seconds=27)
 def test_line_answering_after_5_s_keeps_acks_fast_and_sends_nothing_twice(web, line, db):
     # The bot waits for LINE as in production (10 s), so a 5 s answer is an answer, not a timeout.
     web.env.update(LINE_REQUEST_TIMEOUT="10", DELIVERY_LEASE_SECONDS="60")

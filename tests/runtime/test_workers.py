@@ -16,6 +16,7 @@ from tests.waiting import wait_until
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.slow(seconds=25)
 def test_three_workers_on_postgresql_answer_each_member_in_order_and_once(
     emulator, line, db, database_url, tmp_path
 ):
@@ -49,6 +50,7 @@ def test_three_workers_on_postgresql_answer_each_member_in_order_and_once(
         web.stop()
 
 
+@pytest.mark.slow(seconds=12)
 def test_a_worker_stopped_by_sigterm_finishes_its_batches_and_exits(
     emulator, line, db, database_url, tmp_path
 ):

@@ -152,6 +152,7 @@ class _Browser:
         return TOKEN.search(self.get(path).text).group(1)
 
 
+@pytest.mark.slow(seconds=62)
 def test_a_100000_row_web_export_shows_progress_and_completes_through_a_30_s_proxy(
     bot_app, db, tmp_path
 ):
