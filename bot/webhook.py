@@ -66,12 +66,16 @@ def _store(bot, events: list[dict], rejected: list[tuple[str, str]]) -> Response
     """Store good events and receipts of rejected ones in one transaction; 503 if the DB fails."""
     if not events and not rejected:
         return _plain(200, "OK")
+    # One event and nothing refused (nearly every request): one statement on a connection of its
+    # own, outside any transaction on PostgreSQL (two round trips fewer, and no ORM session).
+    single = len(events) + len(rejected) == 1
     try:
-        with bot.db.unit_of_work() as session:
-            # Arrival is stamped once the transaction has begun (on SQLite: holds the write lock),
-            # so the hold-back counts from close to when the event becomes visible, not from
-            # before a wait for the lock.
-            session.connection()
+        with bot.db.one_statement() if single else bot.db.unit_of_work() as session:
+            if not single:
+                # Arrival is stamped once the transaction has begun (on SQLite: holds the write
+                # lock, as a single statement's connection already does), so the hold-back counts
+                # from close to when the event becomes visible, not from before a wait for it.
+                session.connection()
             new = inbox.store_events(session, events, bot.clock()) if events else 0
             refused = store_rejected(session, rejected) if rejected else 0
     except SQLAlchemyError as exc:

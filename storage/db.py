@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -148,6 +148,11 @@ class Database:
         self._readers = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
+        # PostgreSQL runs one statement atomically on its own: without BEGIN and COMMIT it takes
+        # one round trip, not three (SQLite keeps its write lock's turn, see `_writing`).
+        self._single = None
+        if self.dialect == "postgresql":
+            self._single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._erased_tables: set[str] = set()
         self._erased_lock = threading.Lock()
         self._erased_at = float("-inf")
@@ -179,6 +184,18 @@ class Database:
                 raise
             finally:
                 session.close()
+
+    @contextmanager
+    def one_statement(self) -> Iterator[Connection]:
+        """Yield a connection for a unit of work that runs a single Core statement: on PostgreSQL
+        in autocommit (a second statement would not share its transaction), on SQLite in a
+        transaction holding the write lock, committed at the end."""
+        if self._single is None:
+            with self._writing(), self.engine.begin() as connection:
+                yield connection
+            return
+        with self._single.connect() as connection:
+            yield connection
 
     @contextmanager
     def _writing(self) -> Iterator[None]:

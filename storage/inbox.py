@@ -49,7 +49,7 @@ def event_id_of(event: dict[str, Any]) -> str:
 
 
 def store_events(
-    session: Session, events: list[dict[str, Any]], now: datetime | None = None
+    session: Session | Connection, events: list[dict[str, Any]], now: datetime | None = None
 ) -> int:
     """Store each event unless its webhookEventId is already known; return how many are new.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage.models import InboxEvent
@@ -10,7 +11,7 @@ from storage.upsert import insert_ignore
 REJECTED = "rejected"
 
 
-def store_rejected(session: Session, receipts: list[tuple[str, str]]) -> int:
+def store_rejected(session: Session | Connection, receipts: list[tuple[str, str]]) -> int:
     """Store (id, reason) receipts without payload or lane, so no worker picks them up."""
     rows = [
         {

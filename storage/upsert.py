@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage import core_sql
@@ -22,11 +23,11 @@ def _insert_ignoring(dialect: str, table):
     return _INSERTS[dialect](table).on_conflict_do_nothing().returning(*table.primary_key.columns)
 
 
-def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]]) -> int:
+def insert_ignore(session: Session | Connection, model: type, rows: list[dict[str, Any]]) -> int:
     """Insert rows, silently skipping any that violate a unique constraint; return how many went in."""
     if not rows:
         return 0
     # One statement per table, its values given as parameters: a statement made with each row's
     # values cost more to build (and to key for SQLAlchemy's cache) than to run, on every webhook.
-    stmt = _insert_ignoring(session.get_bind().dialect.name, model.__table__)
+    stmt = _insert_ignoring(core_sql.dialect_of(session), model.__table__)
     return sum(len(core_sql.execute(session, stmt, row).all()) for row in rows)
