@@ -36,6 +36,18 @@ def recent(session: Session, member_id: int, now: datetime) -> list[ActivityRef]
     return [_ref(a) for a in logged if a.id not in done][:RECENT_LIMIT]
 
 
+def just_saved(
+    session: Session, member_id: int, now: datetime, within: timedelta
+) -> ActivityRef | None:
+    """Return the member's latest activity if it was saved within `within` and has no reflection."""
+    latest = activities.recent(session, member_id, limit=1)
+    if not latest or now - latest[0].created_at >= within:
+        return None
+    if reflections.reflected_activities(session, [latest[0].id]):
+        return None
+    return _ref(latest[0])
+
+
 def find(session: Session, member_id: int, activity_id: int) -> ActivityRef | None:
     """Return the member's activity with this id, or None if it is not theirs."""
     activity = activities.find_for_member(session, member_id, activity_id)

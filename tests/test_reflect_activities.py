@@ -81,6 +81,26 @@ def test_the_button_under_an_activity_starts_a_reflection_about_it(db, chat):
     assert reflections(db)[0].activity_id == activity
 
 
+@pytest.mark.parametrize("said", ["ถอดบทเรียนเลยค่ะ", "ถอดบทเรียน", "อยากถอดบทเรียนครับ"])
+def test_asked_for_in_words_soon_after_saving_an_activity_a_reflection_is_about_it(
+    db, chat, said
+):
+    # Saving offers "ถอดบทเรียนเลย" as a button; a member who types it instead means that activity.
+    logged(db, USER, "ปลูกป่าชายเลน", date(2026, 11, 20), chat.now - timedelta(days=3))
+    saved = logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 23), chat.now - timedelta(minutes=2))
+    about, question = chat.say(said)
+    assert about["text"] == "กิจกรรม: ค่ายคุณธรรม (23 พ.ย. 2569)" and "ข้อ 1/5" in question["text"]
+    review = answer_all(chat, [about, question])
+    assert "แก้กิจกรรม" in labels(review)  # another one can still be chosen from the review
+    chat.tap(review, "บันทึก")
+    assert reflections(db)[0].activity_id == saved
+
+
+def test_an_hour_after_saving_the_member_is_asked_which_activity_again(db, chat):
+    logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 23), chat.now - timedelta(hours=1))
+    assert "มาจากกิจกรรมไหน" in chat.say("ถอดบทเรียน")[0]["text"]
+
+
 def test_a_button_naming_someone_elses_activity_starts_an_ordinary_reflection(db, chat):
     theirs = logged(db, other_member(db), "ของคนอื่น", date(2026, 11, 22), chat.now)
     question = chat.postback(f"cmd=reflect_on&activity={theirs}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from handlers import activity_links
 from handlers.engine import choice
@@ -23,6 +23,9 @@ PARTS = reflections.ANSWERS
 OPTIONAL = {"obstacles"}
 EDITS = ("activity", *PARTS, "tags")
 # What may stand between typed criterion numbers: "1 3", "1,3", "1 และ 3", "1+3".
+# Asked for this soon after saving an activity, a reflection is about it: the member was just
+# offered one ("ถอดบทเรียนเลย"), and typing "ถอดบทเรียนเลยค่ะ" means the same as tapping it.
+JUST_SAVED = timedelta(minutes=30)
 NUMBER_LIST = re.compile(r"\d+|\s+|[,/+&、]|และ|กับ|ข้อที่|ข้อ|หลักที่|หลัก|and", re.IGNORECASE)
 
 
@@ -70,7 +73,16 @@ def _linked(ref: activity_links.ActivityRef) -> dict:
     return {"id": ref.id, "title": ref.title, "held_on": ref.held_on.isoformat()}
 
 
+def _begin(state: FlowState) -> None:
+    ctx = state.ctx
+    latest = activity_links.just_saved(ctx.session, ctx.member.id, ctx.clock(), JUST_SAVED)
+    if latest is not None:
+        _link(state, latest)
+
+
 def _first(state: FlowState) -> str:
+    if state.data.get("activity"):
+        return "set_out"  # the one just saved (it can be changed on the review card)
     return "activity" if _recent(state) else "set_out"
 
 
@@ -230,5 +242,6 @@ reflect = Flow(
         Step("review", _ask_review, _read_review, stores=False, choose=True, confirms=True),
     ),
     finish=_finish,
+    begin=_begin,
     first=_first,
 )
