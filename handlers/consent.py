@@ -22,6 +22,9 @@ CONSENT_FILLERS = frozenset(
     "โอเค ok okay ตกลง ขอ อีก ครั้ง อีกครั้ง ใหม่ ได้ แล้ว ให้ เก็บ ใช้ ข้อมูล และ ยินดี ยัง กลับ มา "
     "กลับมา เปลี่ยนใจ ค่ะ ครับ i again changed my mind".split()
 )
+# Agreeing in other words, with nothing else said ("ตกลงค่ะ ยินดีให้ข้อมูลค่ะ"); "ไม่" and any
+# other word left over keep it from counting ("ไม่ตกลง", "โอเค" alone).
+AGREEING = frozenset({"ตกลง", "ยินดี"})
 SAID = {"ยินยอม": ("yes", "th"), "ไม่ยินยอม": ("no", "th"), "agree": ("yes", "en"),
         "disagree": ("no", "en")}  # fmt: skip
 
@@ -79,6 +82,8 @@ def _decision(event: Event) -> tuple[str | None, str]:
         said = "".join(bare_words(event.message.text, CONSENT_FILLERS))
         if said in SAID:
             return SAID[said]
+        if not said and AGREEING & set(bare_words(event.message.text)):
+            return "yes", "th"
     return None, "th"
 
 

@@ -278,7 +278,12 @@ def stranger(db, tmp_path) -> Chat:
     return chat
 
 
-@pytest.mark.parametrize("said", ["โอเคค่ะ ยินยอมค่ะ", "ยินยอมค่ะ", "ตกลง ยินยอมครับ", "ขอยินยอมค่ะ"])
+@pytest.mark.parametrize(
+    "said",
+    ["โอเคค่ะ ยินยอมค่ะ", "ยินยอมค่ะ", "ตกลง ยินยอมครับ", "ขอยินยอมค่ะ",
+     # Session 10's walk: refused, and the whole notice shown again.
+     "ตกลงค่ะ ยินดีให้ข้อมูลค่ะ", "ยินดีค่ะ", "ตกลงครับ"],
+)  # fmt: skip
 def test_consent_in_own_words_is_given(db, tmp_path, said):
     chat = stranger(db, tmp_path)
     chat.say("สวัสดีค่ะ")
@@ -293,6 +298,13 @@ def test_declining_in_own_words_is_declined_not_agreed(db, tmp_path):
     assert chat.outcome == "consent:declined"
     chat.say("โอเคค่ะ ไม่ยินยอม")
     assert member(db, chat.user).consent_status == "declined"
+
+
+@pytest.mark.parametrize("said", ["ไม่ตกลงค่ะ", "ยังไม่ยินดีให้ข้อมูลค่ะ", "โอเคค่ะ", "ตกลงจะคิดดูก่อน"])
+def test_words_near_agreeing_that_do_not_agree_are_not_consent(db, tmp_path, said):
+    chat = stranger(db, tmp_path)
+    chat.say(said)
+    assert chat.outcome != "consent:given", chat.text()
 
 
 def test_consent_sent_twice_is_not_taken_as_the_name(db, tmp_path):
