@@ -8,7 +8,9 @@ card shows, so it must also fit a button (20 characters).
 
 ENTRIES = {
     "examples.log_activity": {
-        "th": "บันทึกกิจกรรม\nลงกิจกรรม\nเพิ่มกิจกรรม\nรายงานกิจกรรม\nส่งกิจกรรม\nลงบันทึกกิจกรรม",
+        "th": "บันทึกกิจกรรม\nลงกิจกรรม\nเพิ่มกิจกรรม\nรายงานกิจกรรม\nส่งกิจกรรม\nลงบันทึกกิจกรรม\n"
+        # The activity told first, then the wish to log it ("…ทำกิจกรรมมาค่ะ อยากบันทึกไว้ค่ะ").
+        "ทำกิจกรรม บันทึกไว้\nทำกิจกรรม บันทึก\nจัดกิจกรรม บันทึกไว้\nจัดกิจกรรม บันทึก",
         "en": "log activity\nadd activity\nnew activity\nlog an activity\nrecord activity",
     },
     "examples.my_activities": {
