@@ -37,6 +37,8 @@ def apply_line(data: dict[str, Any], parts: LineParts) -> None:
         data["date_note"] = [key, day.isoformat()]
     if parts.online:
         data["online"], data["place"] = True, None
+    elif parts.place:
+        data["online"], data["place"] = False, parts.place
     if parts.participants:
         data["participants"] = parts.participants
     if parts.criteria:

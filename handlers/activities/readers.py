@@ -17,6 +17,7 @@ TITLE_LENGTH = (2, 100)
 PLACE_LENGTH = (2, 200)
 EARLIEST = date(2000, 1, 1)  # older than the networks themselves: surely a mistyped year
 ONLINE_WORDS = {"ออนไลน์", "online", "ทางออนไลน์", "zoom"}
+TAKEN = "\x00"  # stands in a line where a date, a count or criteria were taken out
 # "ทางซูมค่ะ", "ผ่าน Google Meet": held online, through whichever service.
 _ONLINE = re.compile(
     r"^(?:จัด|ประชุม)?(?:ผ่านทาง|ผ่าน|ทาง|on|via)?\s*(?:ออนไลน์|online|zoom|ซูม|google\s*meet|meet|"
@@ -156,10 +157,12 @@ class LineParts:
     online: bool = False
     participants: int | None = None
     criteria: list[int] = field(default_factory=list)
+    place: str | None = None
 
 
 def parse_line(text: str, today: date, *, opened: bool = False) -> LineParts:
-    """Pick the date, "N คน", ออนไลน์ and "หลัก 1 3" out of one line; the rest is the title.
+    """Pick the date, "N คน", ออนไลน์ and "หลัก 1 3" out of one line; the rest is the title, and
+    what follows them the place ("อบรมจิตอาสา ๓/๑๒/๒๕๖๙ ๔๐ คน ห้องประชุมโรงเรียน").
 
     `opened`: the line began with its opening word (กิจกรรม ...), which is not part of the title.
     """
@@ -170,18 +173,31 @@ def parse_line(text: str, today: date, *, opened: bool = False) -> LineParts:
         count = int(found.group(1).translate(THAI_DIGITS).replace(",", ""))
         if 1 <= count <= MAX_PARTICIPANTS:
             parts.participants = count
-            rest = rest[: found.start()] + " " + rest[found.end() :]
+            rest = f"{rest[: found.start()]} {TAKEN} {rest[found.end() :]}"
     found = _CRITERIA.search(rest)
     if found:
         digits = re.sub(r"\D", "", found.group(1).translate(THAI_DIGITS))
         parts.criteria = sorted({int(d) for d in digits})
-        rest = rest[: found.start()] + " " + rest[found.end() :]
+        rest = f"{rest[: found.start()]} {TAKEN} {rest[found.end() :]}"
     words = [w for w in rest.split() if w.lower() not in ONLINE_WORDS]
     parts.online = len(words) < len(rest.split())
-    words = _take_date(words, today, parts)
-    title = " ".join(words).strip(" ,;-–:")
-    parts.title = title or None
+    title, place = _title_and_place(_take_date(words, today, parts), parts.online)
+    parts.title = " ".join(title).strip(" ,;-–:") or None
+    parts.place = place
     return parts
+
+
+def _title_and_place(words: list[str], online: bool) -> tuple[list[str], str | None]:
+    """The words before the first one taken out are the title, those after it the place. A line
+    that opens with its date or count has its title after them, and says no place."""
+    first = words.index(TAKEN) if TAKEN in words else len(words)
+    title, after = words[:first], [w for w in words[first:] if w != TAKEN]
+    if online or not title or not after:
+        return title + after, None
+    try:
+        return title, read_place(" ".join(after))
+    except Invalid:  # too long or too short for a place: part of the title, as before
+        return title + after, None
 
 
 def _take_date(words: list[str], today: date, parts: LineParts) -> list[str]:
@@ -201,5 +217,5 @@ def _take_date(words: list[str], today: date, parts: LineParts) -> list[str]:
                 parts.held_on = check_held_on(day, today, "th")
             except Invalid as problem:
                 parts.refused = (problem.key, day)
-            return words[:start] + words[start + size :]
+            return [*words[:start], TAKEN, *words[start + size :]]
     return words

@@ -74,6 +74,32 @@ def test_a_line_gives_back_its_title_date_people_and_online(
     )  # fmt: skip
 
 
+@given(title=TITLES, day=PAST_DAYS, people=st.integers(1, 10_000),
+       place=st.sampled_from(["ห้องประชุมโรงเรียน", "ที่วัดดอยหลวง", "ศาลาหมู่บ้าน"]),
+       order=st.permutations(["date", "people"]))  # fmt: skip
+def test_what_follows_the_date_and_count_is_the_place(title, day, people, place, order):
+    # Session 10's walk: "อบรมจิตอาสาพี่สอนน้อง ๓/๑๒/๒๕๖๙ ๔๐ คน ห้องประชุมโรงเรียน" put the place
+    # into the title, and the place was asked for all the same.
+    pieces = {"date": written(day, 1, True), "people": f"{people} คน"}
+    parts = parse_line(" ".join([title, *(pieces[k] for k in order), place]), TODAY)
+    assert (parts.title, parts.held_on, parts.participants, parts.place) == (
+        title, day, people, place,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "place"),
+    [
+        ("12/9/2564 ปลูกป่าชุมชน", "ปลูกป่าชุมชน", None),  # opens with the date: all title
+        ("ปลูกป่า 30 คน ออนไลน์ ที่บ้าน", "ปลูกป่า ที่บ้าน", None),  # online: no place
+        ("ปลูกป่า 30 คน ก", "ปลูกป่า ก", None),  # too short for a place
+    ],
+)
+def test_a_line_says_no_place_when_none_can_be_told(line, title, place):
+    parts = parse_line(line, TODAY)
+    assert (parts.title, parts.place) == (title, place)
+
+
 @given(day=st.dates(min_value=TODAY + timedelta(days=1), max_value=date(2100, 1, 1)))
 def test_a_line_with_a_future_date_keeps_it_aside_with_its_hint(day):
     parts = parse_line(f"ปลูกป่า {written(day, 0, False)} 30 คน", TODAY)

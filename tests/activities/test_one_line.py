@@ -71,3 +71,20 @@ def test_a_one_line_entry_in_progress_is_not_dropped_by_the_menu(bot_server, lin
     transcript = chat(line, member, "กิจกรรม: ปลูกป่า 12/9/2564 30 คน", "บันทึกกิจกรรม", "1")
     assert "< คุณยังทำ “บันทึกกิจกรรม” ค้างไว้ค่ะ จะทำต่อจากเดิม หรือเริ่มใหม่?" in transcript
     assert transcript.count("< จัดที่ไหนคะ?") == 2  # continued where it was
+
+
+def test_a_line_typed_at_the_title_question_fills_in_its_place_too(
+    bot_server, line, db, chat, clock
+):
+    # Session 10's walk: the place went into the title, and was asked for all the same.
+    member = join(line, db, "ครูสมศรี")
+    said = "อบรมจิตอาสาพี่สอนน้อง ๓/๑๑/๒๕๖๙ ๔๐ คน ห้องประชุมโรงเรียน"
+    transcript = chat(line, member, "บันทึกกิจกรรม", said)
+    asked = [row for row in transcript.splitlines() if row.startswith("< ")]
+    assert not any("จัดที่ไหน" in row for row in asked)
+    assert asked[-1].startswith("< กิจกรรมนี้สอดคล้องกับหลักใดบ้างคะ?")
+    chat(line, member, "/say 1 2", "ข้าม", "บันทึก")
+    [activity] = stored(db, member)
+    assert (activity.title, activity.place, activity.participants, activity.held_on) == (
+        "อบรมจิตอาสาพี่สอนน้อง", "ห้องประชุมโรงเรียน", 40, date(2026, 11, 3),
+    )  # fmt: skip
