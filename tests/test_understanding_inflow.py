@@ -191,6 +191,14 @@ def test_an_activity_is_not_saved_by_the_same_words_twice(chat, db, said):
     assert [a.title for a in rows(db, Activity)] == ["ปลูกป่าชุมชน"]
 
 
+@pytest.mark.parametrize("said", ["พอแล้วค่ะ รูปเดียว", "แค่นี้ค่ะ", "พอแล้วครับ"])
+def test_enough_photos_said_in_her_words_goes_on_to_the_card(chat, db, said):
+    log_to(chat, "photos")
+    chat.say(said)
+    assert chat.current_flow() == ("log_activity", "review"), chat.text()
+    assert rows(db, Activity) == []
+
+
 def test_done_never_saves_an_activity_card(chat, db):
     log_to(chat, "photos")
     chat.tap("ไม่มีรูป")

@@ -16,7 +16,10 @@ AGREE_WORDS = (
 )  # fmt: skip
 AGREE_VALUES = ("save", "confirm", "done")
 # "I'm done with this step": finishes a step (the photos, the criteria), never saves a card.
-FINISH_WORDS = ("เสร็จ", "เสร็จแล้ว", "done", "เรียบร้อย", "เรียบร้อยแล้ว", "ครบแล้ว", "หมดแล้ว")
+FINISH_WORDS = ("เสร็จ", "เสร็จแล้ว", "done", "เรียบร้อย", "เรียบร้อยแล้ว", "ครบแล้ว", "หมดแล้ว",
+                # Session 10's walk, at the photos: "พอแล้วค่ะ รูปเดียว" was refused.
+                "พอแล้ว", "พอ", "แค่นี้", "มีแค่นี้", "รูปเดียว", "พอแล้ว รูปเดียว", "มีรูปเดียว",
+                "แค่รูปเดียว", "enough", "that's all")  # fmt: skip
 FINISH_VALUES = ("done",)
 # Said to a step with a "none" button ("ไม่มีค่ะ", "ไม่เกี่ยว").
 NONE_WORDS = (
