@@ -102,3 +102,16 @@ def reflected_activities(session: Session, activity_ids: Iterable[int]) -> set[i
         return set()
     stmt = select(Reflection.activity_id).where(Reflection.activity_id.in_(ids))
     return set(session.scalars(stmt))
+
+
+def lessons_of(session: Session, activity_ids: Iterable[int]) -> dict[int, str]:
+    """Return each of these activities' lesson (the latest reflection's, if several)."""
+    ids = list(activity_ids)
+    if not ids:
+        return {}
+    stmt = (
+        select(Reflection.activity_id, Reflection.lesson)
+        .where(Reflection.activity_id.in_(ids))
+        .order_by(Reflection.id)
+    )
+    return {activity_id: lesson for activity_id, lesson in session.execute(stmt)}

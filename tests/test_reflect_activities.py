@@ -82,9 +82,7 @@ def test_the_button_under_an_activity_starts_a_reflection_about_it(db, chat):
 
 
 @pytest.mark.parametrize("said", ["ถอดบทเรียนเลยค่ะ", "ถอดบทเรียน", "อยากถอดบทเรียนครับ"])
-def test_asked_for_in_words_soon_after_saving_an_activity_a_reflection_is_about_it(
-    db, chat, said
-):
+def test_asked_for_in_words_soon_after_saving_an_activity_a_reflection_is_about_it(db, chat, said):
     # Saving offers "ถอดบทเรียนเลย" as a button; a member who types it instead means that activity.
     logged(db, USER, "ปลูกป่าชายเลน", date(2026, 11, 20), chat.now - timedelta(days=3))
     saved = logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 23), chat.now - timedelta(minutes=2))
@@ -122,3 +120,39 @@ def test_a_deleted_activity_leaves_its_reflection_and_a_deleted_member_leaves_no
     with db.unit_of_work() as session:
         assert session.scalars(select(Assessment)).all() == []
     assert reflections(db) == []
+
+
+def texts_and_postbacks(node) -> tuple[list[str], list[str]]:
+    """Every text and every postback's data inside a Flex message, in order."""
+    found_texts, found_data = [], []
+    if isinstance(node, dict):
+        if node.get("type") == "text":
+            found_texts.append(node["text"])
+        if node.get("type") == "postback":
+            found_data.append(node["data"])
+        children = node.values()
+    else:
+        children = node if isinstance(node, list) else []
+    for child in children:
+        if isinstance(child, (dict, list)):
+            more_texts, more_data = texts_and_postbacks(child)
+            found_texts += more_texts
+            found_data += more_data
+    return found_texts, found_data
+
+
+def test_my_activities_shows_each_ones_lesson_or_a_button_to_write_it(db, chat):
+    # Session 10's walk: neither "my activities" nor "my summary" showed which had a lesson.
+    done = logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 22), chat.now - timedelta(days=2))
+    chat.tap(answer_all(chat, chat.postback(f"cmd=reflect_on&activity={done}")), "บันทึก")
+    waiting = logged(db, USER, "ปลูกป่าชายเลน", date(2026, 11, 23), chat.now - timedelta(days=1))
+    [pages] = chat.say("กิจกรรมของฉัน")
+    first, second = pages["contents"]["contents"]  # newest first
+    shown, buttons = texts_and_postbacks(first)
+    assert "ปลูกป่าชายเลน" in shown and "ยังไม่ได้ถอดบทเรียน" in shown
+    assert f"cmd=reflect_on&activity={waiting}" in buttons
+    shown, buttons = texts_and_postbacks(second)
+    assert "ค่ายคุณธรรม" in shown and "ทำทุกปี" in shown  # its lesson
+    assert not any(data.startswith("cmd=reflect_on") for data in buttons)
+    about, question = chat.postback(f"cmd=reflect_on&activity={waiting}")
+    assert about["text"] == "กิจกรรม: ปลูกป่าชายเลน (23 พ.ย. 2569)" and "ข้อ 1/5" in question["text"]

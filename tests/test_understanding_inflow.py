@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from handlers.understanding.buttons import button_for, buttons_of
+from handlers.understanding.buttons import KEEP_WORDS, button_for, buttons_of
 from handlers.understanding.meaning import keys_of
 from storage.models import Member
 from storage.models.activities import Activity
@@ -139,10 +139,12 @@ def test_a_place_close_to_the_suggested_one_is_kept_as_typed(chat, typed, place)
 )
 def test_at_a_free_text_step_only_the_label_itself_is_the_button(label, typed):
     """The rule at a step whose answer is free text: a button is chosen only when what was typed
-    is its label, polite particles aside; anything else, however close, is the member's own."""
+    is its label, polite particles aside, or keeps the suggestion ("เดิม", "เหมือนเดิม"); anything
+    else, however close, is the member's own."""
     got = button_for(typed, [((label, label), "suggested")], loose=False)
     same = keys_of(typed)[0] != "" and keys_of(typed)[1] == keys_of(label)[1]
-    assert (got == "suggested") == same
+    kept = keys_of(typed)[0] in {keys_of(word)[0] for word in KEEP_WORDS}
+    assert (got == "suggested") == (same or kept)
 
 
 # 2. "Oops, go back" in a member's own words goes back a step; it is never stored.

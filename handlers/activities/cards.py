@@ -14,6 +14,8 @@ from storage.models.activities import Activity
 GREEN, GREY, DARK = "#1B5E20", "#8A8A8A", "#222222"
 # The fields a member can change from the card, in the card's order.
 FIELDS = ("title", "date", "place", "participants", "criteria", "photos")
+# Characters of a lesson on a "my activities" page (ten pages must stay within LINE's 50 KB).
+LESSON_SHOWN = 50
 
 
 def criteria_names(numbers: list[int], language: str) -> str:
@@ -91,8 +93,11 @@ def confirmation_card(data: dict[str, Any], language: str, step: str) -> dict[st
     return {"type": "flex", "altText": alt, "contents": bubble}
 
 
-def activity_bubble(activity: Activity, language: str, now: datetime, zone) -> dict[str, Any]:
-    """Build one page of "my activities": the activity, and edit/delete while still allowed."""
+def activity_bubble(
+    activity: Activity, language: str, now: datetime, zone, lesson: str | None = None
+) -> dict[str, Any]:
+    """Build one page of "my activities": the activity, its lesson (or a button to write one),
+    and edit/delete while still allowed."""
     data = {
         "title": activity.title,
         "held_on": activity.held_on.isoformat(),
@@ -107,6 +112,7 @@ def activity_bubble(activity: Activity, language: str, now: datetime, zone) -> d
         _row(text(f"activity.field.{name}", language), values[name])
         for name in ("date", "place", "participants", "criteria", "photos")
     ]
+    rows.append(_lesson_row(lesson, language))
     logged = format_date(activity.created_at.astimezone(zone).date(), language)
     rows.append(_text(text("activity.logged_on", language, date=logged), size="xxs", color=GREY))
     if editable(activity, now):
@@ -127,6 +133,8 @@ def activity_bubble(activity: Activity, language: str, now: datetime, zone) -> d
         ]  # fmt: skip
     else:
         footer = [_text(text("activity.locked", language), size="xxs", color=GREY)]
+    if lesson is None:
+        footer.append(_reflect_button(activity, language))  # after edit and delete: they keep 1, 2
     return {
         "type": "bubble",
         "header": {
@@ -139,6 +147,21 @@ def activity_bubble(activity: Activity, language: str, now: datetime, zone) -> d
     }
 
 
+def _lesson_row(lesson: str | None, language: str) -> dict[str, Any]:
+    if lesson is None:
+        return _row(text("activity.field.lesson", language), text("activity.no_lesson", language))
+    shown = lesson if len(lesson) <= LESSON_SHOWN else lesson[: LESSON_SHOWN - 1] + "…"
+    return _row(text("activity.field.lesson", language), shown)
+
+
+def _reflect_button(activity: Activity, language: str) -> dict[str, Any]:
+    write = text("nudge.reflect_button", language)
+    # No title in the text it shows: the reflection opens by naming the activity.
+    action = {"type": "postback", "label": write, "data": f"cmd=reflect_on&activity={activity.id}",
+              "displayText": write}  # fmt: skip
+    return _button(action, style="primary", color=GREEN)
+
+
 def _command(language: str, label_key: str, command: str, activity: Activity) -> dict[str, Any]:
     label = text(label_key, language)
     return {
@@ -149,8 +172,10 @@ def _command(language: str, label_key: str, command: str, activity: Activity) ->
     }
 
 
-def carousel(activities: list[Activity], language: str, now: datetime, zone) -> dict[str, Any]:
+def carousel(
+    activities: list[Activity], language: str, now: datetime, zone, lessons: dict[int, str]
+) -> dict[str, Any]:
     """Build the "my activities" carousel (LINE shows at most 12 pages; we send at most 10)."""
-    bubbles = [activity_bubble(a, language, now, zone) for a in activities]
+    bubbles = [activity_bubble(a, language, now, zone, lessons.get(a.id)) for a in activities]
     alt = text("activity.my_alt", language, count=len(bubbles))
     return {"type": "flex", "altText": alt, "contents": {"type": "carousel", "contents": bubbles}}

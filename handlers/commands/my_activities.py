@@ -13,7 +13,7 @@ from handlers.parsing.thai_datetime import format_date
 from handlers.registry import command
 from messages.builders import command_action, main_menu, say, text_message, with_quick_replies
 from messages.catalog import text
-from storage import activities
+from storage import activities, reflections
 from storage.models.activities import Activity
 
 
@@ -24,7 +24,8 @@ def handle(event, ctx) -> list[dict]:
     if not latest:
         log = command_action(text("action.log_activity", ctx.language), activity_log.FLOW_NAME)
         return [text_message(text("activity.my_none", ctx.language), [log])]
-    pages = carousel(latest, ctx.language, ctx.clock(), ctx.zone)
+    lessons = reflections.lessons_of(ctx.session, [a.id for a in latest])
+    pages = carousel(latest, ctx.language, ctx.clock(), ctx.zone, lessons)
     return with_quick_replies([pages], main_menu(ctx.language))
 
 

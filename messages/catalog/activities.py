@@ -156,6 +156,8 @@ ENTRIES = {
     "activity.field.participants": {"th": "ผู้เข้าร่วม", "en": "People"},
     "activity.field.criteria": {"th": "หลักที่สอดคล้อง", "en": "Criteria"},
     "activity.field.photos": {"th": "รูปภาพ", "en": "Photos"},
+    "activity.field.lesson": {"th": "บทเรียนที่ได้", "en": "Lesson learned"},
+    "activity.no_lesson": {"th": "ยังไม่ได้ถอดบทเรียน", "en": "No reflection yet"},
     "activity.participants_value": {"th": "{count} คน", "en": "{count} people"},
     "activity.photos_value": {"th": "{count} รูป", "en": "{count} photo(s)"},
     "activity.edit": {"th": "แก้ไข", "en": "Edit"},

@@ -14,7 +14,9 @@ ENTRIES = {
         "en": "log activity\nadd activity\nnew activity\nlog an activity\nrecord activity",
     },
     "examples.my_activities": {
-        "th": "กิจกรรมของฉัน\nกิจกรรมของผม\nกิจกรรมที่บันทึกไว้\nรายการกิจกรรมของฉัน\nกิจกรรมที่ผ่านมา",
+        "th": "กิจกรรมของฉัน\nกิจกรรมของผม\nกิจกรรมที่บันทึกไว้\nรายการกิจกรรมของฉัน\nกิจกรรมที่ผ่านมา\n"
+        # Her lessons are shown on her activities' pages ("ขอดูถอดบทเรียนที่ส่งไปค่ะ").
+        "ดูถอดบทเรียน\nถอดบทเรียนของฉัน\nดูถอดบทเรียนที่ส่งไป\nถอดบทเรียนที่ส่งไปแล้ว\nดูบทเรียนของฉัน",
         "en": "my activities\nmy activity\nshow my activities",
     },
     "examples.reflect": {

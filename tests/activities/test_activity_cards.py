@@ -50,8 +50,10 @@ def test_the_confirmation_card_with_the_longest_inputs_is_valid(language):
 
 @pytest.mark.parametrize("language", ["th", "en"])
 def test_ten_of_the_longest_activities_make_a_valid_carousel(language):
+    # Half with the longest lesson a reflection takes (shown cut), half with the button to write one.
+    lessons = {10_000 + n: "บทเรียน" * 150 for n in range(0, 10, 2)}
     pages = carousel([longest_activity(n) for n in range(10)], language, NOW,
-                     ZoneInfo("Asia/Bangkok"))  # fmt: skip
+                     ZoneInfo("Asia/Bangkok"), lessons)  # fmt: skip
     assert problems([pages]) == []
     assert len(pages["contents"]["contents"]) == 10
     assert len(json.dumps(pages["contents"], ensure_ascii=False).encode()) < 50_000
