@@ -22,7 +22,7 @@ from storage.db import Database, normalize_url
 from storage.migrate import upgrade
 from storage.models import Base
 
-pytest_plugins = ["tests.passes"]
+pytest_plugins = ["tests.passes", "tests.delivery_fixtures"]
 
 
 @pytest.fixture(autouse=True)

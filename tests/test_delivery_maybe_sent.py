@@ -13,28 +13,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from bot.gateway import LineGateway
-from bot.sender import DeliverySender
 from storage import delivery_states
-from tests.conftest import TOKEN
 from tests.test_delivery_once import HELLO, NOW, PUSH, a_member_writes, reply_stored, row, seen_by
 from tests.waiting import sent_requests
 
 LEASE = timedelta(seconds=30)
-
-
-@pytest.fixture
-def gateway(emulator):
-    gw = LineGateway(emulator.url, TOKEN, timeout=1.0)
-    yield gw
-    gw.close()
-
-
-@pytest.fixture
-def sender(db, gateway):
-    s = DeliverySender(db, gateway, clock=lambda: NOW, sleep=lambda _: None)
-    yield s
-    s.close()
 
 
 def a_reply_line_took_from_a_sender_that_died(db, gateway, line) -> tuple[str, int]:

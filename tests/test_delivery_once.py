@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -12,25 +12,11 @@ from bot.sender import DeliverySender
 from storage import deliveries, delivery_states
 from storage.models import Delivery
 from tests.conftest import TOKEN
+from tests.delivery_fixtures import NOW
 from tests.waiting import sent_requests
 
-NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # the one injected clock: no test reads today
 HELLO = [{"type": "text", "text": "บันทึกกิจกรรมแล้วค่ะ"}]
 REPLY, PUSH = "/v2/bot/message/reply", "/v2/bot/message/push"
-
-
-@pytest.fixture
-def gateway(emulator):
-    gw = LineGateway(emulator.url, TOKEN, timeout=1.0)
-    yield gw
-    gw.close()
-
-
-@pytest.fixture
-def sender(db, gateway):
-    s = DeliverySender(db, gateway, clock=lambda: NOW, sleep=lambda _: None)
-    yield s
-    s.close()
 
 
 def a_member_writes(line, name: str = "สมศรี") -> tuple[str, str]:
