@@ -11,6 +11,7 @@ from handlers.keywords import THAI_DIGITS, normalize
 from handlers.labels import check_label, tidy
 from handlers.parsing.thai_datetime import DateProblem, format_date, parse_date
 from handlers.understanding.answers import spelled_numbers, without_particles
+from handlers.understanding.words import PARTICLES
 from storage.models.activities import CRITERIA, MAX_PARTICIPANTS
 
 TITLE_LENGTH = (2, 100)
@@ -188,11 +189,16 @@ def parse_line(text: str, today: date, *, opened: bool = False) -> LineParts:
 
 
 def _title_and_place(words: list[str], online: bool) -> tuple[list[str], str | None]:
-    """The words before the first one taken out are the title, those after it the place. A line
+    """The words before the first one taken out are the title, those after the last one the
+    place; any between stay with the title ("เก็บขยะ ๒๘ พ.ย. ๖๙ นร. ๒๕ คนค่ะ ที่ริมน้ำกก"). A line
     that opens with its date or count has its title after them, and says no place."""
-    first = words.index(TAKEN) if TAKEN in words else len(words)
-    title, after = words[:first], [w for w in words[first:] if w != TAKEN]
-    if online or not title or not after:
+    taken = [n for n, word in enumerate(words) if word == TAKEN]
+    if not taken:
+        return words, None
+    title = [w for w in words[: taken[-1]] if w != TAKEN]
+    # "๒๕ คนค่ะ": the count takes "คน", leaving the particle to open what follows.
+    after = [w for w in words[taken[-1] + 1 :] if w not in PARTICLES]
+    if online or not words[: taken[0]] or not after:
         return title + after, None
     try:
         return title, read_place(" ".join(after))

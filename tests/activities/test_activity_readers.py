@@ -93,6 +93,8 @@ def test_what_follows_the_date_and_count_is_the_place(title, day, people, place,
         ("12/9/2564 ปลูกป่าชุมชน", "ปลูกป่าชุมชน", None),  # opens with the date: all title
         ("ปลูกป่า 30 คน ออนไลน์ ที่บ้าน", "ปลูกป่า ที่บ้าน", None),  # online: no place
         ("ปลูกป่า 30 คน ก", "ปลูกป่า ก", None),  # too short for a place
+        # The second walk: words between the date and the count, and a particle after คน.
+        ("เก็บขยะริมน้ำกก ๒๘ พ.ย. ๖๙ นร. ๒๕ คนค่ะ ที่ริมแม่น้ำกก", "เก็บขยะริมน้ำกก นร.", "ที่ริมแม่น้ำกก"),
     ],
 )
 def test_a_line_says_no_place_when_none_can_be_told(line, title, place):
