@@ -156,3 +156,17 @@ def test_my_activities_shows_each_ones_lesson_or_a_button_to_write_it(db, chat):
     assert not any(data.startswith("cmd=reflect_on") for data in buttons)
     about, question = chat.postback(f"cmd=reflect_on&activity={waiting}")
     assert about["text"] == "กิจกรรม: ปลูกป่าชายเลน (23 พ.ย. 2569)" and "ข้อ 1/5" in question["text"]
+
+
+def test_adding_a_criterion_in_words_keeps_those_ticked_from_the_activity(db, chat):
+    # Session 10's second walk: "เพิ่มข้อ ๕ ด้วยค่ะ" was refused, and "๕ ค่ะ" dropped 1 and 2.
+    activity = logged(db, USER, "ค่ายคุณธรรม", date(2026, 11, 22), chat.now, (1, 3))
+    chat.postback(f"cmd=reflect_on&activity={activity}")
+    for answer in ("ตั้งใจปลูกป่า", "ปลูกได้ 120 ต้น", "ชุมชนช่วยกัน", "ไม่มี", "ทำทุกปี"):
+        chat.say(answer)
+    again = chat.say("เพิ่มข้อ ๕ ด้วยค่ะ")
+    assert "เลือกแล้ว:" in again[0]["text"]  # still choosing, the three shown
+    chat.tap(chat.tap(again, "เสร็จ"), "บันทึก")
+    [reflection] = reflections(db)
+    assert reflection.criteria.split(",")[:2] == ["principles", "results"]
+    assert len(reflection.criteria.split(",")) == 3

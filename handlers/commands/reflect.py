@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from handlers import activity_links
 from handlers.engine import choice
 from handlers.flow import Answer, Flow, FlowState, GoTo, Invalid, Step
-from handlers.keywords import THAI_DIGITS, normalize
+from handlers.keywords import normalize
 from handlers.longtext import clean, trim
 from handlers.periods import day_and_month, short_date
 from handlers.questionnaire import questionnaire_of
-from handlers.understanding.answers import spelled_numbers, without_particles
+from handlers.reflect_tags import read_tags
 from messages.builders import LABEL_LIMIT, command_action, main_menu, text_message
 from messages.catalog import text, variants
 from messages.reflection_card import review_card
@@ -22,11 +21,9 @@ ANSWER_LIMIT = 1000
 PARTS = reflections.ANSWERS
 OPTIONAL = {"obstacles"}
 EDITS = ("activity", *PARTS, "tags")
-# What may stand between typed criterion numbers: "1 3", "1,3", "1 และ 3", "1+3".
 # Asked for this soon after saving an activity, a reflection is about it: the member was just
 # offered one ("ถอดบทเรียนเลย"), and typing "ถอดบทเรียนเลยค่ะ" means the same as tapping it.
 JUST_SAVED = timedelta(minutes=30)
-NUMBER_LIST = re.compile(r"\d+|\s+|[,/+&、]|และ|กับ|ข้อที่|ข้อ|หลักที่|หลัก|and", re.IGNORECASE)
 
 
 def _activity_line(state: FlowState) -> str | None:
@@ -160,31 +157,6 @@ def _ask_tags(state: FlowState) -> list[dict]:
     return [*_notices(state), text_message(question, items)]
 
 
-def _read_tags(answer: Answer, state: FlowState) -> None:
-    state.data.pop("_notice", None)
-    keys = [c.key for c in questionnaire_of(state.ctx).criteria]
-    chosen = set(state.data.get("criteria") or [])
-    if answer.kind == "choice" and answer.value == "done":
-        return
-    if answer.kind == "choice" and (answer.value or "").removeprefix("c:") in keys:
-        chosen ^= {answer.value.removeprefix("c:")}  # tapping again un-chooses
-        state.data["criteria"] = [key for key in keys if key in chosen]
-        raise GoTo("tags")  # stay here to choose more
-    typed = (answer.text or "") if answer.kind == "text" else ""
-    if normalize(typed) in {normalize(word) for word in variants("reflect.tags_done")}:
-        return
-    typed = without_particles(typed).translate(THAI_DIGITS)
-    if not re.search(r"\d", typed):
-        typed = without_particles(spelled_numbers(typed))  # "หนึ่งกับสามค่ะ"
-    numbers = re.findall(r"\d+", typed)
-    if numbers and not NUMBER_LIST.sub("", typed):
-        picked = {int(n) for n in numbers}
-        if all(1 <= n <= len(keys) for n in picked):
-            state.data["criteria"] = [key for n, key in enumerate(keys, 1) if n in picked]
-            return
-    raise Invalid("reflect.want_tags", count=len(keys))
-
-
 def _ask_review(state: FlowState) -> list[dict]:
     language, data = state.language, state.data
     by_key = {c.key: c.label(language) for c in questionnaire_of(state.ctx).criteria}
@@ -238,7 +210,7 @@ reflect = Flow(
             Step(part, _ask_part(part), _read_part(part), optional=part in OPTIONAL)
             for part in PARTS
         ),
-        Step("tags", _ask_tags, _read_tags, stores=False, choose=True),
+        Step("tags", _ask_tags, read_tags, stores=False, choose=True),
         Step("review", _ask_review, _read_review, stores=False, choose=True, confirms=True),
     ),
     finish=_finish,
